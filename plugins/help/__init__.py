@@ -1,0 +1,47 @@
+"""Help, yes/no answers, the one-time self-care note, and the reply to the unheard.
+
+The yes/no intents live here because several plugins ask yes/no questions; each hears the
+answers to its own questions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from voice import hookimpl, phrasebook
+from voice.messages import Intent, Reply
+
+HERE = Path(__file__).parent
+NOTE_FLAG = "self-care-note-given"
+
+
+def plugin() -> Help:
+    return Help()
+
+
+class Help:
+    @hookimpl
+    def crampcoach_intents(self, language: str) -> dict[str, Any] | None:
+        return phrasebook.declaration(phrasebook.load(HERE, language))
+
+    @hookimpl
+    def crampcoach_session_start(self, convo: Any) -> Reply | None:
+        flag = Path(convo.data_dir) / NOTE_FLAG
+        data = phrasebook.load(HERE, convo.language)
+        if flag.exists() or data is None:
+            return None
+        flag.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        flag.touch(mode=0o600)
+        return Reply(say=list(data["say"]["first_run"]))
+
+    @hookimpl
+    def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
+        data = phrasebook.load(HERE, convo.language)
+        if data is None:
+            return None
+        if intent.name == "help":
+            return Reply(say=list(data["say"]["help"]))
+        if intent.name is None:
+            return Reply(say=list(data["say"]["unknown"]))
+        return None

@@ -1,0 +1,276 @@
+"""Relief coaching: talks someone through a cramp, step by step, with timed holds.
+
+Routines, check-ins and every sentence are data in ``lang/<code>.toml``; this module only
+walks them. Timers come back through ``crampcoach_timer``; holds are paced by the engine's
+monotonic clock, so speaking never makes a hold drift.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from voice import hookimpl, phrasebook
+from voice.messages import Intent, Question, Reply, Timer
+
+HERE = Path(__file__).parent
+CHECK_ANSWERS = ("answer.yes", "answer.no", "answer.unsure", "cramp.over")
+LONG_CRAMP_S = 600
+"""About ten minutes without easing: the brief's reason to get medical advice the same day."""
+MUSCLE_QUESTION_S = 6.0
+"""How long to wait for "calf or foot?" before starting the calf routine anyway."""
+SLOWER = 1.5
+
+
+def plugin() -> Relief:
+    return Relief()
+
+
+class Relief:
+    """One conversation's coaching state."""
+
+    def __init__(self) -> None:
+        self.routine: list[dict[str, Any]] | None = None
+        self.muscle: str | None = None
+        self.index = 0
+        self.rep = 0
+        self.return_to: int | None = None
+        self.started = 0.0
+        self.virtual_s = 0.0
+        self.pace = 1.0
+        self.awaiting_muscle = False
+        self.checking = False
+        self.paused = False
+
+    # -- hooks ---------------------------------------------------------------------------
+    @hookimpl
+    def crampcoach_intents(self, language: str) -> dict[str, Any] | None:
+        return phrasebook.declaration(phrasebook.load(HERE, language))
+
+    @hookimpl
+    def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
+        data = phrasebook.load(HERE, convo.language)
+        if data is None:
+            return None
+        book = phrasebook.Phrasebook(data, convo.language)
+        name, slots = intent.name, intent.slots
+
+        if convo.asked == "muscle":
+            self.awaiting_muscle = False
+            return self._start(book, convo, slots.get("muscle") or "calf", slots.get("side"))
+        if name == "cramp.report":
+            return self._report(book, convo, slots)
+        if name == "safety.symptom":
+            if self.routine is not None or self.awaiting_muscle:
+                self._reset()
+                return Reply(cancel_timers=True)
+            return None
+        if self.routine is None:
+            return self._idle(book, convo, name)
+        return self._control(book, convo, intent)
+
+    @hookimpl
+    def crampcoach_timer(self, name: str, data: dict[str, Any], convo: Any) -> Reply | None:
+        lang_data = phrasebook.load(HERE, convo.language)
+        if lang_data is None:
+            return None
+        book = phrasebook.Phrasebook(lang_data, convo.language)
+        if name == "question.timeout":
+            if data.get("question") == "muscle" and self.awaiting_muscle:
+                self.awaiting_muscle = False
+                return self._start(book, convo, "calf", None)
+            if data.get("question") == "check" and self.checking:
+                # No answer: the person may be busy stretching; carry on gently.
+                self.checking = False
+                return self._advance(book, convo, Reply())
+            return None
+        if self.routine is None:
+            return None
+        step = self.routine[self.index]
+        if name == "mark":
+            return Reply(say=[book.say("remaining", seconds=data["remaining"])])
+        if name == "hold.end":
+            reply = Reply(say=[book.say("release")])
+            if self.rep + 1 < int(step.get("reps", 1)):
+                self.rep += 1
+                reply.say.append(book.say("rest"))
+                reply.timers.append(self._timer(10, "rest.end"))
+                return reply
+            return self._after_step(book, convo, step, reply)
+        if name == "rest.end":
+            reply = Reply(say=[book.say("again")])
+            self._hold(book, step, reply)
+            return reply
+        if name == "wait.end":
+            return self._after_step(book, convo, step, Reply())
+        return None
+
+    # -- conversation --------------------------------------------------------------------
+    def _report(self, book: phrasebook.Phrasebook, convo: Any, slots: dict[str, Any]) -> Reply:
+        muscle = slots.get("muscle")
+        if self.routine is None:
+            if muscle is None:
+                self.awaiting_muscle = True
+                return Reply(
+                    say=[book.say("ask_muscle")],
+                    ask=Question(("cramp.report",), MUSCLE_QUESTION_S, name="muscle"),
+                )
+            return self._start(book, convo, muscle, slots.get("side"))
+        if muscle and book.data["routine_for"].get(muscle) != self._routine_name(book):
+            return self._start(book, convo, muscle, slots.get("side"))
+        reply = Reply(say=[book.say("still_here")], cancel_timers=True)
+        return self._begin_step(book, reply)
+
+    def _idle(self, book: phrasebook.Phrasebook, convo: Any, name: str | None) -> Reply | None:
+        if name == "coach.repeat" and convo.last_said:
+            return Reply(say=list(convo.last_said))
+        if name == "coach.resume":
+            return Reply(say=[book.say("nothing_to_resume")])
+        return None
+
+    def _control(self, book: phrasebook.Phrasebook, convo: Any, intent: Intent) -> Reply | None:
+        name = intent.name
+        if name == "coach.next":
+            return self._advance(book, convo, Reply(cancel_timers=True))
+        if name == "coach.repeat":
+            self.checking = False
+            return self._begin_step(book, Reply(cancel_timers=True))
+        if name == "coach.pause":
+            self.paused = True
+            return Reply(say=[book.say("pause")], pause_timers=True)
+        if name == "coach.resume":
+            if not self.paused:
+                return None
+            self.paused = False
+            return Reply(say=[book.say("resume")], pause_timers=False)
+        if name == "coach.slower":
+            self.pace = SLOWER
+            return Reply(say=[book.say("slower")])
+        if name == "coach.stop":
+            self._reset()
+            return Reply(say=[book.say("stop")], cancel_timers=True)
+        if name == "cramp.over" and convo.asked != "check":
+            self._reset()
+            return Reply(say=[book.say("over"), book.say("aftercare")], cancel_timers=True)
+        if name == "coach.alternative":
+            return self._alternative(book, intent.slots.get("limit"))
+        if self.checking and convo.asked == "check":
+            self.checking = False
+            if name in ("answer.yes", "cramp.over"):
+                return Reply(follow=[Intent("cramp.over", {}, "relief", intent.text)])
+            # "no", "not sure", "still hurts": try the next technique.
+            return self._advance(book, convo, Reply(say=[book.say("next_technique")]))
+        return None
+
+    def _alternative(self, book: phrasebook.Phrasebook, limit: str | None) -> Reply:
+        assert self.routine is not None
+        step = self.routine[self.index]
+        alts = step.get("alt", {})
+        target = alts.get(limit) if limit else next(iter(alts.values()), None)
+        if target is None:
+            return Reply(say=[book.say("no_alternative")])
+        self.return_to = self.index + 1
+        self.index = self._index_of(target)
+        return self._begin_step(book, Reply(cancel_timers=True))
+
+    # -- routine walking -----------------------------------------------------------------
+    def _start(
+        self, book: phrasebook.Phrasebook, convo: Any, muscle: str, side: str | None
+    ) -> Reply:
+        routine_name = book.data["routine_for"].get(muscle, "calf")
+        self._reset()
+        self.routine = book.data["routines"][routine_name]
+        self.muscle = muscle
+        self.started = convo.elapsed()
+        convo.shared.setdefault("relief.steps", [])
+        if side in ("left", "right"):
+            first = book.say("start_side", side=book.name(side), muscle=book.name(muscle))
+        else:
+            first = book.say("start", muscle=book.name(muscle))
+        return self._begin_step(book, Reply(say=[first], cancel_timers=True))
+
+    def _routine_name(self, book: phrasebook.Phrasebook) -> str | None:
+        for name, steps in book.data["routines"].items():
+            if steps is self.routine:
+                return name
+        return None
+
+    def _begin_step(self, book: phrasebook.Phrasebook, reply: Reply) -> Reply:
+        assert self.routine is not None
+        step = self.routine[self.index]
+        self.rep = 0
+        self.checking = False
+        reply.say.extend(step["say"])
+        if step.get("hold"):
+            self._hold(book, step, reply)
+        else:
+            reply.timers.append(self._timer(float(step.get("wait", 3)), "wait.end"))
+        return reply
+
+    def _hold(self, book: phrasebook.Phrasebook, step: dict[str, Any], reply: Reply) -> None:
+        seconds = int(step["hold"])
+        reply.say.append(book.say("hold", seconds=seconds))
+        for remaining in (20, 10):
+            if seconds >= remaining + 10:
+                reply.timers.append(
+                    self._timer(seconds - remaining, "mark", {"remaining": remaining})
+                )
+        reply.timers.append(self._timer(seconds, "hold.end"))
+
+    def _timer(self, seconds: float, name: str, data: dict[str, Any] | None = None) -> Timer:
+        return Timer(seconds * self.pace, name, data or {})
+
+    def _after_step(
+        self, book: phrasebook.Phrasebook, convo: Any, step: dict[str, Any], reply: Reply
+    ) -> Reply:
+        self.virtual_s += float(step.get("hold", step.get("wait", 0))) * max(
+            1, int(step.get("reps", 1))
+        )
+        convo.shared.setdefault("relief.steps", []).append(step["id"])
+        if step.get("check"):
+            self.checking = True
+            reply.say.append(book.say("check"))
+            reply.ask = Question(CHECK_ANSWERS, name="check")
+            return reply
+        return self._advance(book, convo, reply)
+
+    def _advance(self, book: phrasebook.Phrasebook, convo: Any, reply: Reply) -> Reply:
+        assert self.routine is not None
+        self.checking = False
+        nxt = self.return_to if self.return_to is not None else self.index + 1
+        self.return_to = None
+        while nxt < len(self.routine) and self.routine[nxt].get("optional"):
+            nxt += 1
+        if nxt >= len(self.routine):
+            elapsed = max(convo.elapsed() - self.started, self.virtual_s)
+            if elapsed >= LONG_CRAMP_S:
+                reply.say.append(book.say("see_doctor_today"))
+            reply.say.append(book.say("round_again"))
+            self.pace = SLOWER
+            nxt = self._first_active_step()
+        self.index = nxt
+        reply.cancel_timers = True
+        return self._begin_step(book, reply)
+
+    def _first_active_step(self) -> int:
+        # Going round again skips "sit up": the person is already in place.
+        assert self.routine is not None
+        for i, step in enumerate(self.routine):
+            if step.get("hold") and not step.get("optional"):
+                return i
+        return 0
+
+    def _index_of(self, step_id: str) -> int:
+        assert self.routine is not None
+        for i, step in enumerate(self.routine):
+            if step["id"] == step_id:
+                return i
+        raise KeyError(step_id)
+
+    def _reset(self) -> None:
+        self.routine = None
+        self.index = self.rep = 0
+        self.return_to = None
+        self.checking = self.paused = self.awaiting_muscle = False
+        self.pace = 1.0
+        self.virtual_s = 0.0

@@ -1,0 +1,60 @@
+"""The morning summary: gathers every plugin's lines about last night, then one tip.
+
+The night is a window of local time (default 18:00 to 11:00). The journal says what
+happened; any plugin may add lines through ``crampcoach_summary_lines``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from voice import hookimpl, phrasebook
+from voice.messages import Intent, Reply
+
+HERE = Path(__file__).parent
+
+
+def plugin() -> Summary:
+    return Summary()
+
+
+def _parse_hhmm(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def last_night(now: datetime, start: str, end: str) -> tuple[datetime, datetime]:
+    """The most recent night window that has begun by ``now``: ``(start, end)``, aware."""
+    t_start, t_end = _parse_hhmm(start), _parse_hhmm(end)
+    begin = now.replace(hour=t_start.hour, minute=t_start.minute, second=0, microsecond=0)
+    if begin > now:
+        begin -= timedelta(days=1)
+    finish = begin.replace(hour=t_end.hour, minute=t_end.minute)
+    if finish <= begin:
+        finish += timedelta(days=1)
+    if now < finish and now.date() == begin.date():
+        # Asked in the evening, "last night" is the one that ended this morning.
+        begin, finish = begin - timedelta(days=1), finish - timedelta(days=1)
+    return begin, finish
+
+
+class Summary:
+    @hookimpl
+    def crampcoach_intents(self, language: str) -> dict[str, Any] | None:
+        return phrasebook.declaration(phrasebook.load(HERE, language))
+
+    @hookimpl
+    def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
+        if intent.name != "summary.request":
+            return None
+        start, end = last_night(
+            convo.now(), convo.config["summary.night_start"], convo.config["summary.night_end"]
+        )
+        say: list[str] = []
+        for _plugin, lines in convo.call(
+            "crampcoach_summary_lines", night_start=start, night_end=end, convo=convo
+        ):
+            say.extend(lines)
+        return Reply(say=say, follow=[Intent("tips.request", {}, "summary", "")])

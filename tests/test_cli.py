@@ -1,0 +1,79 @@
+"""The command line as a user meets it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import run_cli
+
+
+def test_parse_prints_one_json_object_on_one_line():
+    out = run_cli("parse", "my left calf")
+    assert out.returncode == 0
+    assert out.stdout.count("\n") == 1
+    assert json.loads(out.stdout) == {
+        "intent": "cramp.report", "slots": {"side": "left", "muscle": "calf"}, "plugin": "relief"}
+    assert json.loads(run_cli("parse", "banana split").stdout) == {
+        "intent": None, "slots": {}, "plugin": None}
+
+
+def test_chat_prefixes_every_line_and_exits_at_end_of_input():
+    out = run_cli("chat", "--time-scale", "0", input="what can i say\nbanana\n")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines and all(line.startswith("coach: ") for line in lines)
+    assert "coach: Say cramp when one starts." in lines
+    assert "coach: Sorry, I didn't catch that." in lines
+
+
+def test_plugins_lists_origin_and_version():
+    out = run_cli("plugins")
+    assert out.returncode == 0
+    header, *rows = out.stdout.splitlines()
+    assert header.split() == ["name", "origin", "version", "status"]
+    names = {r.split()[0] for r in rows}
+    assert {"relief", "journal", "safety", "tips", "summary", "help"} <= names
+    assert all("builtin" in r for r in rows)
+
+
+def test_config_show_says_where_each_value_came_from(tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('follow_up_s = 12\n[speech]\nrate = 120\n')
+    out = run_cli("--config", str(cfg), "--data-dir", str(tmp_path / "d"), "config", "show")
+    assert out.returncode == 0, out.stderr
+    assert f"follow_up_s = 12.0  # file {cfg}" in out.stdout
+    assert f"speech.rate = 120  # file {cfg}" in out.stdout
+    assert 'wake_phrase = "hey coach"  # default' in out.stdout
+    assert "# --data-dir" in out.stdout
+
+
+def test_data_dir_env_is_used(isolated):
+    out = run_cli("config", "show")
+    assert f'data_dir = "{isolated}"  # CRAMPCOACH_DATA_DIR' in out.stdout
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--config", "/nonexistent.toml", "plugins"], "does not exist"),
+    (["parse", "x", "--language", "xx"], "no language data for 'xx'"),
+    (["chat", "--time-scale", "-1"], "--time-scale must be zero or more"),
+    (["chat", "--time-scale", "fast"], "invalid float value"),
+    (["frobnicate"], "invalid choice"),
+])
+def test_bad_input_is_a_one_line_error(args, message):
+    out = run_cli(*args, input="")
+    assert out.returncode == 2
+    assert message in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_bad_config_value_is_a_one_line_error(tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('follow_up_s = "soon"\n')
+    out = run_cli("--config", str(cfg), "plugins")
+    assert out.returncode == 2
+    assert "follow_up_s" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    cfg.write_text('this is not toml')
+    out = run_cli("--config", str(cfg), "plugins")
+    assert out.returncode == 2 and "cannot read config file" in out.stderr

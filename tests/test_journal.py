@@ -1,0 +1,208 @@
+"""The journal: hands-free flow, storage guarantees, crash recovery, and the log commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+
+import pytest
+
+from plugins.journal.store import Journal, JournalError
+
+from .conftest import ROOT, run_cli
+
+
+def export(*extra: str) -> list[dict]:
+    out = run_cli("log", "export", *extra)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def test_the_done_when_dialogue_leaves_one_complete_episode():
+    chat = run_cli("chat", "--time-scale", "0",
+                   input="my left calf is cramping\nit's gone\nseven\n")
+    assert chat.returncode == 0, chat.stderr
+    assert "coach: How bad was it, zero to ten?" in chat.stdout
+    [ep] = export()
+    assert ep["side"] == "left" and ep["muscle"] == "calf" and ep["severity"] == 7
+    assert ep["ended_by"] == "over" and ep["source"] == "text"
+    assert ep["duration_s"] is not None and ep["ended_at"]
+    for key in ("id", "started_at", "ended_at", "duration_s", "side", "muscle", "severity",
+                "relief", "ended_by", "notes", "source"):
+        assert key in ep
+    assert "+" in ep["started_at"] or ep["started_at"].endswith("Z") or "-" in ep["started_at"][19:]
+
+
+def test_episode_opens_before_the_first_sentence(talk, isolated):
+    t = talk()
+    t.start()
+    spoken_when_opened = []
+
+    original = t.dialogue.speak
+
+    def speak(said):
+        with Journal(isolated) as j:
+            spoken_when_opened.append(len(j.episodes()))
+        original(said)
+
+    t.dialogue.speak = speak
+    t.say("my right foot")
+    assert spoken_when_opened[0] == 1
+
+
+def test_undo_and_correct_by_voice(talk, isolated):
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    t.say("it's gone")
+    t.say("five")
+    assert t.say("no it was my right leg") == ["Okay. Changed to your right side."]
+    with Journal(isolated) as j:
+        assert j.last()["side"] == "right"
+    assert t.say("scratch that") == ["Okay. I've removed that entry."]
+    with Journal(isolated) as j:
+        assert j.episodes() == []
+
+
+def test_severity_question_unanswered_leaves_no_nagging(talk, isolated):
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    t.say("it's gone")
+    assert t.wait(60) == []
+    with Journal(isolated) as j:
+        assert j.last()["severity"] is None
+
+
+def test_silence_closes_an_open_episode_as_timed_out(talk, isolated):
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    t.say("stop")  # "stop" closes it as stopped; a new report opens another
+    t.say("cramp in my right foot")
+    t.say("wait")
+    t.wait(15 * 60 + 1)
+    with Journal(isolated) as j:
+        last = j.last()
+    assert last["ended_by"] == "timed out"
+    assert last["duration_s"] is not None
+
+
+def test_status_elapsed_uses_the_injected_clock(talk):
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    t.say("wait")
+    t.wait(90)
+    assert t.say("how long has it been") == ["It's been about a minute and a half."]
+
+
+def test_kill_9_mid_episode_loses_nothing(isolated):
+    env = dict(os.environ)
+    proc = subprocess.Popen([sys.executable, "-m", "voice.cli", "chat"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    assert proc.stdin and proc.stdout
+    proc.stdin.write("my right calf is cramping\n")
+    proc.stdin.flush()
+    while "Your right calf" not in proc.stdout.readline():
+        pass
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    [ep] = export()
+    assert ep["ended_at"] is None and ep["side"] == "right"
+    # The next start closes it as interrupted.
+    run_cli("chat", input="")
+    [ep] = export()
+    assert ep["ended_by"] == "interrupted" and ep["duration_s"] is not None
+
+
+def test_journal_file_and_folder_are_owner_only(isolated):
+    run_cli("chat", input="cramp\n")
+    assert stat.S_IMODE(os.stat(isolated).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(isolated / "journal.sqlite3").st_mode) == 0o600
+
+
+def test_another_process_can_read_while_one_writes(isolated):
+    with Journal(isolated) as writer:
+        writer.db.execute("BEGIN IMMEDIATE")
+        writer.db.execute("INSERT INTO episodes (started_at, created_at, updated_at) "
+                          "VALUES ('2026-01-01T03:00:00+00:00', 'x', 'x')")
+        # Uncommitted write in progress: a reader in another process still exports.
+        out = run_cli("log", "export")
+        assert out.returncode == 0 and json.loads(out.stdout) == []
+        writer.db.execute("COMMIT")
+    assert len(export()) == 1
+
+
+def test_migrations_run_forward_and_refuse_a_newer_schema(isolated):
+    with Journal(isolated) as j:
+        assert j.db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert j.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db = sqlite3.connect(isolated / "journal.sqlite3")
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    with pytest.raises(JournalError, match="newer"):
+        Journal(isolated)
+
+
+def test_log_add_edit_delete_list_and_csv():
+    add = run_cli("log", "add", "--side", "left", "--muscle", "foot", "--severity", "4",
+                  "--start", "2026-11-20T02:15:00+01:00", "--duration", "95")
+    assert add.returncode == 0, add.stderr
+    [ep] = export()
+    assert ep["source"] == "cli" and ep["duration_s"] == 95
+    assert ep["ended_at"] == "2026-11-20T02:16:35+01:00"
+    assert run_cli("log", "edit", str(ep["id"]), "--severity", "6").returncode == 0
+    assert export()[0]["severity"] == 6
+    csv_out = run_cli("log", "export", "--format", "csv").stdout.splitlines()
+    assert csv_out[0].startswith("id,started_at,ended_at,duration_s,side,muscle,severity,relief")
+    assert len(csv_out) == 2
+    assert "left foot" in run_cli("log", "list").stdout
+    assert run_cli("log", "list", "--since", "2026-11-21").stdout.strip() == "no episodes"
+    assert run_cli("log", "delete", str(ep["id"])).returncode == 0
+    assert export() == []
+
+
+def test_export_is_oldest_first():
+    run_cli("log", "add", "--start", "2026-11-20T03:00:00+00:00")
+    run_cli("log", "add", "--start", "2026-11-19T03:00:00+00:00")
+    assert [e["started_at"][:10] for e in export()] == ["2026-11-19", "2026-11-20"]
+
+
+@pytest.mark.parametrize("args,message", [
+    (["log", "add", "--muscle", "elbow", "--start", "2026-11-20T03:00"], "invalid choice"),
+    (["log", "add", "--severity", "11", "--start", "2026-11-20T03:00"], "0 to 10"),
+    (["log", "add", "--start", "last tuesday"], "not an ISO 8601"),
+    (["log", "edit", "42", "--severity", "3"], "no episode with id 42"),
+    (["log", "delete", "42"], "no episode with id 42"),
+])
+def test_bad_input_is_one_line_and_non_zero(args, message):
+    run_cli("log", "add", "--start", "2026-11-20T03:00")
+    before = export()
+    out = run_cli(*args)
+    assert out.returncode != 0
+    assert message in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert export() == before
+
+
+def test_missing_journal_is_one_line_error(tmp_path):
+    out = run_cli("--data-dir", str(tmp_path / "nowhere"), "log", "export")
+    assert out.returncode == 2
+    assert out.stderr.strip().startswith("crampcoach: error: no journal at")
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_time_is_injected_not_slept(talk):
+    started = time.monotonic()
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    t.wait(600)
+    assert time.monotonic() - started < 5

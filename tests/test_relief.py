@@ -1,0 +1,160 @@
+"""Relief coaching through the real dialogue and plugins, on a manual clock."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def coach(talk):
+    t = talk()
+    t.start()
+    return t
+
+
+def test_first_sentence_is_coaching_when_the_muscle_is_known(coach):
+    said = coach.say("my left calf is cramping")
+    assert said[0] == "Okay. Your left calf. I'm here."
+    assert "sit up" in said[1]
+    assert not any(s.endswith("?") for s in said)
+
+
+def test_unnamed_cramp_asks_once_then_starts_calf_when_no_answer(coach):
+    assert coach.say("cramp") == ["Is it your calf or your foot?"]
+    later = coach.wait(10)
+    assert later[0] == "Okay. Your calf. I'm here."
+
+
+def test_answer_to_muscle_question_starts_that_routine(coach):
+    coach.say("cramp")
+    said = coach.say("my foot")
+    assert said[0] == "Okay. Your foot. I'm here."
+
+
+@pytest.mark.parametrize("report,first_action", [
+    ("cramp in my left calf", "Straighten your knee."),
+    ("my right foot is cramping", "Pull your toes back toward your shin."),
+    ("left toes", "Pull your toes back toward your shin with your hand."),
+    ("right hamstring", "Straighten the leg out in front of you."),
+    ("front of my thigh on the left", "Bend that knee."),
+    ("my left shin", "Point your foot and toes gently away from you."),
+])
+def test_each_muscle_runs_from_report_to_gone(coach, report, first_action):
+    coach.say(report)
+    said = coach.run_until_quiet()
+    assert first_action in said
+    assert said[-1] == "Is it easing?"
+    over = coach.say("it's gone")
+    assert over[0] == "Good. The cramp has let go."
+    assert over[-1] == "How bad was it, zero to ten?"
+    assert coach.say("seven") == ["Got it. Seven out of ten."]
+
+
+def test_hold_counts_down_on_the_monotonic_clock(coach):
+    coach.say("my right calf")
+    coach.wait(5)  # the sit-up step waits five seconds
+    assert coach.wait(9) == []
+    assert coach.wait(1) == ["Twenty more seconds."]
+    assert coach.wait(10) == ["Ten more seconds."]
+    assert coach.wait(10)[:2] == ["And release.", "Rest a moment."]
+
+
+def test_pause_freezes_the_hold_and_resume_continues_it(coach):
+    coach.say("my right calf")
+    coach.wait(5 + 5)
+    assert coach.say("wait") == ["Okay, I'll wait. Say keep going when you're ready."]
+    assert coach.wait(120) == []
+    assert coach.say("keep going") == ["Okay, carrying on."]
+    assert coach.wait(4) == []
+    assert coach.wait(1) == ["Twenty more seconds."]
+
+
+def test_next_repeat_and_stop(coach):
+    coach.say("my calf")
+    nxt = coach.say("next")
+    assert "Straighten your knee." in nxt
+    again = coach.say("say that again")
+    assert "Straighten your knee." in again
+    assert coach.say("stop") == ["Okay, I'll stop. Say it's gone when it eases."]
+    assert coach.run_until_quiet() == []
+
+
+def test_no_at_check_in_moves_to_next_technique(coach):
+    coach.say("my calf")
+    coach.run_until_quiet()
+    said = coach.say("no still hurts")
+    assert said[0] == "Let's try something else."
+    assert "Now stand up, with your weight on that leg." in said
+
+
+def test_missing_side_is_asked_after_severity_and_one_word_answers(coach):
+    coach.say("cramp in my calf")
+    coach.run_until_quiet()
+    coach.say("it's gone")
+    assert coach.say("six") == ["Got it. Six out of ten.", "Which leg was it, left or right?"]
+    assert coach.say("left") == ["Noted. Your left leg."]
+
+
+def test_yes_at_check_in_closes_the_episode(coach):
+    coach.say("my calf")
+    coach.run_until_quiet()
+    said = coach.say("yes")
+    assert said[0] == "Good. The cramp has let go."
+    assert said[-1] == "How bad was it, zero to ten?"
+
+
+def test_cant_reach_switches_to_the_towel_pull(coach):
+    coach.say("my calf")
+    coach.wait(6)
+    said = coach.say("i can't reach my foot")
+    assert said[0] == "Loop a sheet or towel around the ball of your foot."
+
+
+def test_cant_stand_gives_the_seated_version(coach):
+    coach.say("my calf")
+    coach.run_until_quiet()
+    coach.say("no")  # now at the standing step
+    said = coach.say("i can't stand up")
+    assert said[0] == "Stay seated."
+
+
+def test_long_cramp_brings_the_see_a_doctor_today_sentence(coach):
+    coach.say("my calf")
+    heard: list[str] = []
+    for _ in range(12):
+        heard += coach.run_until_quiet()
+        heard += coach.say("no")
+    assert "A cramp this long is a reason to get medical advice today." in heard
+
+
+def test_safety_symptom_mid_routine_stops_coaching_with_the_right_tier(coach):
+    coach.say("my calf")
+    coach.wait(12)
+    said = coach.say("my whole body is shaking")
+    assert said == ["That needs help straight away.", "Please call emergency services now."]
+    assert coach.run_until_quiet() == []
+    assert coach.say("say that again") == said
+
+
+@pytest.mark.parametrize("text,tier_sentence", [
+    ("my calf is swollen and red", "That is worth getting checked today."),
+    ("i have chest pain", "That needs help straight away."),
+    ("my foot keeps going numb", "That is worth mentioning to a doctor."),
+])
+def test_safety_tiers(coach, text, tier_sentence):
+    assert coach.say(text)[0] == tier_sentence
+
+
+def test_slower_stretches_the_holds(coach):
+    coach.say("my calf")
+    coach.say("slower")
+    coach.say("repeat")  # restart the sit-up step at the slower pace
+    assert coach.wait(7) == []
+    assert "Straighten your knee." in coach.wait(1)
+
+
+def test_self_care_note_is_spoken_once_ever(talk):
+    first = talk()
+    assert "I'm a self-care helper, not medical advice." in first.start()
+    second = talk()
+    assert second.start() == []

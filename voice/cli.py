@@ -1,0 +1,179 @@
+"""The ``crampcoach`` command line.
+
+Global options come first (``crampcoach --data-dir DIR chat``); plugins add their own
+commands through ``crampcoach_commands``. Every expected failure is one line on stderr and
+a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from voice import __version__
+from voice import config as configuration
+from voice import language as languages
+from voice.errors import UserError
+from voice.host import PluginHost
+from voice.intents import DeclarationError
+from voice.messages import Said
+
+log = logging.getLogger("crampcoach")
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Usage mistakes are reported in one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _global_parser() -> argparse.ArgumentParser:
+    p = OneLineParser(
+        prog="crampcoach",
+        description="Hands-free, offline coach for night leg cramps.",
+    )
+    p.add_argument("--version", action="version", version=f"crampcoach {__version__}")
+    p.add_argument("--data-dir", metavar="DIR",
+                   help=f"where the journal lives (env {configuration.DATA_DIR_ENV})")
+    p.add_argument("--config", metavar="FILE",
+                   help=f"config file (env {configuration.CONFIG_ENV})")
+    p.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    return p
+
+
+def _add_language(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--language", metavar="CODE",
+                   help=f"language ({', '.join(languages.available())}); default from config")
+
+
+def build_parser(host: PluginHost) -> argparse.ArgumentParser:
+    p = _global_parser()
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    chat = sub.add_parser("chat", help="talk to the coach by typing, one line per utterance")
+    chat.add_argument("--speak", action=argparse.BooleanOptionalAction, default=False,
+                      help="also speak the replies aloud (default: print only)")
+    chat.add_argument("--time-scale", type=float, default=1.0, metavar="F",
+                      help="multiply every hold and pause; 0 runs them instantly")
+    _add_language(chat)
+    chat.set_defaults(func=cmd_chat)
+
+    parse = sub.add_parser("parse", help="show the intent a sentence is understood as")
+    parse.add_argument("text")
+    _add_language(parse)
+    parse.set_defaults(func=cmd_parse)
+
+    plugins = sub.add_parser("plugins", help="list plugins with origin and version")
+    plugins.set_defaults(func=cmd_plugins)
+
+    cfg = sub.add_parser("config", help="show the effective configuration")
+    cfg_sub = cfg.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    show = cfg_sub.add_parser("show", help="print each setting and where it came from")
+    show.set_defaults(func=cmd_config_show)
+
+    from voice import voicecli
+
+    voicecli.add_commands(sub)
+    host.call("crampcoach_commands", subparsers=sub)
+    return p
+
+
+# -- commands ------------------------------------------------------------------------------
+def _print_said(said: Said) -> None:
+    print(f"coach: {said.text}", flush=True)
+
+
+def cmd_chat(args: argparse.Namespace, cfg: configuration.Config, host: PluginHost) -> int:
+    from voice import chat, session
+
+    speak = _print_said
+    speaker = None
+    if args.speak:
+        from voice.speech import Speaker
+
+        speaker = Speaker.from_config(cfg, language=args.language or cfg["language"])
+
+        def speak(said: Said) -> None:
+            _print_said(said)
+            speaker.say(said.text)
+
+    if args.time_scale < 0:
+        raise UserError("--time-scale must be zero or more")
+    s = session.build(cfg, speak, language=args.language, time_scale=args.time_scale,
+                      host=host)
+    try:
+        chat.run(s.dialogue, prompt=sys.stdin.isatty())
+    finally:
+        if speaker:
+            speaker.close()
+    return 0
+
+
+def cmd_parse(args: argparse.Namespace, cfg: configuration.Config, host: PluginHost) -> int:
+    from voice import session
+
+    matcher = session.build_matcher(host, args.language or cfg["language"])
+    print(json.dumps(matcher.match(args.text).to_json(), ensure_ascii=False))
+    return 0
+
+
+def cmd_plugins(args: argparse.Namespace, cfg: configuration.Config, host: PluginHost) -> int:
+    rows = [(i.name, i.origin, i.version,
+             "enabled" if i.enabled else ("disabled" if i.error is None else f"error: {i.error}"))
+            for i in host.infos]
+    widths = [max(len(r[c]) for r in rows + [("name", "origin", "version", "")]) for c in range(3)]
+    print(f"{'name':<{widths[0]}}  {'origin':<{widths[1]}}  {'version':<{widths[2]}}  status")
+    for r in rows:
+        print(f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}")
+    return 0
+
+
+def cmd_config_show(args: argparse.Namespace, cfg: configuration.Config, host: Any) -> int:
+    print(f"# config file: {cfg.config_file} ({cfg.sources['config_file']})")
+    print(f"data_dir = {json.dumps(str(cfg.data_dir))}  # {cfg.sources['data_dir']}")
+    for key in configuration.DEFAULTS:
+        print(f"{key} = {json.dumps(cfg.values[key])}  # {cfg.sources[key]}")
+    return 0
+
+
+# -- entry point ---------------------------------------------------------------------------
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    pre, _ = _global_parser().parse_known_args([a for a in argv if a not in ("-h", "--help")])
+    logging.basicConfig(
+        level=logging.DEBUG if pre.verbose else logging.WARNING,
+        format="crampcoach: %(levelname)s: %(name)s: %(message)s",
+    )
+    try:
+        cfg = configuration.load(data_dir=pre.data_dir, config_file=pre.config)
+        host = PluginHost(disabled=cfg["plugins.disabled"])
+        parser = build_parser(host)
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
+        if getattr(args, "language", None):
+            languages.load(args.language)
+        return int(args.func(args, cfg, host) or 0)
+    except (UserError, configuration.ConfigError, languages.UnknownLanguage,
+            DeclarationError) as err:
+        print(f"crampcoach: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # the last net: one line, details only with -v
+        log.debug("unexpected error", exc_info=True)
+        print(f"crampcoach: error: {type(err).__name__}: {err} (run with -v for details)",
+              file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

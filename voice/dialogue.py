@@ -1,0 +1,221 @@
+"""The conversation: routes intents to plugins, keeps their timers and open questions.
+
+It knows nothing of audio or of cramps. Text (typed or recognised) comes in through
+:meth:`Dialogue.hear`; what the coach says leaves through the ``speak`` callback, one
+:class:`~voice.messages.Said` per sentence. Time comes from an injected clock: plugin timers
+are scaled by ``time_scale`` (0 runs holds instantly), while the windows that wait for a
+person's answer are not, since a person answers at their own speed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from voice.clock import Clock
+from voice.host import PluginFailure, PluginHost
+from voice.intents import IntentMatcher
+from voice.language import Language
+from voice.messages import Intent, Question, Reply, Said, Timer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Conversation:
+    """What a plugin may know about the conversation it is answering in."""
+
+    clock: Clock
+    language: str
+    data_dir: Path
+    config: Any
+    shared: dict[str, Any] = field(default_factory=dict)
+    """Facts plugins share within one conversation (e.g. the open episode's id)."""
+    asked: str | None = None
+    """The name of the question the current intent answers, if it answers one."""
+    source: str = "text"
+    """How the person talks to the coach: ``text`` (chat) or ``voice`` (listen)."""
+    matcher: IntentMatcher | None = None
+    last_said: list[str] = field(default_factory=list)
+    """What the coach said in its last turn, for "say that again"."""
+    call: Callable[..., list[tuple[str, Any]]] = field(default=lambda *a, **k: [])
+    """Call a hook on every plugin, failures contained: ``convo.call("crampcoach_tips",
+    language="en")`` → ``[(plugin, result)]``."""
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def elapsed(self) -> float:
+        return self.clock.monotonic()
+
+
+@dataclass
+class _OpenQuestion:
+    plugin: str
+    question: Question
+    deadline: float
+
+
+class Dialogue:
+    """Holds one conversation: idle, coaching (plugin timers running), or asking."""
+
+    def __init__(
+        self,
+        host: PluginHost,
+        matcher: IntentMatcher,
+        language: Language,
+        convo: Conversation,
+        speak: Callable[[Said], None],
+        time_scale: float = 1.0,
+        follow_up_s: float = 8.0,
+    ):
+        self.host = host
+        self.matcher = matcher
+        self.language = language
+        self.convo = convo
+        self.speak = speak
+        self.time_scale = time_scale
+        self.follow_up_s = follow_up_s
+        self.question: _OpenQuestion | None = None
+        self._timers: list[tuple[float, int, str, Timer]] = []
+        self._paused: dict[str, float] = {}
+        self._seq = itertools.count()
+        self.last_said: list[Said] = []
+        """The sentences of the last turn, for ``coach.repeat``."""
+
+    # -- input ---------------------------------------------------------------------------
+    def hear(self, text: str) -> Intent:
+        """Understand ``text`` and act on it; returns the intent it was taken as."""
+        intent = self.matcher.match(text)
+        self.handle(intent)
+        return intent
+
+    def handle(self, intent: Intent) -> None:
+        q = self.question
+        if q and intent.name in q.question.expects and self.clock() <= q.deadline:
+            # An answer goes to the plugin that asked, alone; it may pass it on with `follow`.
+            self.question = None
+            self.convo.asked = q.question.name
+            try:
+                results = self.host.call(
+                    "crampcoach_handle_intent", only=q.plugin, intent=intent, convo=self.convo
+                )
+            finally:
+                self.convo.asked = None
+        else:
+            results = self.host.call(
+                "crampcoach_handle_intent", first=intent.plugin, intent=intent, convo=self.convo
+            )
+        self._run(results)
+
+    def start(self) -> None:
+        self._run(self.host.call("crampcoach_session_start", convo=self.convo))
+
+    def end(self) -> None:
+        self.host.call("crampcoach_session_end", convo=self.convo)
+
+    # -- time ----------------------------------------------------------------------------
+    def clock(self) -> float:
+        return self.convo.clock.monotonic()
+
+    def next_due(self) -> float | None:
+        """Monotonic time of the next timer or question deadline, if any."""
+        times = [due for due, _, plugin, _ in self._timers if plugin not in self._paused]
+        if self.question:
+            times.append(self.question.deadline)
+        return min(times) if times else None
+
+    def tick(self) -> bool:
+        """Fire whatever is due now; True if anything fired."""
+        fired = False
+        while True:
+            now = self.clock()
+            due = self._pop_due(now)
+            if due is not None:
+                plugin, timer = due
+                results = self.host.call(
+                    "crampcoach_timer", only=plugin, name=timer.name, data=timer.data,
+                    convo=self.convo,
+                )
+                self._run(results)
+                fired = True
+                continue
+            q = self.question
+            if q and q.deadline <= now:
+                self.question = None
+                results = self.host.call(
+                    "crampcoach_timer", only=q.plugin, name="question.timeout",
+                    data={"question": q.question.name}, convo=self.convo,
+                )
+                self._run(results)
+                fired = True
+                continue
+            return fired
+
+    def busy(self) -> bool:
+        """True while coaching timers (holds, pauses) run; waits on a person don't count."""
+        return any(
+            plugin not in self._paused and timer.scaled for _, _, plugin, timer in self._timers
+        )
+
+    def _pop_due(self, now: float) -> tuple[str, Timer] | None:
+        due = [t for t in self._timers if t[2] not in self._paused and t[0] <= now]
+        if not due:
+            return None
+        first = min(due)
+        self._timers.remove(first)
+        return first[2], first[3]
+
+    # -- output --------------------------------------------------------------------------
+    def _run(self, results: list[tuple[str, Any]]) -> None:
+        for follow in self._apply(results):
+            self.handle(follow)
+
+    def _apply(self, results: list[tuple[str, Any]]) -> list[Intent]:
+        """Carry out the replies; returns the intents they ask to dispatch next."""
+        said: list[Said] = []
+        follows: list[Intent] = []
+        failed = False
+        for plugin, reply in results:
+            if isinstance(reply, PluginFailure):
+                failed = True
+                continue
+            if not isinstance(reply, Reply):
+                log.error("plugin %s returned %r, not a Reply; ignored", plugin, type(reply))
+                failed = True
+                continue
+            now = self.clock()
+            if reply.cancel_timers:
+                self._timers = [t for t in self._timers if t[2] != plugin]
+                self._paused.pop(plugin, None)
+                if self.question and self.question.plugin == plugin:
+                    self.question = None
+            if reply.pause_timers is True and plugin not in self._paused:
+                self._paused[plugin] = now
+            elif reply.pause_timers is False and plugin in self._paused:
+                shift = now - self._paused.pop(plugin)
+                self._timers = [
+                    (due + shift, seq, p, t) if p == plugin else (due, seq, p, t)
+                    for due, seq, p, t in self._timers
+                ]
+            for timer in reply.timers:
+                due = now + timer.delay_s * (self.time_scale if timer.scaled else 1.0)
+                self._timers.append((due, next(self._seq), plugin, timer))
+            if reply.ask is not None:
+                wait = reply.ask.timeout_s if reply.ask.timeout_s is not None else self.follow_up_s
+                self.question = _OpenQuestion(plugin, reply.ask, now + wait)
+            said.extend(Said(text, plugin) for text in reply.say)
+            follows.extend(reply.follow)
+        if failed:
+            said.append(Said(self.language.sentences["plugin_failed"], "engine"))
+        if said:
+            self.last_said = said
+            self.convo.last_said = [s.text for s in said if s.plugin != "engine"]
+        for s in said:
+            self.speak(s)
+        return follows

@@ -1,0 +1,101 @@
+"""The plugin contract: every hook a Cramp Coach plugin may implement.
+
+Implement a hook by decorating a function of the same name with ``voice.hookimpl``; declare
+only the arguments you use, so hooks can gain arguments without breaking you. The built-in
+features are plugins registered through this same contract.
+
+The arguments that recur:
+
+``language``
+    The language code of the conversation, e.g. ``"en"``.
+``intent``
+    A :class:`voice.messages.Intent`: ``name``, ``slots``, ``plugin`` (who declared it).
+``convo``
+    The :class:`voice.dialogue.Conversation`: ``now()`` (aware wall-clock time), ``elapsed()``
+    (monotonic seconds), ``config``, ``data_dir``, ``language``, ``shared`` (a dict the
+    plugins of one conversation share), ``state(plugin)`` (a dict of the plugin's own), and
+    ``asked`` (the name of the open question this intent answers, if any).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("crampcoach")
+
+
+@hookspec
+def crampcoach_intents(language: str) -> dict[str, Any] | None:
+    """Declare the phrases this plugin understands, in ``language``.
+
+    Return ``{"lists": {...}, "intents": {...}}`` (see :mod:`voice.intents`) or ``None`` when
+    the plugin has nothing in that language. The engine matches utterances against every
+    plugin's sentences, and the same sentences become the recogniser's grammar, so a phrase
+    not declared here cannot be heard by voice.
+    """
+
+
+@hookspec
+def crampcoach_handle_intent(intent: Any, convo: Any) -> Any:
+    """React to an understood utterance; return a :class:`voice.messages.Reply` or ``None``.
+
+    Called on every plugin for every intent, the declaring plugin first, so a plugin may
+    also listen in on intents it does not own (the journal opens an episode on
+    ``cramp.report`` while the relief plugin coaches). ``intent.name`` is ``None`` for an
+    utterance nobody understood. When a plugin's open question (``Reply.ask``) expects this
+    intent, only that plugin is called, with ``convo.asked`` naming the question; its reply
+    may ``follow`` with intents for everyone (a "yes" to "Is it easing?" follows with
+    ``cramp.over``, so the journal hears the cramp is over).
+    """
+
+
+@hookspec
+def crampcoach_timer(name: str, data: dict[str, Any], convo: Any) -> Any:
+    """A timer this plugin scheduled (``Reply.timers``) is due; return a ``Reply`` or ``None``.
+
+    Timers run on the monotonic clock, scaled by ``--time-scale``. ``name`` is
+    ``question.timeout`` with ``data["question"]`` when a question of this plugin went
+    unanswered.
+    """
+
+
+@hookspec
+def crampcoach_session_start(convo: Any) -> Any:
+    """A conversation begins (``chat`` or ``listen`` started); return a ``Reply`` or ``None``.
+
+    Use it to open storage or recover from an interrupted run.
+    """
+
+
+@hookspec
+def crampcoach_session_end(convo: Any) -> None:
+    """The conversation ends (end of input, Ctrl-C, end of a recording). Release resources."""
+
+
+@hookspec
+def crampcoach_summary_lines(night_start: Any, night_end: Any, convo: Any) -> list[str] | None:
+    """Sentences to add to the morning summary for the night ``[night_start, night_end)``.
+
+    Both are timezone-aware datetimes. Return a list of short spoken sentences, or ``None``.
+    """
+
+
+@hookspec
+def crampcoach_tips(language: str) -> list[dict[str, Any]] | None:
+    """Offer prevention tips: ``[{"id": ..., "say": [...], "evidence": ..., "topics": [...]}]``.
+
+    ``evidence`` is ``trial``, ``guideline`` or ``opinion``; ``topics`` name what the tip is
+    for (e.g. ``calf``, ``foot``), so tips can follow what the journal shows.
+    """
+
+
+@hookspec
+def crampcoach_commands(subparsers: Any) -> None:
+    """Add ``crampcoach`` sub-commands (an ``argparse`` sub-parsers object).
+
+    Give each parser ``set_defaults(func=handler)``; the handler is called as
+    ``handler(args, config, host)`` and returns the exit code. Raise ``voice.errors.UserError``
+    for bad input: the command line prints its message on one line and exits with 2.
+    """

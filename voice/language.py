@@ -1,0 +1,109 @@
+"""Per-language data of the engine: fillers, number words, its own few sentences.
+
+A new language is a new ``voice/lang/<code>.toml`` plus the plugins' own language files.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LANG_DIR = Path(__file__).parent / "lang"
+
+
+class UnknownLanguage(ValueError):
+    """No data for the language asked for."""
+
+
+@dataclass(frozen=True)
+class Language:
+    """The engine's data for one language."""
+
+    code: str
+    fillers: frozenset[str]
+    negations: frozenset[str]
+    numbers: dict[str, int]
+    sentences: dict[str, str]
+    spoken: dict[str, object]
+    durations: dict[str, str]
+    clock: dict[str, Any]
+
+    def spell(self, n: int) -> str:
+        """``n`` as this language says it aloud, e.g. 30 → "thirty" (digits past 99)."""
+        ones, tens = self.spoken.get("ones", []), self.spoken.get("tens", [])
+        if 0 <= n < len(ones):
+            return str(ones[n])
+        if 0 <= n < 100 and tens and tens[n // 10]:
+            if n % 10 == 0:
+                return str(tens[n // 10])
+            fmt = str(self.spoken.get("compound", "{tens} {ones}"))
+            return fmt.format(tens=tens[n // 10], ones=ones[n % 10])
+        return str(n)
+
+    def normalise(self, text: str) -> str:
+        """Lower-case words without punctuation or fillers, as a recogniser would give them."""
+        text = text.lower().replace("’", "'").replace("'", "")
+        words = re.findall(r"\w+", text)
+        return " ".join(w for w in words if w not in self.fillers)
+
+    def duration(self, seconds: float) -> str:
+        """A length of time as people say it: "about a minute and a half"."""
+        d = self.durations
+        if seconds < 45:
+            return d["under_minute"]
+        if seconds < 75:
+            return d["one_minute"]
+        if seconds < 105:
+            return d["minute_half"]
+        if seconds < 3600:
+            return d["minutes"].format(n=self.spell(round(seconds / 60)))
+        return d["hour"]
+
+    def clock_time(self, when: datetime) -> str:
+        """A time of day as people say it: "ten past three", "half past two"."""
+        c = self.clock
+        total = round((when.hour * 60 + when.minute) / 5) * 5
+        h, m = divmod(total, 60)
+        if "past" not in c:  # languages that just say hour and minute
+            return str(c["plain"]).format(h=h % 24, m=m)
+        hours = c["hours"]
+        if m == 0:
+            return str(c["oclock"]).format(h=hours[h % 12])
+        words = {15: c["quarter"], 30: c["half"], 45: c["quarter"]}
+        if m <= 30:
+            return str(c["past"]).format(m=words.get(m) or self.spell(m), h=hours[h % 12])
+        return str(c["to"]).format(m=words.get(m) or self.spell(60 - m), h=hours[(h + 1) % 12])
+
+    def number_words(self, value: int) -> list[str]:
+        """Every way this language says ``value`` (digits included)."""
+        return [w for w, n in self.numbers.items() if n == value] + [str(value)]
+
+
+def available() -> list[str]:
+    """Language codes the engine has data for."""
+    return sorted(p.stem for p in LANG_DIR.glob("*.toml"))
+
+
+@cache
+def load(code: str) -> Language:
+    path = LANG_DIR / f"{code}.toml"
+    if not path.is_file():
+        raise UnknownLanguage(
+            f"no language data for {code!r} (available: {', '.join(available())})"
+        )
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return Language(
+        code=code,
+        fillers=frozenset(data.get("fillers", [])),
+        negations=frozenset(data.get("negations", [])),
+        numbers={str(k): int(v) for k, v in data.get("numbers", {}).items()},
+        sentences=dict(data.get("say", {})),
+        spoken=dict(data.get("spoken", {})),
+        durations=dict(data.get("durations", {})),
+        clock=dict(data.get("clock", {})),
+    )

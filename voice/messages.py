@@ -1,0 +1,93 @@
+"""The small typed messages passed between the steps of the pipeline.
+
+audio → :class:`Utterance` → :class:`Intent` → plugin → :class:`Reply` → speech.
+Each is plain data so a test can assert the sequence a conversation produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """What the recogniser (or the keyboard) heard."""
+
+    text: str
+    """Lower-case words as a recogniser gives them."""
+    confidence: float = 1.0
+    """0..1; typed text is certain."""
+    source: str = "text"
+    """Where it came from: ``text`` (typed) or ``voice``."""
+
+
+@dataclass(frozen=True)
+class Intent:
+    """An utterance understood: a name from the contract plus its slots."""
+
+    name: str | None
+    """e.g. ``cramp.report``; ``None`` when nothing matched."""
+    slots: dict[str, Any] = field(default_factory=dict)
+    """e.g. ``{"side": "left", "muscle": "calf"}``."""
+    plugin: str | None = None
+    """The plugin that declared the phrase that matched."""
+    text: str = ""
+    """The normalised text that was matched."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"intent": self.name, "slots": dict(self.slots), "plugin": self.plugin}
+
+
+@dataclass(frozen=True)
+class Timer:
+    """Ask the engine to call the plugin back later (a hold, a count-down mark)."""
+
+    delay_s: float
+    """Seconds from now, on the monotonic clock, before ``--time-scale`` is applied."""
+    name: str
+    """Passed back to the plugin's ``crampcoach_timer`` hook."""
+    data: dict[str, Any] = field(default_factory=dict)
+    """Anything the plugin wants back."""
+    scaled: bool = True
+    """False for waits on a person (e.g. close an episode after 15 quiet minutes), which
+    ``--time-scale`` must not shorten."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question the plugin asked: short answers of these intents go back to it alone."""
+
+    expects: tuple[str, ...]
+    """Intent names that count as an answer, e.g. ``("log.severity",)``."""
+    timeout_s: float | None = None
+    """Seconds to wait; ``None`` uses the configured follow-up window."""
+    name: str = ""
+    """Passed back with the answer or the ``question.timeout`` timer."""
+
+
+@dataclass
+class Reply:
+    """What a plugin wants done in answer to an intent or a timer."""
+
+    say: list[str] = field(default_factory=list)
+    """Sentences to speak, in order."""
+    ask: Question | None = None
+    """A question now open; its answer is routed back to this plugin."""
+    timers: list[Timer] = field(default_factory=list)
+    """Callbacks to schedule."""
+    cancel_timers: bool = False
+    """Drop this plugin's pending timers before scheduling ``timers``."""
+    pause_timers: bool | None = None
+    """True freezes this plugin's timers, False lets them run again."""
+    follow: list[Intent] = field(default_factory=list)
+    """Intents to dispatch to every plugin after this reply, e.g. a "yes" at "Is it easing?"
+    that means ``cramp.over``."""
+
+
+@dataclass(frozen=True)
+class Said:
+    """One sentence the coach spoke, with the plugin it came from."""
+
+    text: str
+    plugin: str

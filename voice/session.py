@@ -1,0 +1,66 @@
+"""Wiring: config → plugins → matcher → dialogue, the same for ``chat``, ``listen`` and tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from voice import language as languages
+from voice.clock import Clock, SystemClock
+from voice.config import Config
+from voice.dialogue import Conversation, Dialogue
+from voice.host import PluginFailure, PluginHost
+from voice.intents import IntentMatcher
+from voice.messages import Said
+
+
+@dataclass
+class Session:
+    """Everything one conversation needs, built once."""
+
+    host: PluginHost
+    matcher: IntentMatcher
+    dialogue: Dialogue
+    convo: Conversation
+
+
+def build_matcher(host: PluginHost, code: str) -> IntentMatcher:
+    lang = languages.load(code)
+    decls = [(p, d) for p, d in host.call("crampcoach_intents", language=code)
+             if not isinstance(d, PluginFailure)]
+    return IntentMatcher(lang, decls)
+
+
+def build(
+    config: Config,
+    speak: Callable[[Said], None],
+    *,
+    language: str | None = None,
+    time_scale: float = 1.0,
+    clock: Clock | None = None,
+    source: str = "text",
+    host: PluginHost | None = None,
+) -> Session:
+    code = language or config["language"]
+    lang = languages.load(code)
+    host = host or PluginHost(disabled=config["plugins.disabled"])
+    matcher = build_matcher(host, code)
+
+    def call(hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
+        return [(p, r) for p, r in host.call(hook, **kwargs) if not isinstance(r, PluginFailure)]
+
+    convo = Conversation(
+        clock=clock or SystemClock(),
+        language=code,
+        data_dir=config.data_dir,
+        config=config,
+        source=source,
+        matcher=matcher,
+        call=call,
+    )
+    dialogue = Dialogue(
+        host, matcher, lang, convo, speak, time_scale=time_scale,
+        follow_up_s=float(config["follow_up_s"]),
+    )
+    return Session(host, matcher, dialogue, convo)
