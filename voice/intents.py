@@ -64,10 +64,13 @@ class IntentMatcher:
         self.lists: dict[str, SlotList] = {}
         self._ranges: set[str] = set()
         self.intents: dict[str, IntentDecl] = {}
+        self.wake_alone: set[str] = set()
+        """Phrases that act without the wake phrase when said on their own."""
         decls = list(declarations)
         for plugin, decl in decls:
             for name, values in (decl.get("lists") or {}).items():
                 self._add_list(plugin, name, values)
+            self.wake_alone.update(language.normalise(p) for p in decl.get("wake_alone") or ())
         self._rules: list[_Rule] = []
         for plugin, decl in decls:
             for name, spec in (decl.get("intents") or {}).items():
@@ -79,6 +82,8 @@ class IntentMatcher:
             self.lists[name] = {str(n): self.language.number_words(n) for n in range(lo, hi + 1)}
             self._ranges.add(name)
             return
+        if values and all(str(k).isdigit() for k in values):
+            self._ranges.add(name)  # a number list spelled out by hand, e.g. "칠 점" for 7
         merged = {k: list(v) for k, v in self.lists.get(name, {}).items()}
         for value, phrases in values.items():
             if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
@@ -159,11 +164,24 @@ class IntentMatcher:
             )
         return out
 
+    def sentences_by_intent(self, limit_per_template: int = 2000) -> dict[str, list[str]]:
+        """Every sentence each intent's templates allow, keyed by intent name."""
+        out: dict[str, list[str]] = {}
+        for rule in self._rules:
+            out.setdefault(rule.intent, []).extend(
+                expand(rule.template, self.lists, limit_per_template)
+            )
+        return out
+
     def vocabulary(self) -> dict[str, set[str]]:
-        """Every word each plugin's templates can use, keyed by plugin."""
+        """Every word each plugin's templates can use, keyed by plugin.
+
+        Digits are left out: they are there for typed input, a recogniser spells numbers.
+        """
         out: dict[str, set[str]] = {}
         for rule in self._rules:
-            out.setdefault(rule.plugin, set()).update(words_of(rule.template, self.lists))
+            words = {w for w in words_of(rule.template, self.lists) if not w.isdigit()}
+            out.setdefault(rule.plugin, set()).update(words)
         return out
 
 

@@ -32,6 +32,8 @@ class Language:
     spoken: dict[str, object]
     durations: dict[str, str]
     clock: dict[str, Any]
+    tts_voice: str = ""
+    wake_phrase: str = ""
 
     def spell(self, n: int) -> str:
         """``n`` as this language says it aloud, e.g. 30 → "thirty" (digits past 99)."""
@@ -69,9 +71,11 @@ class Language:
         c = self.clock
         total = round((when.hour * 60 + when.minute) / 5) * 5
         h, m = divmod(total, 60)
-        if "past" not in c:  # languages that just say hour and minute
-            return str(c["plain"]).format(h=h % 24, m=m)
         hours = c["hours"]
+        if "past" not in c:  # languages that just say hour and minute
+            if m == 0:
+                return str(c["oclock"]).format(h=hours[h % 12])
+            return str(c["plain"]).format(h=hours[h % 12], m=self.spell(m))
         if m == 0:
             return str(c["oclock"]).format(h=hours[h % 12])
         words = {15: c["quarter"], 30: c["half"], 45: c["quarter"]}
@@ -106,4 +110,6 @@ def load(code: str) -> Language:
         spoken=dict(data.get("spoken", {})),
         durations=dict(data.get("durations", {})),
         clock=dict(data.get("clock", {})),
+        tts_voice=str(data.get("tts_voice", "")),
+        wake_phrase=str(data.get("wake_phrase", "")),
     )

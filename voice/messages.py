@@ -20,6 +20,8 @@ class Utterance:
     """0..1; typed text is certain."""
     source: str = "text"
     """Where it came from: ``text`` (typed) or ``voice``."""
+    alternatives: tuple[str, ...] = ()
+    """The recogniser's other readings, best first (``text`` is the first)."""
 
 
 @dataclass(frozen=True)

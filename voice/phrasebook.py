@@ -27,7 +27,8 @@ def declaration(data: dict[str, Any] | None) -> dict[str, Any] | None:
     """The part of a plugin's language data that ``crampcoach_intents`` returns."""
     if not data:
         return None
-    return {"lists": data.get("lists", {}), "intents": data.get("intents", {})}
+    return {"lists": data.get("lists", {}), "intents": data.get("intents", {}),
+            "wake_alone": data.get("wake_alone", [])}
 
 
 class Phrasebook:

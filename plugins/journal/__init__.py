@@ -221,12 +221,13 @@ def summary_lines(
     if not eps:
         return [words["none"]]
     cap = phrasebook.capitalise
-    lines = [words["count_one"] if len(eps) == 1 else
-             words["count_many"].format(count=lang.spell(len(eps)))]
+    counts = words.get("counts")  # languages that count with other words than they spell
+    count = counts[len(eps)] if counts and len(eps) < len(counts) else lang.spell(len(eps))
+    lines = [words["count_one"] if len(eps) == 1 else words["count_many"].format(count=count)]
     for ep in eps[:3]:
         where = " ".join(names[k] for k in (ep["side"], ep["muscle"]) if k) or words["cramp_word"]
         if ep["side"] and not ep["muscle"]:
-            where = f"{names[ep['side']]} leg"
+            where = words["side_leg"].format(side=names[ep["side"]])
         when = lang.clock_time(parse_time(ep["started_at"]).astimezone(start.tzinfo))
         if ep["duration_s"] is not None:
             lines.append(cap(words["episode"].format(

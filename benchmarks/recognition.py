@@ -1,0 +1,105 @@
+"""Recognition rate: commands spoken by pyttsx3/espeak-ng, heard by Vosk in the listening
+state where they would be said, read back through the listener, matched to intents.
+
+    .venv/bin/python benchmarks/recognition.py [--language ko] [--model DIR] [--rate 140]
+
+Prints one row per command and the rate over the whole set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from voice import audio, config, language, models  # noqa: E402
+from voice.grammars import BARGE_IN, Grammars  # noqa: E402
+from voice.host import PluginHost  # noqa: E402
+from voice.intents import IntentMatcher  # noqa: E402
+from voice.recognizer import Recognizer  # noqa: E402
+from voice.session import build_matcher  # noqa: E402
+from voice.speech import Renderer  # noqa: E402
+from voice.voicecli import grammars_for, wake_phrase_for  # noqa: E402
+
+
+def commands(code: str) -> list[dict[str, Any]]:
+    path = ROOT / "benchmarks" / "data" / f"{code}_commands.toml"
+    return list(tomllib.loads(path.read_text("utf-8"))["commands"])
+
+
+def recogniser_for(grammars: Grammars, state: str) -> Recognizer:
+    if state.startswith("question:"):
+        return grammars.question(state.split(":", 1)[1].split(","))
+    if state == "speaking":
+        return grammars.question(BARGE_IN)
+    return getattr(grammars, state)()
+
+
+def hear(rec: Recognizer, samples: np.ndarray) -> list[str]:
+    """Every reading of every utterance in a padded recording."""
+    readings: list[str] = []
+    padded = np.concatenate([audio.silence(0.5), samples, audio.silence(1.5)])
+    for block in audio.blocks(padded):
+        u = rec.accept(block)
+        if u:
+            readings += u.alternatives
+    u = rec.end()
+    if u:
+        readings += u.alternatives
+    return readings
+
+
+def understood(matcher: IntentMatcher, wake: str, readings: list[str]) -> tuple[str, Any, str]:
+    """As the listener reads it: the first reading that means something."""
+    for r in readings:
+        if wake and wake in r:
+            return "wake", {}, r
+        m = matcher.match(r)
+        if m.name:
+            return m.name, m.slots, r
+    return "none", {}, readings[0] if readings else ""
+
+
+def run(code: str, model: str = "", rate: int = 140) -> tuple[int, int, list[tuple]]:
+    cfg = config.load()
+    folder = models.resolve(cfg.data_dir, code, model)
+    matcher = build_matcher(PluginHost(autoload=False), code)
+    wake = matcher.language.normalise(wake_phrase_for(cfg, code))
+    grammars = grammars_for(folder, matcher, wake)
+    renderer = Renderer(rate=rate, volume=1.0, voice=language.load(code).tts_voice)
+    rows = []
+    for c in commands(code):
+        samples, sr = renderer.render(c["say"])
+        name, slots, heard = understood(
+            matcher, wake, hear(recogniser_for(grammars, c["state"]), audio.resample(samples, sr)))
+        ok = name == c["intent"] and all(slots.get(k) == v for k, v in c.get("slots", {}).items())
+        rows.append((c["say"], c["state"], heard, name, ok))
+    return sum(r[4] for r in rows), len(rows), rows
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--language", default="ko")
+    p.add_argument("--model", default="")
+    p.add_argument("--rate", type=int, default=140)
+    args = p.parse_args()
+    t = time.perf_counter()
+    good, total, rows = run(args.language, args.model, args.rate)
+    print(f"{'said':<12} {'state':<40} {'heard':<16} {'intent':<16} ok")
+    for said, state, heard, name, ok in rows:
+        print(f"{said:<12} {state:<40} {heard:<16} {name:<16} {'yes' if ok else 'NO'}")
+    print(f"\nrecognised {good}/{total} = {good / total:.0%} "
+          f"(speech rate {args.rate}, {time.perf_counter() - t:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

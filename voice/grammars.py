@@ -1,0 +1,73 @@
+"""Which phrases the recogniser listens for, in which state of the conversation.
+
+A grammar-restricted recogniser is more accurate the fewer phrases it weighs, so the grammar
+follows the dialogue, as a person listens for an answer to the question they just asked:
+
+- asleep: only the wake phrase and the phrases that act alone ("cramp");
+- the coach is talking: only the words that stop it;
+- a question is open: its answers, plus stop and repeat;
+- coaching: the coaching controls, "it's gone", answers and symptoms;
+- awake (after the wake phrase or within the follow-up window): everything.
+
+Each grammar gets its own Vosk recogniser, made once; the model is shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from voice.recognizer import Recognizer
+
+ALWAYS = ("coach.stop", "coach.repeat")
+"""Heard while any question is open. Symptoms are heard while coaching and when awake, not
+in the few seconds a short question is open: their many words drown a one-word answer."""
+BARGE_IN = ("coach.stop", "coach.pause")
+COACHING = ("coach.next", "coach.repeat", "coach.pause", "coach.resume", "coach.stop",
+            "coach.slower", "coach.alternative", "cramp.over", "answer.yes",
+            "answer.no", "answer.unsure", "status.elapsed", "safety.symptom", "log.undo")
+
+
+class Grammars:
+    """Recognisers per listening state, built from the plugins' sentences."""
+
+    def __init__(self, model_folder: Path, by_intent: dict[str, list[str]], wake: str,
+                 wake_alone: Iterable[str]):
+        self.model_folder = model_folder
+        self.by_intent = by_intent
+        self.wake = wake
+        self.wake_alone = sorted(set(wake_alone))
+        self._made: dict[tuple[str, ...], Recognizer] = {}
+
+    def phrases(self, intents: Iterable[str] | None) -> list[str]:
+        names = sorted(self.by_intent) if intents is None else sorted(set(intents))
+        out = {s for n in names for s in self.by_intent.get(n, [])}
+        if self.wake:
+            out.add(self.wake)
+        return sorted(out)
+
+    def _get(self, key: tuple[str, ...], phrases: list[str]) -> Recognizer:
+        if key not in self._made:
+            self._made[key] = Recognizer(self.model_folder, phrases)
+        return self._made[key]
+
+    def asleep(self) -> Recognizer:
+        phrases = [self.wake, *self.wake_alone] if self.wake else list(self.wake_alone)
+        phrases += [f"{self.wake} {p}" for p in self.wake_alone] if self.wake else []
+        return self._get(("asleep",), sorted(set(phrases)))
+
+    def speaking(self) -> Recognizer:
+        return self._get(("speaking",), self.phrases(BARGE_IN))
+
+    def question(self, expects: Iterable[str]) -> Recognizer:
+        intents = tuple(sorted(set(expects) | set(ALWAYS)))
+        return self._get(("question", *intents), self.phrases(intents))
+
+    def coaching(self) -> Recognizer:
+        return self._get(("coaching",), self.phrases(COACHING))
+
+    def awake(self) -> Recognizer:
+        return self._get(("awake",), self.phrases(None))
+
+    def all_phrases(self) -> list[str]:
+        return self.phrases(None)

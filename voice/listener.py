@@ -1,0 +1,162 @@
+"""The voice loop: audio blocks → gate → recogniser → wake/follow-up rules → dialogue.
+
+Listening rules: an utterance acts when it starts with the wake phrase, when it is one of the
+plugins' ``wake_alone`` phrases ("cramp"), or while the conversation is live (coaching, a
+question open, or within the follow-up window after the coach spoke). While the coach is
+speaking only stop-words count, so its own voice coming back through the microphone is
+never taken as a command.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from voice.dialogue import Dialogue
+from voice.grammars import BARGE_IN, Grammars
+from voice.intents import IntentMatcher
+from voice.messages import Said, Utterance
+from voice.recognizer import Recognizer
+from voice.vad import SpeechGate
+
+log = logging.getLogger(__name__)
+WORDS_PER_SECOND = 2.3
+"""Rough pace of slow night speech, to know when the coach will have finished a sentence."""
+
+
+class AudioClock:
+    """Time measured in audio: a recording runs as fast as the CPU allows, yet every hold and
+    follow-up window behaves as it would have in the room."""
+
+    def __init__(self, start: datetime):
+        self._start = start
+        self._seconds = 0.0
+
+    def monotonic(self) -> float:
+        return self._seconds
+
+    def now(self) -> datetime:
+        return self._start + timedelta(seconds=self._seconds)
+
+    def advance(self, seconds: float) -> None:
+        self._seconds += seconds
+
+
+class Listener:
+    """Decides which recognised utterances reach the dialogue."""
+
+    def __init__(
+        self,
+        dialogue: Dialogue,
+        matcher: IntentMatcher,
+        grammars: Grammars,
+        gate: SpeechGate,
+        wake_phrase: str,
+        follow_up_s: float,
+        is_speaking: Callable[[], bool] = lambda: False,
+        hush: Callable[[], None] = lambda: None,
+        beep: Callable[[], None] = lambda: None,
+        on_heard: Callable[[Utterance, bool], None] | None = None,
+    ):
+        self.dialogue = dialogue
+        self.matcher = matcher
+        self.grammars = grammars
+        self.gate = gate
+        self.recognizer: Recognizer | None = None
+        """The recogniser of the utterance under way, chosen when it began."""
+        self.wake = matcher.language.normalise(wake_phrase)
+        self.follow_up_s = follow_up_s
+        self.is_speaking = is_speaking
+        self.hush = hush
+        self.beep = beep
+        self.on_heard = on_heard
+        self.awake_until = float("-inf")
+
+    def feed(self, block: bytes) -> None:
+        """One block of 16 kHz mono int16 audio."""
+        speech, ended = self.gate.feed(block)
+        if speech:
+            if self.recognizer is None:
+                self.recognizer = self.choose()
+            utt = self.recognizer.accept(speech)
+            if utt:
+                self.recognizer = None  # the next words may be heard in a new state
+                self.heard(utt)
+        if ended and self.recognizer is not None:
+            utt, self.recognizer = self.recognizer.end(), None
+            if utt:
+                self.heard(utt)
+        self.dialogue.tick()
+
+    def finish(self) -> None:
+        """End of audio: act on whatever was still being said."""
+        if self.recognizer is not None:
+            utt, self.recognizer = self.recognizer.end(), None
+            if utt:
+                self.heard(utt)
+        self.dialogue.tick()
+
+    def live(self) -> bool:
+        """True while commands count without the wake phrase."""
+        return (self.dialogue.clock() < self.awake_until or self.dialogue.busy()
+                or self.dialogue.question is not None)
+
+    def choose(self) -> Recognizer:
+        """The grammar for what can sensibly be said now."""
+        if self.is_speaking():
+            return self.grammars.speaking()
+        q = self.dialogue.question
+        if q is not None:
+            return self.grammars.question(q.question.expects)
+        if self.dialogue.busy():
+            return self.grammars.coaching()
+        if self.dialogue.clock() < self.awake_until:
+            return self.grammars.awake()
+        return self.grammars.asleep()
+
+    def spoke(self, said: Said) -> None:
+        """Called for each sentence the coach says: the follow-up window starts after it."""
+        duration = len(said.text.split()) / WORDS_PER_SECOND
+        self.awake_until = self.dialogue.clock() + duration + self.follow_up_s
+
+    def reading(self, utt: Utterance) -> str:
+        """The first of the recogniser's readings that means something: a known intent, the
+        wake phrase, or a phrase that acts alone. Otherwise the best reading."""
+        norm = self.matcher.language.normalise
+        for text in (utt.alternatives or (utt.text,)):
+            t = norm(text)
+            if (self.matcher.match(t).name is not None or t in self.matcher.wake_alone
+                    or (self.wake and self.wake in t)):
+                return t
+        return norm(utt.text)
+
+    def heard(self, utt: Utterance) -> None:
+        text = self.reading(utt)
+        if self.is_speaking():
+            intent = self.matcher.match(text)
+            acted = intent.name in BARGE_IN
+            self._report(utt, acted)
+            if acted:
+                self.hush()
+                self.dialogue.handle(intent)
+            return
+        woke = False
+        if self.wake and f" {self.wake} " in f" {text} ":
+            # Whatever came before the wake phrase was not meant for the coach.
+            text = f" {text} ".split(f" {self.wake} ", 1)[1].strip()
+            woke = True
+        if not (woke or self.live() or text in self.matcher.wake_alone):
+            self._report(utt, False)
+            return
+        self._report(utt, True)
+        if not text:
+            self.beep()
+            self.awake_until = self.dialogue.clock() + self.follow_up_s
+            return
+        self.dialogue.hear(text)
+
+    def _report(self, utt: Utterance, acted: bool) -> None:
+        log.info("heard %r (conf %.2f)%s", utt.text, utt.confidence, "" if acted else " ignored")
+        if self.on_heard:
+            self.on_heard(utt, acted)

