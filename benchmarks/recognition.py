@@ -24,9 +24,11 @@ from voice import audio, config, language, models  # noqa: E402
 from voice.grammars import BARGE_IN, Grammars  # noqa: E402
 from voice.host import PluginHost  # noqa: E402
 from voice.intents import IntentMatcher  # noqa: E402
+from voice.listener import choose_reading  # noqa: E402
 from voice.recognizer import Recognizer  # noqa: E402
 from voice.session import build_matcher  # noqa: E402
 from voice.speech import Renderer  # noqa: E402
+from voice.vad import SpeechGate  # noqa: E402
 from voice.voicecli import grammars_for, wake_phrase_for  # noqa: E402
 
 
@@ -43,29 +45,31 @@ def recogniser_for(grammars: Grammars, state: str) -> Recognizer:
     return getattr(grammars, state)()
 
 
-def hear(rec: Recognizer, samples: np.ndarray) -> list[str]:
-    """Every reading of every utterance in a padded recording."""
+def hear(rec: Recognizer, samples: np.ndarray, silence_s: float = 0.5) -> list[str]:
+    """Every reading of every utterance, through the same voice-activity gate as ``listen``."""
     readings: list[str] = []
-    padded = np.concatenate([audio.silence(0.5), samples, audio.silence(1.5)])
+    gate = SpeechGate(hangover_s=silence_s + 0.5)
+    padded = np.concatenate([audio.silence(1.0), samples, audio.silence(2.0)])
     for block in audio.blocks(padded):
-        u = rec.accept(block)
+        speech, ended = gate.feed(block)
+        u = rec.accept(speech) if speech else None
         if u:
             readings += u.alternatives
-    u = rec.end()
-    if u:
-        readings += u.alternatives
+        if ended:
+            u = rec.end()
+            if u:
+                readings += u.alternatives
     return readings
 
 
-def understood(matcher: IntentMatcher, wake: str, readings: list[str]) -> tuple[str, Any, str]:
-    """As the listener reads it: the first reading that means something."""
-    for r in readings:
-        if wake and wake in r:
-            return "wake", {}, r
-        m = matcher.match(r)
-        if m.name:
-            return m.name, m.slots, r
-    return "none", {}, readings[0] if readings else ""
+def understood(matcher: IntentMatcher, wake: str, readings: list[str],
+               expects: tuple[str, ...]) -> tuple[str, Any, str]:
+    """As the listener reads it (voice.listener.choose_reading)."""
+    text = choose_reading(matcher, tuple(readings), wake, expects)
+    if wake and f" {wake} " in f" {text} ":
+        return "wake", {}, text
+    m = matcher.match(text)
+    return m.name or "none", m.slots, text
 
 
 def run(code: str, model: str = "", rate: int = 140) -> tuple[int, int, list[tuple]]:
@@ -78,8 +82,11 @@ def run(code: str, model: str = "", rate: int = 140) -> tuple[int, int, list[tup
     rows = []
     for c in commands(code):
         samples, sr = renderer.render(c["say"])
+        state = c["state"]
+        expects = tuple(state.split(":", 1)[1].split(",")) if state.startswith("question:") else ()
         name, slots, heard = understood(
-            matcher, wake, hear(recogniser_for(grammars, c["state"]), audio.resample(samples, sr)))
+            matcher, wake, hear(recogniser_for(grammars, state), audio.resample(samples, sr)),
+            expects)
         ok = name == c["intent"] and all(slots.get(k) == v for k, v in c.get("slots", {}).items())
         rows.append((c["say"], c["state"], heard, name, ok))
     return sum(r[4] for r in rows), len(rows), rows

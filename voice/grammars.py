@@ -9,7 +9,9 @@ follows the dialogue, as a person listens for an answer to the question they jus
 - coaching: the coaching controls, "it's gone", answers and symptoms;
 - awake (after the wake phrase or within the follow-up window): everything.
 
-Each grammar gets its own Vosk recogniser, made once; the model is shared.
+Every utterance gets a fresh Vosk recogniser (under a millisecond to make; the model is
+shared): a recogniser carries adaptation from one utterance to the next, which made the
+same command heard differently depending on what came before.
 """
 
 from __future__ import annotations
@@ -17,15 +19,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from voice.recognizer import Recognizer
+from voice.recognizer import Recognizer, grammar, load_model
 
 ALWAYS = ("coach.stop", "coach.repeat")
 """Heard while any question is open. Symptoms are heard while coaching and when awake, not
 in the few seconds a short question is open: their many words drown a one-word answer."""
 BARGE_IN = ("coach.stop", "coach.pause")
 COACHING = ("coach.next", "coach.repeat", "coach.pause", "coach.resume", "coach.stop",
-            "coach.slower", "coach.alternative", "cramp.over", "answer.yes",
-            "answer.no", "answer.unsure", "status.elapsed", "safety.symptom", "log.undo")
+            "coach.slower", "coach.alternative", "cramp.over", "answer.no", "status.elapsed",
+            "safety.symptom")
 
 
 class Grammars:
@@ -37,7 +39,7 @@ class Grammars:
         self.by_intent = by_intent
         self.wake = wake
         self.wake_alone = sorted(set(wake_alone))
-        self._made: dict[tuple[str, ...], Recognizer] = {}
+        self._checked: dict[tuple[str, ...], list[str]] = {}
 
     def phrases(self, intents: Iterable[str] | None) -> list[str]:
         names = sorted(self.by_intent) if intents is None else sorted(set(intents))
@@ -47,9 +49,10 @@ class Grammars:
         return sorted(out)
 
     def _get(self, key: tuple[str, ...], phrases: list[str]) -> Recognizer:
-        if key not in self._made:
-            self._made[key] = Recognizer(self.model_folder, phrases)
-        return self._made[key]
+        if key not in self._checked:
+            model = load_model(str(self.model_folder))
+            self._checked[key] = grammar(model, phrases)  # vocabulary look-ups, once per state
+        return Recognizer(self.model_folder, self._checked[key], checked=True)
 
     def asleep(self) -> Recognizer:
         phrases = [self.wake, *self.wake_alone] if self.wake else list(self.wake_alone)

@@ -25,6 +25,22 @@ WORDS_PER_SECOND = 2.3
 """Rough pace of slow night speech, to know when the coach will have finished a sentence."""
 
 
+def choose_reading(matcher: IntentMatcher, readings: tuple[str, ...], wake: str,
+                   expects: tuple[str, ...] = ()) -> str:
+    """Match the recogniser's readings back to the phrases: the first that answers the open
+    question; else the first that means something (a known intent, the wake phrase, a phrase
+    that acts alone); else the best reading."""
+    norm = [matcher.language.normalise(r) for r in readings]
+    for text in norm:
+        if expects and matcher.match(text).name in expects:
+            return text
+    for text in norm:
+        if (matcher.match(text).name is not None or text in matcher.wake_alone
+                or (wake and f" {wake} " in f" {text} ")):
+            return text
+    return norm[0] if norm else ""
+
+
 class AudioClock:
     """Time measured in audio: a recording runs as fast as the CPU allows, yet every hold and
     follow-up window behaves as it would have in the room."""
@@ -121,18 +137,13 @@ class Listener:
         self.awake_until = self.dialogue.clock() + duration + self.follow_up_s
 
     def reading(self, utt: Utterance) -> str:
-        """The first of the recogniser's readings that means something: a known intent, the
-        wake phrase, or a phrase that acts alone. Otherwise the best reading."""
-        norm = self.matcher.language.normalise
-        for text in (utt.alternatives or (utt.text,)):
-            t = norm(text)
-            if (self.matcher.match(t).name is not None or t in self.matcher.wake_alone
-                    or (self.wake and self.wake in t)):
-                return t
-        return norm(utt.text)
+        q = self.dialogue.question
+        return choose_reading(self.matcher, utt.alternatives or (utt.text,), self.wake,
+                              q.question.expects if q else ())
 
     def heard(self, utt: Utterance) -> None:
         text = self.reading(utt)
+        utt = Utterance(text, utt.confidence, utt.source, utt.alternatives)
         if self.is_speaking():
             intent = self.matcher.match(text)
             acted = intent.name in BARGE_IN

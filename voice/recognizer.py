@@ -66,7 +66,8 @@ def grammar(model: Any, phrases: list[str]) -> list[str]:
 class Recognizer:
     """Streaming recognition of 16 kHz int16 audio into utterances."""
 
-    def __init__(self, model_folder: Path, phrases: list[str] | None, rate: int = 16_000):
+    def __init__(self, model_folder: Path, phrases: list[str] | None, rate: int = 16_000,
+                 checked: bool = False):
         import vosk
 
         self.model = load_model(str(model_folder))
@@ -74,7 +75,7 @@ class Recognizer:
             self.grammar: list[str] = []
             self.rec = vosk.KaldiRecognizer(self.model, rate)
         else:
-            self.grammar = grammar(self.model, phrases)
+            self.grammar = list(phrases) if checked else grammar(self.model, phrases)
             # Vosk's grammar parser does not decode JSON \u escapes: pass the words as they are.
             self.rec = vosk.KaldiRecognizer(
                 self.model, rate, json.dumps(self.grammar, ensure_ascii=False)

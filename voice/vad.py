@@ -19,7 +19,7 @@ FRAME_BYTES = RATE * FRAME_MS // 1000 * 2
 class SpeechGate:
     """Feed 16 kHz int16 blocks; get back what should be recognised, and when speech ends."""
 
-    def __init__(self, aggressiveness: int = 2, preroll_s: float = 0.3, hangover_s: float = 1.0,
+    def __init__(self, aggressiveness: int = 2, preroll_s: float = 0.5, hangover_s: float = 1.0,
                  start_frames: int = 3):
         self.vad = webrtcvad.Vad(aggressiveness)
         self.preroll: deque[bytes] = deque(maxlen=max(1, int(preroll_s * 1000 / FRAME_MS)))

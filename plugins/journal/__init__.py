@@ -68,6 +68,11 @@ class JournalPlugin:
         book = phrasebook.Phrasebook(data, convo.language)
         name, slots, now = intent.name, intent.slots, convo.now()
         j = self.journal
+        said = convo.shared.pop("cramp.slots", None)
+        if said and self.open_id is not None:
+            # Side or muscle given in answer to the relief plugin's question.
+            ep = j.get(self.open_id)
+            j.update(self.open_id, now, **{k: v for k, v in said.items() if ep[k] is None})
 
         if convo.asked == "side":
             side = slots.get("side")

@@ -57,6 +57,9 @@ class Relief:
 
         if convo.asked == "muscle":
             self.awaiting_muscle = False
+            # Only what the person said goes to the journal (shared "cramp.slots"), never
+            # the calf routine's default.
+            convo.shared["cramp.slots"] = {k: slots[k] for k in ("side", "muscle") if k in slots}
             return self._start(book, convo, slots.get("muscle") or "calf", slots.get("side"))
         if name == "cramp.report":
             return self._report(book, convo, slots)

@@ -1,0 +1,168 @@
+"""Model management: verified downloads, safe extraction, nothing half-installed."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import stat
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from voice import models
+
+from .conftest import run_cli
+
+MODEL_FILES = ("am/final.mdl", "conf/mfcc.conf", "conf/model.conf", "graph/HCLr.fst",
+               "graph/Gr.fst")
+
+
+def model_zip(path: Path, top: str = "tiny-model", extra: dict[str, bytes] | None = None,
+              link: str | None = None) -> Path:
+    with zipfile.ZipFile(path, "w") as z:
+        for rel in MODEL_FILES:
+            z.writestr(f"{top}/{rel}", b"x")
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
+        if link:
+            info = zipfile.ZipInfo(f"{top}/link")
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            z.writestr(info, link)
+    return path
+
+
+def test_install_from_zip_list_and_remove(tmp_path, isolated):
+    archive = model_zip(tmp_path / "tiny-model.zip")
+    out = run_cli("models", "install", "--from", str(archive))
+    assert out.returncode == 0, out.stderr
+    target = isolated / "models" / "tiny-model"
+    assert (target / "am" / "final.mdl").is_file()
+    assert "tiny-model" in run_cli("models", "list").stdout
+    assert run_cli("models", "remove", "tiny-model").returncode == 0
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("bad", ["../evil.txt", "/etc/evil.txt", "tiny-model/../../evil.txt"])
+def test_entries_outside_the_model_folder_are_refused(tmp_path, isolated, bad):
+    archive = model_zip(tmp_path / "tiny-model.zip", extra={bad: b"owned"})
+    out = run_cli("models", "install", "--from", str(archive))
+    assert out.returncode == 2
+    assert "outside the model folder" in out.stderr
+    assert not (isolated / "models" / "tiny-model").exists()
+    assert not (tmp_path / "evil.txt").exists()
+    assert [p.name for p in (isolated / "models").iterdir()] == []
+
+
+def test_links_are_refused(tmp_path, isolated):
+    archive = model_zip(tmp_path / "tiny-model.zip", link="/etc/passwd")
+    out = run_cli("models", "install", "--from", str(archive))
+    assert out.returncode == 2 and "is a link" in out.stderr
+    assert not (isolated / "models" / "tiny-model").exists()
+
+
+def test_a_zip_named_like_a_manifest_model_must_match_its_checksum(tmp_path, isolated):
+    archive = model_zip(tmp_path / "vosk-model-small-en-us-0.15.zip",
+                        top="vosk-model-small-en-us-0.15")
+    out = run_cli("models", "install", "--from", str(archive))
+    assert out.returncode == 2
+    assert "does not match the manifest" in out.stderr
+    assert not (isolated / "models" / "vosk-model-small-en-us-0.15").exists()
+
+
+def test_a_folder_missing_vosk_files_is_refused(tmp_path, isolated):
+    archive = tmp_path / "half.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("half/am/final.mdl", b"x")
+    out = run_cli("models", "install", "--from", str(archive))
+    assert out.returncode == 2 and "conf/mfcc.conf is missing" in out.stderr
+    assert [p.name for p in (isolated / "models").iterdir()] == []
+
+
+def test_manifest_default_is_the_small_english_model():
+    default, entries = models.manifest()
+    assert default == "vosk-model-small-en-us-0.15"
+    e = entries[default]
+    assert e.size == 41205931
+    assert e.sha256 == "30f26242c4eb449f948e42cb302dd7a686cb29a3423a8367f99ff41780942498"
+    assert e.url and e.url.startswith("https://alphacephei.com/vosk/models/")
+
+
+class _Serve(http.server.BaseHTTPRequestHandler):
+    body = b""
+    cut_at: int | None = None
+
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body[: self.cut_at] if self.cut_at else self.body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), _Serve)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd
+    httpd.shutdown()
+
+
+def _entry(server, body: bytes) -> models.Entry:
+    return models.Entry("tiny-model", "xx", f"http://127.0.0.1:{server.server_port}/m.zip",
+                        len(body), hashlib.sha256(body).hexdigest())
+
+
+def test_download_is_verified_then_renamed(server, tmp_path):
+    body = model_zip(tmp_path / "src.zip").read_bytes()
+    _Serve.body, _Serve.cut_at = body, None
+    dest = tmp_path / "dl"
+    got = models.download(_entry(server, body), dest, progress=lambda d, t: None)
+    assert got == dest / "tiny-model.zip" and got.read_bytes() == body
+    assert sorted(p.name for p in dest.iterdir()) == ["tiny-model.zip"]
+
+
+def test_interrupted_download_leaves_nothing(server, tmp_path):
+    body = model_zip(tmp_path / "src.zip").read_bytes()
+    _Serve.body, _Serve.cut_at = body, len(body) // 2
+    dest = tmp_path / "dl"
+    with pytest.raises(models.ModelError):
+        models.download(_entry(server, body), dest, progress=lambda d, t: None)
+    assert list(dest.iterdir()) == []
+
+
+def test_corrupted_download_is_refused(server, tmp_path):
+    body = model_zip(tmp_path / "src.zip").read_bytes()
+    _Serve.body, _Serve.cut_at = body, None
+    entry = _entry(server, body)
+    entry = models.Entry(entry.name, entry.language, entry.url, entry.size, "0" * 64)
+    with pytest.raises(models.ModelError, match="SHA-256 does not match"):
+        models.download(entry, tmp_path / "dl", progress=lambda d, t: None)
+    assert list((tmp_path / "dl").iterdir()) == []
+
+
+def test_endpoint_silence_is_applied_to_a_view_of_the_model(tmp_path):
+    src = tmp_path / "m"
+    for rel in MODEL_FILES:
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text("--beam=10.0\n--endpoint.rule2.min-trailing-silence=0.5\n"
+                               if rel == "conf/model.conf" else "x")
+    view = models.with_endpoint_silence(src, 0.3, tmp_path / "views")
+    rules = models.endpoint_rules(view)
+    assert rules["endpoint.rule2.min-trailing-silence"] == pytest.approx(0.3)
+    assert rules["endpoint.rule3.min-trailing-silence"] == pytest.approx(0.6)
+    assert "--beam=10.0" in (view / "conf" / "model.conf").read_text()
+    assert (src / "conf" / "model.conf").read_text().count("0.5") == 1  # source untouched
+    models.check_folder(view)
+
+
+def test_listen_names_the_install_command_when_no_model(tmp_path):
+    out = run_cli("--data-dir", str(tmp_path), "listen", "--input", "x.wav", "--no-speak")
+    assert out.returncode == 1
+    assert "crampcoach models install vosk-model-small-en-us-0.15" in out.stderr
+    assert "Traceback" not in out.stderr
+
