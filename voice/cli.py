@@ -143,6 +143,10 @@ def cmd_config_show(args: argparse.Namespace, cfg: configuration.Config, host: A
 
 # -- entry point ---------------------------------------------------------------------------
 def main(argv: Sequence[str] | None = None) -> int:
+    import faulthandler
+    import signal
+
+    faulthandler.register(signal.SIGUSR1)  # `kill -USR1` shows where a stuck coach is
     argv = list(sys.argv[1:] if argv is None else argv)
     pre, _ = _global_parser().parse_known_args([a for a in argv if a not in ("-h", "--help")])
     logging.basicConfig(

@@ -30,6 +30,11 @@ COACHING = ("coach.next", "coach.repeat", "coach.pause", "coach.resume", "coach.
             "safety.symptom")
 
 
+ANSWERS = ("answer.yes", "answer.no", "answer.unsure", "log.severity")
+"""Only heard as answers to a question: said out of the blue they mean nothing, and as
+grammar words they soak up stray sounds."""
+
+
 class Grammars:
     """Recognisers per listening state, built from the plugins' sentences."""
 
@@ -56,7 +61,6 @@ class Grammars:
 
     def asleep(self) -> Recognizer:
         phrases = [self.wake, *self.wake_alone] if self.wake else list(self.wake_alone)
-        phrases += [f"{self.wake} {p}" for p in self.wake_alone] if self.wake else []
         return self._get(("asleep",), sorted(set(phrases)))
 
     def speaking(self) -> Recognizer:
@@ -70,7 +74,7 @@ class Grammars:
         return self._get(("coaching",), self.phrases(COACHING))
 
     def awake(self) -> Recognizer:
-        return self._get(("awake",), self.phrases(None))
+        return self._get(("awake",), self.phrases(n for n in self.by_intent if n not in ANSWERS))
 
     def all_phrases(self) -> list[str]:
         return self.phrases(None)

@@ -26,18 +26,31 @@ WORDS_PER_SECOND = 2.3
 
 
 def choose_reading(matcher: IntentMatcher, readings: tuple[str, ...], wake: str,
-                   expects: tuple[str, ...] = ()) -> str:
-    """Match the recogniser's readings back to the phrases: the first that answers the open
-    question; else the first that means something (a known intent, the wake phrase, a phrase
-    that acts alone); else the best reading."""
+                   expects: tuple[str, ...] = (), phrases: frozenset[str] = frozenset()) -> str:
+    """Match the recogniser's readings back to the phrases.
+
+    Vosk's grammar is a bigram model, so its best reading is often a mix of words that is
+    no phrase while a later reading is exactly what was said. In order: a reading that is a
+    whole phrase and answers the open question; any reading that answers it; a whole phrase
+    that means something; any reading that does (a known intent, the wake phrase, a phrase
+    that acts alone); else the best reading.
+    """
     norm = [matcher.language.normalise(r) for r in readings]
-    for text in norm:
-        if expects and matcher.match(text).name in expects:
-            return text
-    for text in norm:
-        if (matcher.match(text).name is not None or text in matcher.wake_alone
-                or (wake and f" {wake} " in f" {text} ")):
-            return text
+
+    def means(text: str) -> bool:
+        return (matcher.match(text).name is not None or text in matcher.wake_alone
+                or bool(wake and f" {wake} " in f" {text} "))
+
+    tiers = []
+    if expects:
+        tiers.append(lambda t: t in phrases and matcher.match(t).name in expects)
+        tiers.append(lambda t: matcher.match(t).name in expects)
+    tiers.append(lambda t: t in phrases and means(t))
+    tiers.append(means)
+    for accept in tiers:
+        for text in norm:
+            if accept(text):
+                return text
     return norm[0] if norm else ""
 
 
@@ -95,22 +108,25 @@ class Listener:
         if speech:
             if self.recognizer is None:
                 self.recognizer = self.choose()
-            utt = self.recognizer.accept(speech)
+            rec = self.recognizer
+            utt = rec.accept(speech)
             if utt:
                 self.recognizer = None  # the next words may be heard in a new state
-                self.heard(utt)
+                self.heard(utt, rec.phrases)
         if ended and self.recognizer is not None:
-            utt, self.recognizer = self.recognizer.end(), None
+            rec, self.recognizer = self.recognizer, None
+            utt = rec.end()
             if utt:
-                self.heard(utt)
+                self.heard(utt, rec.phrases)
         self.dialogue.tick()
 
     def finish(self) -> None:
         """End of audio: act on whatever was still being said."""
         if self.recognizer is not None:
-            utt, self.recognizer = self.recognizer.end(), None
+            rec, self.recognizer = self.recognizer, None
+            utt = rec.end()
             if utt:
-                self.heard(utt)
+                self.heard(utt, rec.phrases)
         self.dialogue.tick()
 
     def live(self) -> bool:
@@ -136,13 +152,13 @@ class Listener:
         duration = len(said.text.split()) / WORDS_PER_SECOND
         self.awake_until = self.dialogue.clock() + duration + self.follow_up_s
 
-    def reading(self, utt: Utterance) -> str:
+    def reading(self, utt: Utterance, phrases: frozenset[str] = frozenset()) -> str:
         q = self.dialogue.question
         return choose_reading(self.matcher, utt.alternatives or (utt.text,), self.wake,
-                              q.question.expects if q else ())
+                              q.question.expects if q else (), phrases)
 
-    def heard(self, utt: Utterance) -> None:
-        text = self.reading(utt)
+    def heard(self, utt: Utterance, phrases: frozenset[str] = frozenset()) -> None:
+        text = self.reading(utt, phrases)
         utt = Utterance(text, utt.confidence, utt.source, utt.alternatives)
         if self.is_speaking():
             intent = self.matcher.match(text)
@@ -161,6 +177,8 @@ class Listener:
             self._report(utt, False)
             return
         self._report(utt, True)
+        if woke and self.matcher.match(text).name is None:
+            text = ""  # "hey coach" and a mumble: wake up and listen for the command
         if not text:
             self.beep()
             self.awake_until = self.dialogue.clock() + self.follow_up_s

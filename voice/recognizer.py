@@ -17,7 +17,7 @@ from voice.messages import Utterance
 
 log = logging.getLogger(__name__)
 UNK = "[unk]"
-ALTERNATIVES = 5
+ALTERNATIVES = 10
 """n-best readings kept: a grammar recogniser's best reading is often a word mix that is no
 phrase, while a later one is the phrase that was said."""
 
@@ -81,6 +81,8 @@ class Recognizer:
                 self.model, rate, json.dumps(self.grammar, ensure_ascii=False)
             )
         self.rec.SetMaxAlternatives(ALTERNATIVES)
+        self.phrases = frozenset(self.grammar)
+        """The whole phrases this recogniser listens for."""
 
     def accept(self, pcm: bytes) -> Utterance | None:
         """Feed audio; an utterance when Vosk's endpointer says a command has ended."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
-import time
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -146,11 +147,14 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
         beep=speaker.beep if speaker else (lambda: None),
         on_heard=heard,
     )
+    stop = _stop_on_signals()
     s.dialogue.start()
     try:
         if samples is not None:
             assert isinstance(clock, AudioClock)
             for block in audio.blocks(samples):
+                if stop.is_set():
+                    break
                 clock.advance(audio.BLOCK / audio.RATE)
                 listener.feed(block)
             for block in audio.blocks(audio.silence(1.5)):  # let the last command end
@@ -158,7 +162,7 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
                 listener.feed(block)
             listener.finish()
         else:
-            _listen_to_microphone(listener, cfg["audio.input_device"], wake)
+            _listen_to_microphone(listener, cfg["audio.input_device"], wake, stop)
     except KeyboardInterrupt:
         pass
     finally:
@@ -169,15 +173,46 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     return 0
 
 
-def _listen_to_microphone(listener: Any, device: str, wake_phrase: str) -> None:
+def _stop_on_signals() -> threading.Event:
+    """Ctrl-C and SIGTERM end listening cleanly, even where the shell started us with
+    SIGINT ignored (as it does for background jobs).
+
+    The handler only sets a flag the loop checks: an exception raised from a signal handler
+    lands wherever Python happens to be, and inside a finaliser (Vosk's ``__del__``) it is
+    swallowed, which left the coach running after it was told to stop.
+    """
+    stop = threading.Event()
+
+    def handler(signum: int, frame: Any) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)
+    return stop
+
+
+def _listen_to_microphone(listener: Any, device: str, wake_phrase: str,
+                          stop: threading.Event) -> None:
     mic = audio.Microphone(device)
+    try:
+        _mic_loop(listener, mic, wake_phrase, stop)
+    finally:
+        mic.close()
+
+
+def _mic_loop(listener: Any, mic: audio.Microphone, wake_phrase: str,
+              stop: threading.Event) -> None:
     warned = False
-    print(f"crampcoach: listening. Say \"{wake_phrase}\", or just \"cramp\".", file=sys.stderr)
-    while True:
+    first = True
+    while not stop.is_set():
         if not mic.alive:
             mic.close()
             try:
                 mic.open()
+                if first:
+                    print(f"crampcoach: listening. Say \"{wake_phrase}\" to wake me.",
+                          file=sys.stderr)
+                    first = False
                 if warned:
                     print("crampcoach: microphone is back.", file=sys.stderr)
                 warned = False
@@ -187,7 +222,7 @@ def _listen_to_microphone(listener: Any, device: str, wake_phrase: str) -> None:
                           file=sys.stderr)
                     warned = True
                 listener.dialogue.tick()
-                time.sleep(MIC_RETRY_S)  # waiting for hardware, not synchronising a test
+                stop.wait(MIC_RETRY_S)  # waiting for the hardware to come back
                 continue
         block = mic.read(timeout=0.2)
         if block is None:
