@@ -140,9 +140,27 @@ def test_another_process_can_read_while_one_writes(isolated):
     assert len(export()) == 1
 
 
-def test_migrations_run_forward_and_refuse_a_newer_schema(isolated):
+def test_an_old_journal_is_migrated_forward_keeping_its_episodes(isolated):
+    from plugins.journal import store
+
+    isolated.mkdir(parents=True)
+    db = sqlite3.connect(isolated / "journal.sqlite3")
+    db.executescript(store.MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    db.execute("INSERT INTO episodes (started_at, created_at, updated_at, side) "
+               "VALUES ('2026-01-01T03:00:00+00:00', 'x', 'x', 'left')")
+    db.commit()
+    db.close()
     with Journal(isolated) as j:
-        assert j.db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert j.db.execute("PRAGMA user_version").fetchone()[0] == len(store.MIGRATIONS)
+        assert j.episodes()[0]["side"] == "left"
+        assert j.symptoms() == []
+
+
+def test_migrations_run_forward_and_refuse_a_newer_schema(isolated):
+    from plugins.journal import store
+
+    with Journal(isolated) as j:
+        assert j.db.execute("PRAGMA user_version").fetchone()[0] == len(store.MIGRATIONS)
         assert j.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db = sqlite3.connect(isolated / "journal.sqlite3")
     db.execute("PRAGMA user_version = 99")

@@ -93,6 +93,15 @@ def crampcoach_tips(language: str) -> list[dict[str, Any]] | None:
 
 
 @hookspec
+def crampcoach_report_sections(now: Any, days: int) -> list[str] | None:
+    """HTML sections for the doctor's report (``crampcoach report``), period ending ``now``.
+
+    Return complete, self-contained fragments (``<h2>…</h2><p>…</p>``); escape any text you
+    did not write yourself. No scripts or outside resources: the page must work offline.
+    """
+
+
+@hookspec
 def crampcoach_commands(subparsers: Any) -> None:
     """Add ``crampcoach`` sub-commands (an ``argparse`` sub-parsers object).
 

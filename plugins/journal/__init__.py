@@ -85,9 +85,11 @@ class JournalPlugin:
             return self._report(convo, slots)
         if name == "cramp.over":
             return self._over(book, convo)
+        if name == "safety.symptom":
+            for report in convo.shared.pop("safety.reported", []):
+                j.add_symptom(now, report["symptom"], report["tier"], self.open_id)
         if name in ("coach.stop", "safety.symptom") and self.open_id is not None:
-            ended_by = "stopped"
-            j.close_episode(self.open_id, now, ended_by, now, relief=self._steps(convo))
+            j.close_episode(self.open_id, now, "stopped", now, relief=self._steps(convo))
             self.open_id = None
             return None
         if name == "log.severity":
@@ -122,7 +124,8 @@ class JournalPlugin:
         if data is None:
             return None
         with Journal(convo.data_dir) as j:
-            return summary_lines(j, night_start, night_end, data, convo.language)
+            return summary_lines(j, night_start, night_end, data, convo.language) + rule_lines(
+                j, convo.now(), convo.config["summary.night_end"], data)
 
     @hookimpl
     def crampcoach_timer(self, name: str, data: dict[str, Any], convo: Any) -> Reply | None:
@@ -267,3 +270,10 @@ def summary_lines(
         else:
             lines.append(words["same"])
     return lines
+
+
+def rule_lines(journal: Journal, now: datetime, night_end: str, data: dict[str, Any]) -> list[str]:
+    """The calm see-a-doctor sentences whose rules hold (never a diagnosis)."""
+    from .insights import doctor_rules, parse_hhmm
+
+    return [data["rules"][r] for r in doctor_rules(journal, now, parse_hhmm(night_end))]

@@ -45,6 +45,15 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX episodes_started ON episodes (started_at);
     """,
+    """
+    CREATE TABLE symptoms (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        reported_at TEXT NOT NULL,
+        symptom TEXT NOT NULL,
+        tier TEXT NOT NULL,
+        episode_id INTEGER REFERENCES episodes (id) ON DELETE SET NULL
+    );
+    """,
 )
 
 
@@ -176,6 +185,21 @@ class Journal:
             episode_id, now, ended_at=ended_at.isoformat(), duration_s=round(duration, 1),
             ended_by=ended_by, **fields,
         )
+
+    def add_symptom(self, when: datetime, symptom: str, tier: str,
+                    episode_id: int | None = None) -> None:
+        """Remember a worrying symptom the person reported, for the summary and the doctor."""
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO symptoms (reported_at, symptom, tier, episode_id) VALUES (?,?,?,?)",
+                (when.isoformat(), symptom, tier, episode_id),
+            )
+
+    def symptoms(self, since: datetime | None = None) -> list[dict[str, Any]]:
+        rows = [dict(r) for r in self.db.execute("SELECT * FROM symptoms ORDER BY id")]
+        if since is not None:
+            rows = [r for r in rows if parse_time(r["reported_at"]) >= since]
+        return rows
 
     def delete(self, episode_id: int) -> None:
         with self.transaction():

@@ -44,5 +44,7 @@ class Safety:
         say = list(data["say"][tier])
         if symptom == "new_medicine":
             say += data["say"]["new_medicine"]
-        convo.shared.setdefault("safety.reported", []).append(symptom)
+        # The journal keeps it, for the morning summary and the doctor's report.
+        convo.shared.setdefault("safety.reported", []).append(
+            {"symptom": symptom or "unspecified", "tier": tier})
         return Reply(say=say)

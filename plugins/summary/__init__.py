@@ -11,9 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from voice import hookimpl, phrasebook
-from voice.messages import Intent, Reply
+from voice.messages import Intent, Question, Reply
 
 HERE = Path(__file__).parent
+OFFER_FILE = "summary-offered.txt"
+BUSY_PREFIXES = {"cramp", "coach", "safety", "log", "status", "summary", "answer"}
+"""Intents during which offering a summary would interrupt something."""
 
 
 def plugin() -> Summary:
@@ -40,18 +43,59 @@ def last_night(now: datetime, start: str, end: str) -> tuple[datetime, datetime]
     return begin, finish
 
 
+def _mark_heard(convo: Any, night_start: datetime) -> None:
+    """This night's summary was given or offered: don't offer it again."""
+    flag = Path(convo.data_dir) / OFFER_FILE
+    flag.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    flag.write_text(night_start.date().isoformat())
+
+
 class Summary:
+    @hookimpl
+    def crampcoach_commands(self, subparsers: Any) -> None:
+        from .report import add_commands
+
+        add_commands(subparsers)
+
     @hookimpl
     def crampcoach_intents(self, language: str) -> dict[str, Any] | None:
         return phrasebook.declaration(phrasebook.load(HERE, language))
 
     @hookimpl
     def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
-        if intent.name != "summary.request":
-            return None
         start, end = last_night(
             convo.now(), convo.config["summary.night_start"], convo.config["summary.night_end"]
         )
+        if convo.asked == "offer":
+            if intent.name == "answer.yes":
+                return self._summary(convo, start, end)
+            return None
+        if intent.name == "summary.request":
+            return self._summary(convo, start, end)
+        if self._should_offer(intent, convo, start, end):
+            data = phrasebook.load(HERE, convo.language)
+            if data:
+                return Reply(say=[data["say"]["offer"]],
+                             ask=Question(("answer.yes", "answer.no"), name="offer"))
+        return None
+
+    @staticmethod
+    def _should_offer(intent: Intent, convo: Any, start: datetime, end: datetime) -> bool:
+        """Once a morning, by voice, on a first word that is not about a cramp."""
+        if convo.source != "voice" or convo.now() < end:
+            return False
+        if intent.name and intent.name.split(".")[0] in BUSY_PREFIXES:
+            return False
+        try:
+            if (Path(convo.data_dir) / OFFER_FILE).read_text().strip() == start.date().isoformat():
+                return False
+        except OSError:
+            pass
+        _mark_heard(convo, start)
+        return True
+
+    def _summary(self, convo: Any, start: datetime, end: datetime) -> Reply:
+        _mark_heard(convo, start)
         say: list[str] = []
         for _plugin, lines in convo.call(
             "crampcoach_summary_lines", night_start=start, night_end=end, convo=convo

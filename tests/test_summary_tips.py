@@ -1,0 +1,160 @@
+"""Morning summary, prevention tips, the bedtime stretch, the report."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+import pytest
+
+from plugins.journal.store import Journal
+from plugins.summary import last_night
+
+from .conftest import run_cli
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute).astimezone()
+
+
+def log(data, start: datetime, seconds: float, **fields) -> None:
+    with Journal(data) as j:
+        eid = j.add(start, start, source="cli", **fields)
+        j.close_episode(eid, start + timedelta(seconds=seconds), "over", start)
+
+
+@pytest.fixture
+def morning(talk, clock):
+    def make(now: datetime, **overrides):
+        clock._wall = now
+        t = talk(**overrides)
+        t.start()
+        return t
+    return make
+
+
+def test_night_window_is_the_last_one_begun(isolated):
+    assert last_night(at(24, 8), "18:00", "11:00") == (at(23, 18), at(24, 11))
+    assert last_night(at(24, 14), "18:00", "11:00") == (at(23, 18), at(24, 11))
+    # Asked in the evening, "last night" is still the one that ended this morning.
+    assert last_night(at(24, 20), "18:00", "11:00") == (at(23, 18), at(24, 11))
+
+
+def test_two_cramps_are_both_named_with_times_and_the_longest(isolated, morning):
+    log(isolated, at(24, 3, 10), 90, side="left", muscle="calf", severity=6)
+    log(isolated, at(24, 5, 0), 40, side="right", muscle="foot", severity=3)
+    said = morning(at(24, 8)).say("good morning")
+    assert said[0] == "You had two cramps last night."
+    assert "At ten past three, your left calf, for about a minute and a half." in said
+    assert "At five o'clock, your right foot, for less than a minute." in said
+    assert "The longest lasted about a minute and a half." in said
+    assert "The worst was six out of ten." in said
+    assert "Here's a tip." in said  # and it ends with one tip
+
+
+def test_a_quiet_night_gets_a_warm_sentence(isolated, morning):
+    said = morning(at(24, 8)).say("how was my night")
+    assert said[0] == "Good news. No cramps last night."
+    assert said[1] == "Here's a tip."
+
+
+def test_trend_against_the_week(isolated, morning):
+    for back in (1, 2):
+        log(isolated, at(24 - back, 3), 60, muscle="calf")
+    log(isolated, at(24, 3), 60, muscle="calf")
+    said = morning(at(24, 8)).say("good morning")
+    assert "That's your third night in a row with cramps." in said
+    assert "That's more than your average this week." in said
+
+
+def test_see_a_doctor_rule_is_added_when_it_holds(isolated, morning):
+    for back in range(9):
+        log(isolated, at(24 - back, 3), 60, muscle="calf")
+    said = morning(at(24, 8)).say("good morning")
+    assert ("You've had cramps on most nights for two weeks. "
+            "That's worth raising with a doctor.") in said
+
+
+def test_tips_rotate_without_repeats_until_all_were_heard(isolated, talk):
+    t = talk()
+    t.start()
+    heard = []
+    for _ in range(10):
+        said = t.say("any tips")
+        assert said[0] == "Here's a tip."
+        heard.append(said[1])
+    assert len(set(heard)) == 10
+    again = t.say("any tips")
+    assert again[1] == "That's every tip I have. I'll start again from the top."
+
+
+def test_best_evidence_first_and_fitted_to_the_journal(isolated, talk):
+    t = talk()
+    t.start()
+    assert t.say("how can i prevent this")[1] == "Try a gentle calf stretch just before bed."
+    for back in range(3):
+        log(isolated, datetime.now().astimezone() - timedelta(days=back), 30, muscle="foot")
+    t2 = talk()
+    t2.start()
+    said = t2.say("any tips")
+    assert said[1] in ("Loosen the sheets at the foot of the bed.",
+                       "Wear supportive shoes during the day.",
+                       "Before bed, pull your toes gently back toward your shin.")
+
+
+def test_bedtime_stretch_is_led_with_timed_holds(isolated, talk):
+    t = talk()
+    t.start()
+    first = t.say("coach me through the bedtime stretch")
+    assert first == ["Stand facing a wall, hands on it at chest height."]
+    rest = t.run_until_quiet()
+    assert rest.count("Hold for ten seconds.") == 6
+    assert rest[-1] == "That's the bedtime stretch done. Sleep well."
+
+
+def test_summary_is_offered_once_by_voice_after_the_night(isolated, morning):
+    t = morning(at(24, 11, 30))
+    t.session.convo.source = "voice"
+    said = t.say("what can i say")
+    assert said[-1] == "Good morning. Want last night's summary?"
+    assert t.say("yes")[0] == "Good news. No cramps last night."
+    assert "Good morning. Want last night's summary?" not in t.say("what can i say")
+
+
+def test_report_is_a_self_contained_page(isolated, tmp_path):
+    now = datetime.now().astimezone()
+    log(isolated, now - timedelta(days=2), 95, side="left", muscle="calf", severity=7)
+    log(isolated, now - timedelta(days=1), 700, side="right", muscle="foot", severity=4)
+    out = tmp_path / "r.html"
+    done = run_cli("report", "--out", str(out), "--days", "14")
+    assert done.returncode == 0, done.stderr
+    page = out.read_text()
+    assert page.count("<svg") >= 4
+    assert not re.search(r"(src|href)=['\"]?https?:", page)  # nothing fetched from anywhere
+    assert "<script" not in page
+    assert "A cramp lasting more than ten minutes." in page
+    assert "11 min 40 s" in page and "1 min 35 s" in page
+
+
+def test_report_without_a_journal_is_one_line(tmp_path):
+    out = run_cli("--data-dir", str(tmp_path / "none"), "report", "--out", str(tmp_path / "x"))
+    assert out.returncode == 2 and "no journal" in out.stderr
+
+
+def test_report_renders_in_headless_chromium(isolated, tmp_path):
+    import shutil
+    import subprocess
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not browser:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    log(isolated, datetime.now().astimezone() - timedelta(days=1), 95, muscle="calf", severity=7)
+    page, shot = tmp_path / "r.html", tmp_path / "r.png"
+    assert run_cli("report", "--out", str(page)).returncode == 0
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update",
+                    f"--user-data-dir={tmp_path / 'profile'}", "--window-size=900,1600",
+                    f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120)
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(data) > 20_000  # a blank page compresses to almost nothing
