@@ -93,8 +93,10 @@ def crampcoach_tips(language: str) -> list[dict[str, Any]] | None:
 
 
 @hookspec
-def crampcoach_report_sections(now: Any, days: int) -> list[str] | None:
+def crampcoach_report_sections(now: Any, days: int, data_dir: Any) -> list[str] | None:
     """HTML sections for the doctor's report (``crampcoach report``), period ending ``now``.
+
+    ``data_dir`` is where the journal (and your own files) live.
 
     Return complete, self-contained fragments (``<h2>…</h2><p>…</p>``); escape any text you
     did not write yourself. No scripts or outside resources: the page must work offline.

@@ -33,6 +33,8 @@ BUILTINS: tuple[tuple[str, str], ...] = (
     ("safety", "plugins.safety"),
     ("tips", "plugins.tips"),
     ("summary", "plugins.summary"),
+    ("veins", "plugins.veins"),
+    ("profile", "plugins.profile"),
     ("help", "plugins.help"),
 )
 """Name and module of each built-in plugin; each module has a ``plugin()`` factory."""

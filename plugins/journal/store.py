@@ -54,6 +54,24 @@ MIGRATIONS: tuple[str, ...] = (
         episode_id INTEGER REFERENCES episodes (id) ON DELETE SET NULL
     );
     """,
+    """
+    CREATE TABLE vein_checks (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        taken_at TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        completed INTEGER NOT NULL
+    );
+    CREATE TABLE profile (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE medicines (
+        name TEXT PRIMARY KEY,
+        since TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    """,
 )
 
 

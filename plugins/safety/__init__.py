@@ -42,8 +42,8 @@ class Safety:
         symptom = intent.slots.get("symptom")
         tier = tier_of(symptom, data)
         say = list(data["say"][tier])
-        if symptom == "new_medicine":
-            say += data["say"]["new_medicine"]
+        if convo.shared.get("profile.pregnant") and symptom == "swelling":
+            say.append(data["say"]["pregnancy_swelling"])
         # The journal keeps it, for the morning summary and the doctor's report.
         convo.shared.setdefault("safety.reported", []).append(
             {"symptom": symptom or "unspecified", "tier": tier})

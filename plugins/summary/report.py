@@ -40,7 +40,7 @@ def cmd_report(args: argparse.Namespace, cfg: Any, host: Any) -> int:
         with Journal(cfg.data_dir, create=False) as j:
             now = datetime.now().astimezone()
             page = render(j, now, args.days, cfg["summary.night_end"],
-                          extra=_extra_sections(host, now, args.days))
+                          extra=_extra_sections(host, now, args.days, cfg.data_dir))
     except JournalError as err:
         raise UserError(str(err)) from None
     out = Path(args.out)
@@ -53,12 +53,13 @@ def cmd_report(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     return 0
 
 
-def _extra_sections(host: Any, now: datetime, days: int) -> list[str]:
+def _extra_sections(host: Any, now: datetime, days: int, data_dir: Path) -> list[str]:
     """HTML sections other plugins add (``crampcoach_report_sections``), if any."""
     if host is None:
         return []
     out: list[str] = []
-    for _plugin, sections in host.call("crampcoach_report_sections", now=now, days=days):
+    for _plugin, sections in host.call("crampcoach_report_sections", now=now, days=days,
+                                       data_dir=data_dir):
         if isinstance(sections, list):
             out.extend(str(s) for s in sections)
     return out

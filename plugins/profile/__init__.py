@@ -1,0 +1,121 @@
+"""The health profile: pregnancy, conditions, medicines, a doctor's fluid limit.
+
+It changes what the coach says: no "drink more" with a fluid limit, a one-sided swelling
+warning in pregnancy, and "ask the prescriber" when cramps began after a new medicine. It
+also gives the doctor's report its profile section. Stored with the journal, owner-only.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from plugins.journal.store import Journal
+from voice import hookimpl, phrasebook
+from voice.messages import Intent, Reply
+
+from . import store
+
+HERE = Path(__file__).parent
+NEW_MEDICINE_WEEKS = 8
+"""Cramps that began within this many weeks after a medicine started are worth a question
+to the prescriber (a design choice; the brief gives no number)."""
+
+
+def plugin() -> Profile:
+    return Profile()
+
+
+def publish(j: Journal, shared: dict[str, Any]) -> None:
+    """Tell the other plugins what they must respect (tips, safety)."""
+    have = store.items(j)
+    shared["profile.fluid_limit"] = have.get("fluid_limit") == store.YES
+    shared["profile.pregnant"] = have.get("pregnant") == store.YES
+
+
+def medicine_before_cramps(j: Journal, now: datetime) -> dict[str, Any] | None:
+    """A medicine started in the last weeks, with cramps logged after its start."""
+    for med in store.medicines(j):
+        since = date.fromisoformat(med["since"])
+        if now.date() - since > timedelta(weeks=NEW_MEDICINE_WEEKS):
+            continue
+        start = datetime.combine(since, datetime.min.time()).astimezone()
+        if j.episodes(since=start):
+            return med
+    return None
+
+
+class Profile:
+    @hookimpl
+    def crampcoach_intents(self, language: str) -> dict[str, Any] | None:
+        return phrasebook.declaration(phrasebook.load(HERE, language))
+
+    @hookimpl
+    def crampcoach_commands(self, subparsers: Any) -> None:
+        from .cli import add_commands
+
+        add_commands(subparsers)
+
+    @hookimpl
+    def crampcoach_session_start(self, convo: Any) -> None:
+        with Journal(convo.data_dir) as j:
+            publish(j, convo.shared)
+
+    @hookimpl
+    def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
+        if intent.name != "profile.update":
+            return None
+        data = phrasebook.load(HERE, convo.language)
+        if data is None:
+            return None
+        item = intent.slots.get("item")
+        if item is None:
+            return Reply(say=list(data["say"]["unclear"]))
+        now = convo.now()
+        with Journal(convo.data_dir) as j:
+            if item == "new_medicine":
+                store.add_medicine(j, f"new medicine, said by voice on {now:%Y-%m-%d}",
+                                   now.date(), now)
+            else:
+                store.set_item(j, item, store.YES, now)
+            publish(j, convo.shared)
+        return Reply(say=list(data["say"].get(item, data["say"]["other"])))
+
+    @hookimpl
+    def crampcoach_summary_lines(self, convo: Any) -> list[str] | None:
+        data = phrasebook.load(HERE, convo.language)
+        if data is None:
+            return None
+        with Journal(convo.data_dir) as j:
+            if medicine_before_cramps(j, convo.now()):
+                return list(data["say"]["medicine_summary"])
+        return None
+
+    @hookimpl
+    def crampcoach_report_sections(self, now: datetime, data_dir: Path) -> list[str] | None:
+        with Journal(data_dir) as j:
+            return [report_section(store.export(j), medicine_before_cramps(j, now))]
+
+
+def report_section(profile: dict[str, Any], flagged: dict[str, Any] | None) -> str:
+    e = html.escape
+    said = [label for key, label in store.ITEMS.items() if profile["items"].get(key) == "yes"]
+    meds = profile["medicines"]
+    out = ["<h2>Health profile</h2>"]
+    out.append("<p>" + (e("Reported: " + ", ".join(said) + ".") if said
+                        else "No conditions reported.") + "</p>")
+    if meds:
+        out.append("<table><thead><tr><th>Medicine</th><th>Since</th>"
+                   "<th>Associated with cramps</th></tr></thead><tbody>")
+        for m in meds:
+            out.append(f"<tr><td>{e(m['name'])}</td><td>{e(m['since'])}</td>"
+                       f"<td>{e(m['class'] or '–')}</td></tr>")
+        out.append("</tbody></table>")
+    if flagged:
+        out.append(f"<p><b>Cramps were logged after starting {e(flagged['name'])} "
+                   f"({e(flagged['since'])}).</b> Worth reviewing with the prescriber; the "
+                   "person has been told not to stop it on their own.</p>")
+    return "".join(out)
+

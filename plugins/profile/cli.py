@@ -1,0 +1,88 @@
+"""``crampcoach profile``: show, set, medicines, export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date, datetime
+from typing import Any
+
+from plugins.journal.store import Journal, JournalError
+from voice.errors import UserError
+
+from . import store
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def add_commands(sub: Any) -> None:
+    p = sub.add_parser("profile", help="your health profile, for the coach and your doctor")
+    ps = p.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+    ps.add_parser("show", help="print the profile").set_defaults(func=cmd_show)
+    st = ps.add_parser("set", help=f"set an item to yes or no ({', '.join(store.ITEMS)})")
+    st.add_argument("key", choices=sorted(store.ITEMS))
+    st.add_argument("value", choices=(store.YES, store.NO))
+    st.set_defaults(func=cmd_set)
+    am = ps.add_parser("add-medicine", help="a medicine you take, with when you started it")
+    am.add_argument("name", help="its generic name, e.g. atorvastatin")
+    am.add_argument("--since", type=_day, required=True, metavar="DATE")
+    am.set_defaults(func=cmd_add_medicine)
+    rm = ps.add_parser("remove-medicine", help="a medicine you no longer take")
+    rm.add_argument("name")
+    rm.set_defaults(func=cmd_remove_medicine)
+    ps.add_parser("export", help="print the profile as JSON").set_defaults(func=cmd_export)
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def _run(cfg: Any, action: Any) -> Any:
+    try:
+        with Journal(cfg.data_dir) as j:
+            return action(j)
+    except JournalError as err:
+        raise UserError(str(err)) from None
+
+
+def cmd_show(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    profile = _run(cfg, store.export)
+    for key, label in store.ITEMS.items():
+        print(f"{key:<24} {profile['items'][key] or 'not set':<8} ({label})")
+    print("medicines:" if profile["medicines"] else "medicines: none")
+    for m in profile["medicines"]:
+        flag = f"  [associated with cramps: {m['class']}]" if m["class"] else ""
+        print(f"  {m['name']} since {m['since']}{flag}")
+    print(f"vein checks: {len(profile['vein_checks'])}")
+    return 0
+
+
+def cmd_set(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    _run(cfg, lambda j: store.set_item(j, args.key, args.value, _now()))
+    print(f"{args.key} = {args.value}")
+    return 0
+
+
+def cmd_add_medicine(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    _run(cfg, lambda j: store.add_medicine(j, args.name, args.since, _now()))
+    cls = store.medicine_class(args.name)
+    print(f"added {args.name} since {args.since}" +
+          (f" (associated with cramps: {cls}; never stop it without the prescriber)"
+           if cls else ""))
+    return 0
+
+
+def cmd_remove_medicine(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    _run(cfg, lambda j: store.remove_medicine(j, args.name))
+    print(f"removed {args.name}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    print(json.dumps(_run(cfg, store.export), indent=2, ensure_ascii=False))
+    return 0

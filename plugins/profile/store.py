@@ -1,0 +1,107 @@
+"""The health profile and vein-check history, kept in the journal's database (owner-only)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from plugins.journal.store import Journal, JournalError
+
+ITEMS = {
+    "pregnant": "pregnancy",
+    "diabetes": "diabetes",
+    "kidney_disease": "kidney disease",
+    "thyroid_disease": "thyroid disease",
+    "vein_or_artery_problems": "vein or artery problems",
+    "fluid_limit": "a fluid limit set by a doctor",
+}
+"""Profile keys (yes/no) and how the report names them."""
+YES, NO = "yes", "no"
+
+# Medicine classes the content brief associates with cramps, by generic name (no brands).
+MEDICINE_CLASSES = {
+    "thiazide diuretic": ["hydrochlorothiazide", "chlorthalidone", "chlortalidone", "indapamide",
+                          "bendroflumethiazide", "metolazone"],
+    "potassium-sparing diuretic": ["spironolactone", "amiloride", "triamterene", "eplerenone"],
+    "loop diuretic": ["furosemide", "bumetanide", "torsemide", "torasemide"],
+    "inhaled long-acting bronchodilator": ["salmeterol", "formoterol", "vilanterol",
+                                           "indacaterol", "olodaterol"],
+    "statin": ["atorvastatin", "simvastatin", "rosuvastatin", "pravastatin", "lovastatin",
+               "fluvastatin", "pitavastatin"],
+    "blood-pressure medicine (calcium-channel blocker)": ["nifedipine"],
+    "raloxifene": ["raloxifene"],
+    "conjugated estrogens": ["conjugated estrogens", "conjugated oestrogens"],
+    "teriparatide": ["teriparatide"],
+    "intravenous iron sucrose": ["iron sucrose"],
+    "naproxen": ["naproxen"],
+}
+
+
+def medicine_class(name: str) -> str | None:
+    """The cramp-associated class of a medicine, by its generic name, if it has one."""
+    lowered = name.lower().strip()
+    for cls, names in MEDICINE_CLASSES.items():
+        if any(n in lowered for n in names):
+            return cls
+    return None
+
+
+def set_item(j: Journal, key: str, value: str, now: datetime) -> None:
+    if key not in ITEMS:
+        raise JournalError(f"unknown profile item {key!r} (use {', '.join(ITEMS)})")
+    if value not in (YES, NO):
+        raise JournalError(f"{key} must be yes or no, not {value!r}")
+    with j.transaction():
+        j.db.execute("INSERT INTO profile (key, value, updated_at) VALUES (?, ?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
+                     "updated_at = excluded.updated_at", (key, value, now.isoformat()))
+
+
+def items(j: Journal) -> dict[str, str]:
+    return {r["key"]: r["value"] for r in j.db.execute("SELECT key, value FROM profile")}
+
+
+def add_medicine(j: Journal, name: str, since: date, now: datetime) -> None:
+    name = name.strip()
+    if not name:
+        raise JournalError("a medicine needs a name")
+    with j.transaction():
+        j.db.execute("INSERT INTO medicines (name, since, added_at) VALUES (?, ?, ?) "
+                     "ON CONFLICT(name) DO UPDATE SET since = excluded.since",
+                     (name, since.isoformat(), now.isoformat()))
+
+
+def remove_medicine(j: Journal, name: str) -> None:
+    with j.transaction():
+        cur = j.db.execute("DELETE FROM medicines WHERE name = ?", (name,))
+        if cur.rowcount == 0:
+            raise JournalError(f"no medicine named {name!r} in the profile")
+
+
+def medicines(j: Journal) -> list[dict[str, Any]]:
+    rows = j.db.execute("SELECT name, since FROM medicines ORDER BY since, name")
+    return [{"name": r["name"], "since": r["since"], "class": medicine_class(r["name"])}
+            for r in rows]
+
+
+def add_vein_check(j: Journal, when: datetime, answers: dict[str, str], completed: bool) -> None:
+    with j.transaction():
+        j.db.execute("INSERT INTO vein_checks (taken_at, answers, completed) VALUES (?, ?, ?)",
+                     (when.isoformat(), json.dumps(answers), int(completed)))
+
+
+def vein_checks(j: Journal) -> list[dict[str, Any]]:
+    rows = j.db.execute("SELECT * FROM vein_checks ORDER BY id")
+    return [{"taken_at": r["taken_at"], "answers": json.loads(r["answers"]),
+             "completed": bool(r["completed"])} for r in rows]
+
+
+def export(j: Journal) -> dict[str, Any]:
+    """The whole profile as ``crampcoach profile export`` prints it."""
+    have = items(j)
+    return {
+        "items": {k: have.get(k) for k in ITEMS},
+        "medicines": medicines(j),
+        "vein_checks": vein_checks(j),
+    }

@@ -1,0 +1,151 @@
+"""The vein self-check and the health profile, by voice and by command line."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from plugins.journal.store import Journal
+from plugins.profile import store
+
+from .conftest import run_cli
+
+
+@pytest.fixture
+def coach(talk):
+    t = talk()
+    t.start()
+    return t
+
+
+def checks(data) -> list[dict]:
+    with Journal(data) as j:
+        return store.vein_checks(j)
+
+
+def test_vein_check_all_no(coach, isolated):
+    said = coach.say("check my veins")
+    assert said == ["Five short questions about your legs.", "Answer yes, no, or not sure.",
+                    "Do your legs swell by the afternoon?"]
+    for _ in range(4):
+        assert coach.say("no")[0].startswith("Do ")
+    assert coach.say("no") == ["Thank you.",
+                               "Nothing there points to vein problems. That's good to hear."]
+    [c] = checks(isolated)
+    assert c["completed"] and set(c["answers"].values()) == {"no"}
+    assert c["taken_at"][:4].isdigit()
+
+
+def test_vein_check_any_yes_mentions_the_ultrasound(coach, isolated):
+    coach.say("vein check")
+    coach.say("no")
+    coach.say("yes")
+    coach.say("no")
+    coach.say("not sure")
+    said = coach.say("no")
+    assert "Vein problems may be linked with cramps." in said
+    assert "A doctor can check your leg veins with an ultrasound." in said
+    assert checks(isolated)[0]["answers"]["aching"] == "yes"
+
+
+def test_vein_check_unsure_only(coach):
+    coach.say("vein check")
+    for answer in ("no", "not sure", "no", "no"):
+        coach.say(answer)
+    assert coach.say("no")[1] == "If you're not sure, a doctor can take a look at your legs."
+
+
+def test_vein_check_repeat_and_stop(coach, isolated):
+    coach.say("vein check")
+    coach.say("yes")
+    assert coach.say("say that again") == ["Do your legs ache or feel uncomfortable?"]
+    assert coach.say("stop") == ["Okay, we'll stop the vein check here."]
+    [c] = checks(isolated)
+    assert not c["completed"] and c["answers"] == {"swelling": "yes"}
+
+
+def test_repeated_checks_show_change_over_time_in_the_report(coach, isolated, tmp_path):
+    for answers in (["yes", "no", "no", "no", "no"], ["no"] * 5):
+        coach.say("vein check")
+        for a in answers:
+            coach.say(a)
+    assert len(checks(isolated)) == 2
+    run_cli("log", "add", "--start", "2026-11-20T03:00")
+    out = tmp_path / "r.html"
+    assert run_cli("report", "--out", str(out)).returncode == 0
+    page = out.read_text()
+    assert "<h2>Vein self-checks</h2>" in page and page.count("<td>yes</td>") >= 3
+    assert "<h2>Health profile</h2>" in page
+
+
+def test_profile_commands(isolated):
+    assert run_cli("profile", "set", "diabetes", "yes").returncode == 0
+    added = run_cli("profile", "add-medicine", "atorvastatin", "--since", "2026-10-01")
+    assert "associated with cramps: statin" in added.stdout
+    shown = run_cli("profile", "show").stdout
+    assert "diabetes                 yes" in shown and "atorvastatin since 2026-10-01" in shown
+    exported = json.loads(run_cli("profile", "export").stdout)
+    assert exported["items"]["diabetes"] == "yes"
+    assert exported["medicines"] == [{"name": "atorvastatin", "since": "2026-10-01",
+                                      "class": "statin"}]
+    assert run_cli("profile", "remove-medicine", "atorvastatin").returncode == 0
+    assert json.loads(run_cli("profile", "export").stdout)["medicines"] == []
+    assert json.loads(run_cli("log", "export").stdout) == []  # still an array of episodes
+
+
+@pytest.mark.parametrize("args,message", [
+    (["profile", "set", "pregnant", "maybe"], "invalid choice"),
+    (["profile", "set", "height", "yes"], "invalid choice"),
+    (["profile", "add-medicine", "x", "--since", "last week"], "not a date"),
+    (["profile", "remove-medicine", "nothing"], "no medicine named 'nothing'"),
+])
+def test_profile_bad_input_is_one_line(isolated, args, message):
+    out = run_cli(*args)
+    assert out.returncode == 2 and message in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_pregnancy_adds_the_one_sided_swelling_warning(coach):
+    assert coach.say("i'm pregnant") == ["Noted. I'll keep your pregnancy in mind."]
+    said = coach.say("my calf is swollen")
+    assert said[-1] == ("In pregnancy, a leg swollen on one side should be checked "
+                        "by a doctor today.")
+
+
+def test_fluid_limit_removes_every_fluid_suggestion(coach):
+    assert coach.say("my doctor limits how much i drink") == [
+        "Noted. I won't suggest drinking more."]
+    heard = []
+    for _ in range(12):
+        heard += coach.say("any tips")
+    assert "Sip fluids through the day." not in heard
+
+
+def test_profile_is_read_at_start(isolated, talk):
+    run_cli("profile", "set", "fluid_limit", "yes")
+    t = talk()
+    t.start()
+    assert t.session.convo.shared["profile.fluid_limit"] is True
+
+
+def test_cramps_after_a_new_medicine_add_ask_the_prescriber(isolated, talk, clock):
+    today = date(2026, 11, 24)
+    clock._wall = datetime(2026, 11, 24, 8, 0).astimezone()
+    with Journal(isolated) as j:
+        store.add_medicine(j, "hydrochlorothiazide", today - timedelta(days=10), clock.now())
+        start = datetime(2026, 11, 24, 3, 0).astimezone()
+        eid = j.add(start, start, muscle="calf")
+        j.close_episode(eid, start + timedelta(seconds=60), "over", start)
+    t = talk()
+    t.start()
+    said = t.say("good morning")
+    assert "Ask the prescriber about it." in said and "Please don't stop it yourself." in said
+
+
+def test_new_medicine_by_voice_is_noted(coach, isolated):
+    said = coach.say("i started a new medicine today")
+    assert said[0] == "Noted, a new medicine from today."
+    with Journal(isolated) as j:
+        assert len(store.medicines(j)) == 1
