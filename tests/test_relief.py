@@ -158,3 +158,10 @@ def test_self_care_note_is_spoken_once_ever(talk):
     assert "I'm a self-care helper, not medical advice." in first.start()
     second = talk()
     assert second.start() == []
+
+
+def test_an_open_question_prefers_its_own_answers(coach):
+    coach.say("my left calf")
+    coach.say("it's gone")
+    # Out of context "maybe" is "not sure"; asked for a score, "maybe a four" is a four.
+    assert coach.say("maybe a four") == ["Got it. Four out of ten."]

@@ -91,7 +91,9 @@ class Dialogue:
     # -- input ---------------------------------------------------------------------------
     def hear(self, text: str) -> Intent:
         """Understand ``text`` and act on it; returns the intent it was taken as."""
-        intent = self.matcher.match(text)
+        q = self.question
+        expects = q.question.expects if q and self.clock() <= q.deadline else ()
+        intent = self.matcher.match(text, prefer=expects)
         self.handle(intent)
         return intent
 

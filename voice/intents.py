@@ -114,17 +114,22 @@ class IntentMatcher:
                 raise DeclarationError(f"plugin {plugin}: intent {name}: {err}") from None
             self._rules.append(_Rule(name, plugin, priority, pattern, template))
 
-    def match(self, text: str) -> Intent:
-        """The best intent for ``text``, or ``Intent(None)`` when nothing matches."""
+    def match(self, text: str, prefer: Iterable[str] = ()) -> Intent:
+        """The best intent for ``text``, or ``Intent(None)`` when nothing matches.
+
+        ``prefer`` names intents that win over any other when they match: the answers an
+        open question expects ("maybe a four" is a score when a score was asked for).
+        """
         norm = self.language.normalise(text)
         padded = f" {norm} "
-        best: tuple[int, int] | None = None
+        preferred = set(prefer)
+        best: tuple[bool, int, int] | None = None
         winner: _Rule | None = None
         for rule in self._rules:
             m = rule.pattern.search(padded)
             if not m:
                 continue
-            key = (rule.priority, len(m.group(0).split()))
+            key = (rule.intent in preferred, rule.priority, len(m.group(0).split()))
             if best is None or key > best:
                 best, winner = key, rule
         if winner is None:
