@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import queue
 import threading
-import time
 import wave
 from collections.abc import Iterator
 from pathlib import Path
@@ -218,10 +217,6 @@ def tone(rate: int, freq: float = 660.0, seconds: float = 0.15, level: float = 0
     t = np.arange(int(rate * seconds)) / rate
     env = np.minimum(1.0, np.minimum(t, t[::-1]) / 0.02)
     return (np.sin(2 * np.pi * freq * t) * env * level * 32767).astype(np.int16)
-
-
-def now() -> float:
-    return time.monotonic()
 
 
 def silence(seconds: float) -> np.ndarray:

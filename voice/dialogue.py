@@ -40,7 +40,6 @@ class Conversation:
     """The name of the question the current intent answers, if it answers one."""
     source: str = "text"
     """How the person talks to the coach: ``text`` (chat) or ``voice`` (listen)."""
-    matcher: IntentMatcher | None = None
     last_said: list[str] = field(default_factory=list)
     """What the coach said in its last turn, for "say that again"."""
     call: Callable[..., list[tuple[str, Any]]] = field(default=lambda *a, **k: [])
@@ -85,8 +84,6 @@ class Dialogue:
         self._timers: list[tuple[float, int, str, Timer]] = []
         self._paused: dict[str, float] = {}
         self._seq = itertools.count()
-        self.last_said: list[Said] = []
-        """The sentences of the last turn, for ``coach.repeat``."""
 
     # -- input ---------------------------------------------------------------------------
     def hear(self, text: str) -> Intent:
@@ -216,7 +213,6 @@ class Dialogue:
         if failed:
             said.append(Said(self.language.sentences["plugin_failed"], "engine"))
         if said:
-            self.last_said = said
             self.convo.last_said = [s.text for s in said if s.plugin != "engine"]
         for s in said:
             self.speak(s)

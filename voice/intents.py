@@ -160,17 +160,8 @@ class IntentMatcher:
                 found[name] = int(value) if name in self._ranges else value
         return found
 
-    def sentences(self, limit_per_template: int = 2000) -> dict[str, list[str]]:
-        """Every sentence each plugin's templates allow, keyed by plugin (for grammars)."""
-        out: dict[str, list[str]] = {}
-        for rule in self._rules:
-            out.setdefault(rule.plugin, []).extend(
-                expand(rule.template, self.lists, limit_per_template)
-            )
-        return out
-
     def sentences_by_intent(self, limit_per_template: int = 2000) -> dict[str, list[str]]:
-        """Every sentence each intent's templates allow, keyed by intent name."""
+        """Every sentence each intent's templates allow, keyed by intent (for grammars)."""
         out: dict[str, list[str]] = {}
         for rule in self._rules:
             out.setdefault(rule.intent, []).extend(

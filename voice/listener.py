@@ -113,21 +113,21 @@ class Listener:
             if utt:
                 self.recognizer = None  # the next words may be heard in a new state
                 self.heard(utt, rec.phrases)
-        if ended and self.recognizer is not None:
-            rec, self.recognizer = self.recognizer, None
-            utt = rec.end()
-            if utt:
-                self.heard(utt, rec.phrases)
+        if ended:
+            self._flush()
         self.dialogue.tick()
 
     def finish(self) -> None:
         """End of audio: act on whatever was still being said."""
+        self._flush()
+        self.dialogue.tick()
+
+    def _flush(self) -> None:
         if self.recognizer is not None:
             rec, self.recognizer = self.recognizer, None
             utt = rec.end()
             if utt:
                 self.heard(utt, rec.phrases)
-        self.dialogue.tick()
 
     def live(self) -> bool:
         """True while commands count without the wake phrase."""

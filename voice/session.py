@@ -56,7 +56,6 @@ def build(
         data_dir=config.data_dir,
         config=config,
         source=source,
-        matcher=matcher,
         call=call,
     )
     dialogue = Dialogue(

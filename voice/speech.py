@@ -92,8 +92,6 @@ class Speaker:
         self._idle.set()
         self._on_error = on_error or (lambda msg: log.error("%s", msg))
         self.player: audio.Player | None = None
-        self.first_audio_at: float | None = None
-        """Monotonic time the last sentence's first audio went to the device (benchmarks)."""
         self._thread = threading.Thread(target=self._run, name="speaker", daemon=True)
         self._thread.start()
 
@@ -156,7 +154,6 @@ class Speaker:
                 if self.player is None:
                     self.player = audio.Player(rate, self._device)
                     self.player.open()
-                self.first_audio_at = audio.now()
                 self.player.play(samples)
             except (audio.AudioError, SpeechError) as err:
                 # No output device: keep going in silence, the text is still printed.
