@@ -131,3 +131,28 @@ def test_listen_without_microphone_or_model_says_so_and_points_to_chat(tmp_path)
     assert any("no microphone" in x for x in lines)
     assert lines[-1].endswith("run `crampcoach chat`")
     assert len(lines) == 3
+
+
+def test_stop_cuts_speech_mid_sentence_through_the_room(pulse):
+    """The one output stream is cut from another thread: play() returns before the end."""
+    snippet = (
+        "import threading\n"
+        "from voice import audio\n"
+        "p = audio.Player(22050)\n"
+        "p.open()\n"
+        "out = {}\n"
+        "t = threading.Thread(target=lambda: out.update(done=p.play(audio.tone(22050, "
+        "seconds=30.0))))\n"
+        "t.start()\n"
+        "assert p.playing.wait(10)\n"
+        "p.cut()\n"
+        "t.join(10)\n"
+        "print('played to the end:', out.get('done'), '| still playing:', t.is_alive())\n"
+        "p.close()\n"
+    )
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", snippet], env=pulse, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "played to the end: False | still playing: False"

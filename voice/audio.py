@@ -100,6 +100,20 @@ def _device(spec: str) -> int | str | None:
     return int(spec) if spec.isdigit() else spec
 
 
+def _why(sd: Any, err: Exception, direction: str, device: str) -> str:
+    """PortAudio's error in words a person can act on."""
+    key = "max_input_channels" if direction == "input" else "max_output_channels"
+    try:
+        any_device = any(d[key] > 0 for d in sd.query_devices())
+    except Exception:  # PortAudio itself unusable: say what it said
+        any_device = True
+    if not any_device:
+        return "none found on this machine"
+    if device:
+        return f"device {device!r} could not be opened: {err}"
+    return str(err)
+
+
 def check_input(device: str = "") -> None:
     """Raise AudioError in one sentence if no microphone can be opened."""
     sd = _sd()
@@ -107,7 +121,7 @@ def check_input(device: str = "") -> None:
         sd.check_input_settings(device=_device(device), samplerate=RATE, channels=1,
                                 dtype="int16")
     except Exception as err:
-        raise AudioError(f"no microphone available ({err})") from None
+        raise AudioError(f"no microphone available ({_why(sd, err, 'input', device)})") from None
 
 
 class Microphone:
@@ -141,7 +155,8 @@ class Microphone:
             self._stream.start()
         except Exception as err:
             self._stream = None
-            raise AudioError(f"cannot open the microphone ({err})") from None
+            why = _why(sd, err, "input", self.device)
+            raise AudioError(f"cannot open the microphone ({why})") from None
 
     @property
     def alive(self) -> bool:
@@ -181,7 +196,7 @@ class Player:
             self._stream.start()
         except Exception as err:
             self._stream = None
-            raise AudioError(f"no audio output ({err})") from None
+            raise AudioError(f"no audio output ({_why(sd, err, 'output', self.device)})") from None
 
     def play(self, samples: np.ndarray) -> bool:
         """Play to the end, or until :meth:`cut`; True if it played to the end."""
