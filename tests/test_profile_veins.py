@@ -76,8 +76,8 @@ def test_repeated_checks_show_change_over_time_in_the_report(coach, isolated, tm
     out = tmp_path / "r.html"
     assert run_cli("report", "--out", str(out)).returncode == 0
     page = out.read_text()
-    assert "<h2>Vein self-checks</h2>" in page and page.count("<td>yes</td>") >= 3
-    assert "<h2>Health profile</h2>" in page
+    assert "<h3>Vein self-checks</h3>" in page and page.count("<td>yes</td>") >= 3
+    assert "<h3>Health profile</h3>" in page
 
 
 def test_profile_commands(isolated):

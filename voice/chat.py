@@ -17,18 +17,9 @@ from voice.dialogue import Dialogue
 _EOF = object()
 
 
-def _reader(stream: TextIO, out: queue.Queue[object], prompt: bool) -> None:
+def _reader(stream: TextIO, out: queue.Queue[object]) -> None:
     try:
-        while True:
-            if prompt:
-                try:
-                    line = input("you: ")
-                except EOFError:
-                    break
-            else:
-                line = stream.readline()
-                if not line:
-                    break
+        while line := stream.readline():
             out.put(line.rstrip("\n"))
     finally:
         out.put(_EOF)
@@ -40,9 +31,16 @@ def run(
     prompt: bool = False,
     on_heard: Callable[[str], None] | None = None,
 ) -> None:
-    """Feed lines from ``stream`` to the dialogue until end of input."""
+    """Feed lines from ``stream`` to the dialogue until end of input.
+
+    On a terminal there is no prompt to redraw: the coach keeps talking during holds, so
+    its lines (``coach: …``) and what you type simply alternate.
+    """
+    if prompt:
+        print("(type what you would say, one line at a time; Ctrl-D to finish)",
+              file=sys.stderr)
     lines: queue.Queue[object] = queue.Queue()
-    threading.Thread(target=_reader, args=(stream, lines, prompt), daemon=True).start()
+    threading.Thread(target=_reader, args=(stream, lines), daemon=True).start()
     dialogue.start()
     try:
         while True:

@@ -103,7 +103,7 @@ def report_section(profile: dict[str, Any], flagged: dict[str, Any] | None) -> s
     e = html.escape
     said = [label for key, label in store.ITEMS.items() if profile["items"].get(key) == "yes"]
     meds = profile["medicines"]
-    out = ["<h2>Health profile</h2>"]
+    out = ["<h3>Health profile</h3>"]
     out.append("<p>" + (e("Reported: " + ", ".join(said) + ".") if said
                         else "No conditions reported.") + "</p>")
     if meds:

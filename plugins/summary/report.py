@@ -20,7 +20,7 @@ RULE_TEXT = {
     "most_nights": "Cramps on 8 or more of the last 14 nights.",
     "several_a_night": "Three or more cramps in a single night.",
     "long_cramp": "A cramp lasting more than ten minutes.",
-    "symptom": "A worrying symptom was reported (see below).",
+    "symptom": "A worrying symptom was reported in the last two weeks.",
 }
 TIER_TEXT = {"emergency": "emergency", "same_day": "same day", "soon": "see a doctor soon"}
 INK, MUTED, BAR, ACCENT = "#1f2933", "#616e7c", "#3e7cb1", "#c05621"
@@ -91,15 +91,17 @@ def render(j: Journal, now: datetime, days: int, night_end: str,
         _stat("average duration", "–" if s.mean_duration_s is None
               else _duration(s.mean_duration_s)),
         "</section>",
+        "<p class='muted'>The measures cramp trials report: cramps per week, nights with"
+        " cramps, average severity and duration.</p>",
         "<h2>For the doctor</h2>",
         _doctor_notes(rules, symptoms),
+        *(extra or []),
         "<h2>Cramps per night</h2>", _bars_per_night(s),
         "<div class='two'>",
         "<div><h2>By side</h2>" + _hbars(s.by_side) + "</div>",
         "<div><h2>By muscle</h2>" + _hbars(s.by_muscle) + "</div>",
         "</div>",
         "<h2>Severity and duration over time</h2>", _over_time(eps, first, end_night, night_end),
-        *(extra or []),
         "<h2>Episodes</h2>", _table(eps),
         "<p class='foot'>Severity is the person's own rating from 0 to 10. Thresholds above are"
         " reasonable design choices, not validated cut-offs. This log is not a diagnosis.</p>",
@@ -224,6 +226,7 @@ body{{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:{INK};m
 background:#f5f7fa}}
 main{{max-width:780px;margin:0 auto;padding:24px;background:#fff}}
 h1{{margin:0 0 4px;font-size:26px}} h2{{font-size:17px;margin:26px 0 8px}}
+h3{{font-size:15px;margin:16px 0 6px}}
 .period,.foot,.muted{{color:{MUTED};font-size:13px}}
 .stats{{display:flex;flex-wrap:wrap;gap:10px;margin-top:16px}}
 .stat{{flex:1 1 120px;border:1px solid #d9e2ec;border-radius:8px;padding:10px}}

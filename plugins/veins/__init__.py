@@ -86,12 +86,12 @@ class Veins:
         with Journal(data_dir) as j:
             checks = store.vein_checks(j)
         if not checks:
-            return ["<h2>Vein self-checks</h2><p>None taken.</p>"]
+            return ["<h3>Vein self-checks</h3><p>None taken.</p>"]
         head = "".join(f"<th>{k.replace('_', ' ')}</th>" for k in KEYS)
         rows = []
         for c in checks:
             cells = "".join(f"<td>{html.escape(c['answers'].get(k, '–'))}</td>" for k in KEYS)
             rows.append(f"<tr><td>{html.escape(c['taken_at'][:16].replace('T', ' '))}</td>"
                         f"{cells}<td>{'yes' if c['completed'] else 'stopped'}</td></tr>")
-        return ["<h2>Vein self-checks</h2><table><thead><tr><th>Taken</th>" + head +
+        return ["<h3>Vein self-checks</h3><table><thead><tr><th>Taken</th>" + head +
                 "<th>Completed</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"]
