@@ -88,15 +88,18 @@ class Dialogue:
     # -- input ---------------------------------------------------------------------------
     def hear(self, text: str) -> Intent:
         """Understand ``text`` and act on it; returns the intent it was taken as."""
-        q = self.question
-        expects = q.question.expects if q and self.clock() <= q.deadline else ()
-        intent = self.matcher.match(text, prefer=expects)
+        q = self._open_question()
+        intent = self.matcher.match(text, prefer=q.question.expects if q else ())
         self.handle(intent)
         return intent
 
-    def handle(self, intent: Intent) -> None:
+    def _open_question(self) -> _OpenQuestion | None:
         q = self.question
-        if q and intent.name in q.question.expects and self.clock() <= q.deadline:
+        return q if q and self.clock() <= q.deadline else None
+
+    def handle(self, intent: Intent) -> None:
+        q = self._open_question()
+        if q and intent.name in q.question.expects:
             # An answer goes to the plugin that asked, alone; it may pass it on with `follow`.
             self.question = None
             self.convo.asked = q.question.name

@@ -26,6 +26,11 @@ def plugin() -> Relief:
     return Relief()
 
 
+def _book(convo: Any) -> phrasebook.Phrasebook | None:
+    data = phrasebook.load(HERE, convo.language)
+    return phrasebook.Phrasebook(data, convo.language) if data else None
+
+
 class Relief:
     """One conversation's coaching state."""
 
@@ -49,10 +54,9 @@ class Relief:
 
     @hookimpl
     def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
-        data = phrasebook.load(HERE, convo.language)
-        if data is None:
+        book = _book(convo)
+        if book is None:
             return None
-        book = phrasebook.Phrasebook(data, convo.language)
         name, slots = intent.name, intent.slots
 
         if convo.asked == "muscle":
@@ -74,10 +78,9 @@ class Relief:
 
     @hookimpl
     def crampcoach_timer(self, name: str, data: dict[str, Any], convo: Any) -> Reply | None:
-        lang_data = phrasebook.load(HERE, convo.language)
-        if lang_data is None:
+        book = _book(convo)
+        if book is None:
             return None
-        book = phrasebook.Phrasebook(lang_data, convo.language)
         if name == "question.timeout":
             if data.get("question") == "muscle" and self.awaiting_muscle:
                 self.awaiting_muscle = False
@@ -97,7 +100,7 @@ class Relief:
             if self.rep + 1 < int(step.get("reps", 1)):
                 self.rep += 1
                 reply.say.append(book.say("rest"))
-                reply.timers.append(self._timer(10, "rest.end"))
+                reply.timers.append(self._timer(float(step.get("rest", 10)), "rest.end"))
                 return reply
             return self._after_step(book, convo, step, reply)
         if name == "rest.end":
