@@ -129,17 +129,16 @@ def en_model() -> Path:
         pytest.skip(f"no English Vosk model here ({err}); set CRAMPCOACH_EN_MODEL to run these")
 
 
-@pytest.fixture(scope="session")
-def pulse(tmp_path_factory) -> dict[str, str]:
-    """A private PulseAudio with a null sink called "room": its monitor is the microphone.
+def start_pulse(runtime: Path) -> dict[str, str] | str:
+    """A private PulseAudio with a null sink "room" whose monitor is the default microphone.
 
-    Returns the environment a subprocess needs to reach it.
+    Returns the environment a subprocess needs to reach it, or why it could not start.
     """
     import shutil
 
     if not shutil.which("pulseaudio") or not shutil.which("pactl"):
-        pytest.skip("PulseAudio is not installed (apt-get install pulseaudio pulseaudio-utils)")
-    runtime = tmp_path_factory.mktemp("pulse-runtime")
+        return "PulseAudio is not installed (apt-get install pulseaudio pulseaudio-utils)"
+    runtime.mkdir(parents=True, exist_ok=True)
     runtime.chmod(0o700)
     env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime), PULSE_RUNTIME_PATH=str(runtime / "pulse"))
     start = subprocess.run(
@@ -147,16 +146,26 @@ def pulse(tmp_path_factory) -> dict[str, str]:
          "--load=module-native-protocol-unix", "--load=module-null-sink sink_name=room"],
         env=env, capture_output=True, text=True, timeout=30,
     )
-    ready = False
     for _ in range(100):
-        info = subprocess.run(["pactl", "info"], env=env, capture_output=True, text=True)
-        if info.returncode == 0:
-            ready = True
+        if subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0:
             break
         time.sleep(0.1)  # polling a daemon's start-up, not ordering test steps
-    if not ready:
-        pytest.skip(f"PulseAudio could not start here: {start.stderr.strip()[-300:]}")
+    else:
+        return f"PulseAudio could not start here: {start.stderr.strip()[-300:]}"
     subprocess.run(["pactl", "set-default-sink", "room"], env=env, check=True)
     subprocess.run(["pactl", "set-default-source", "room.monitor"], env=env, check=True)
-    yield env
+    return env
+
+
+def stop_pulse(env: dict[str, str]) -> None:
     subprocess.run(["pulseaudio", "--kill"], env=env, capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def pulse(tmp_path_factory) -> dict[str, str]:
+    """The room shared by the tests that only play into it and record from it."""
+    env = start_pulse(tmp_path_factory.mktemp("pulse-runtime"))
+    if isinstance(env, str):
+        pytest.skip(env)
+    yield env
+    stop_pulse(env)

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from voice import audio
 from voice.host import PluginHost
@@ -206,3 +207,43 @@ def test_matcher_reads_the_same_phrases_the_grammar_is_built_from():
     for intent, sentences in m.sentences_by_intent().items():
         for s in sentences[:50]:
             assert m.match(s).name is not None, (intent, s)
+
+
+def test_a_microphone_that_disappears_is_retried_not_fatal(ko_model, tmp_path):
+    """PulseAudio (the microphone) dies under a listening coach, then comes back."""
+    from .conftest import start_pulse, stop_pulse
+
+    runtime = tmp_path / "pulse"
+    env = start_pulse(runtime)
+    if isinstance(env, str):
+        pytest.skip(env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "voice.cli", "--data-dir", str(fresh_data_dir(tmp_path)),
+         "listen", "--language", "ko", "--no-speak"], stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    errors: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [errors.put(x) for x in proc.stderr], daemon=True).start()
+
+    def wait_for(text: str, seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if text in errors.get(timeout=1):
+                    return True
+            except queue.Empty:
+                pass
+        return False
+
+    try:
+        assert wait_for("listening", 60)
+        stop_pulse(env)
+        assert wait_for("cannot open the microphone", 30)
+        assert proc.poll() is None, "the coach gave up"
+        restarted = start_pulse(runtime)
+        assert not isinstance(restarted, str), restarted
+        assert wait_for("microphone is back", 30)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        stop_pulse(env)
+    assert proc.returncode == 0
