@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from recognition import spoken  # noqa: E402
 
 
-def cpu_per_audio_second(grammars, samples: np.ndarray, silence_s: float) -> float:
+def cpu_per_audio_second(grammars, samples: np.ndarray, silence_s: float,
+                         state: str = "asleep") -> float:
     """Process CPU seconds spent per second of audio, through gate and recogniser."""
     gate = SpeechGate(hangover_s=silence_s + 0.5)
     rec = None
@@ -41,7 +42,7 @@ def cpu_per_audio_second(grammars, samples: np.ndarray, silence_s: float) -> flo
     for block in audio.blocks(samples):
         speech, ended = gate.feed(block)
         if speech:
-            rec = rec or grammars.asleep()
+            rec = rec or getattr(grammars, state)()
             if rec.accept(speech):
                 rec = None
         if ended and rec is not None:
@@ -146,10 +147,11 @@ def main() -> int:
     talking = np.tile(talk, int(np.ceil(60 * audio.RATE / len(talk))))[: 60 * audio.RATE]
     print(f"Listening cost on this machine ({len(os.sched_getaffinity(0))} cores)")
     print(f"{'audio':<28} {'CPU s per audio s':>17}")
-    for name, x in (("silence, 5 min", audio.silence(300)),
-                    ("quiet room noise, 5 min", room_noise(300)),
-                    ("someone talking, 1 min", talking)):
-        print(f"{name:<28} {cpu_per_audio_second(grammars, x, 0.5):>17.4f}")
+    for name, x, state in (("silence, 5 min", audio.silence(300), "asleep"),
+                           ("quiet room noise, 5 min", room_noise(300), "asleep"),
+                           ("talking, 1 min, asleep", talking, "asleep"),
+                           ("talking, 1 min, awake", talking, "awake")):
+        print(f"{name:<28} {cpu_per_audio_second(grammars, x, 0.5, state):>17.4f}")
     endpoint_table(folder, matcher, wake, code, work)
     reply_latency(cfg, code)
     model_load(folder)
