@@ -224,3 +224,26 @@ def test_time_is_injected_not_slept(talk):
     t.say("my left calf")
     t.wait(600)
     assert time.monotonic() - started < 5
+
+
+def test_a_stray_number_does_not_rewrite_an_old_episode(talk, isolated, clock):
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    t.say("it's gone")
+    t.say("five")
+    t.wait(2 * 3600)
+    assert t.say("nine") == []
+    with Journal(isolated) as j:
+        assert j.last()["severity"] == 5
+
+
+def test_muscle_given_in_answer_reaches_the_journal(talk, isolated):
+    t = talk()
+    t.start()
+    t.say("cramp")
+    t.say("my right foot")
+    t.say("it's gone")
+    with Journal(isolated) as j:
+        ep = j.last()
+    assert ep["muscle"] == "foot" and ep["side"] == "right"

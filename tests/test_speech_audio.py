@@ -74,9 +74,14 @@ def test_read_wav_resamples_and_mixes_to_16k_mono(tmp_path):
 def test_unreadable_wav_is_one_line_error(tmp_path):
     bad = tmp_path / "bad.wav"
     bad.write_text("not audio")
-    out = run_cli("listen", "--input", str(bad), "--no-speak", "--model", str(tmp_path))
-    assert out.returncode != 0
-    assert "Traceback" not in out.stderr
+    model = tmp_path / "model"
+    for rel in ("am/final.mdl", "conf/mfcc.conf", "graph/HCLG.fst"):
+        (model / rel).parent.mkdir(parents=True, exist_ok=True)
+        (model / rel).write_text("x")
+    out = run_cli("listen", "--input", str(bad), "--no-speak", "--model", str(model))
+    assert out.returncode == 2
+    assert out.stderr.startswith("crampcoach: error: cannot read")
+    assert len(out.stderr.strip().splitlines()) == 1
 
 
 def test_gate_keeps_silence_away_from_the_recogniser(tmp_path):

@@ -107,7 +107,10 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
               file=sys.stderr)
         return 1
     assert folder is not None
-    samples = audio.read_wav(args.input) if args.input else None
+    try:
+        samples = audio.read_wav(args.input) if args.input else None
+    except audio.AudioError as err:
+        raise UserError(str(err)) from None
 
     from voice import session
     from voice.listener import AudioClock, Listener
@@ -142,7 +145,8 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     listener = Listener(
         s.dialogue, s.matcher, grammars, SpeechGate(hangover_s=silence + 0.5),
         wake, float(cfg["follow_up_s"]),
-        is_speaking=(lambda: speaker.speaking) if speaker else (lambda: False),
+        # A recording holds no echo of the coach's voice: only a live room needs ignoring it.
+        is_speaking=(lambda: speaker.speaking) if speaker and samples is None else (lambda: False),
         hush=speaker.hush if speaker else (lambda: None),
         beep=speaker.beep if speaker else (lambda: None),
         on_heard=heard,

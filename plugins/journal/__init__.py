@@ -94,8 +94,8 @@ class JournalPlugin:
             return None
         if name == "log.severity":
             target = j.last()
-            if target is None:
-                return None
+            if target is None or not (convo.asked == "severity" or _recent(target, now)):
+                return None  # a stray number must not rewrite last week's cramp
             j.update(target["id"], now, severity=slots["severity"])
             reply = Reply(say=[book.say("severity_set", severity=slots["severity"])])
             if convo.asked == "severity" and target["side"] is None:
@@ -216,6 +216,12 @@ class JournalPlugin:
         return list(dict.fromkeys(convo.shared.get("relief.steps", [])))
 
 
+def _recent(episode: dict[str, Any], now: datetime) -> bool:
+    """Open, or ended within the last hour."""
+    ended = episode["ended_at"]
+    return ended is None or now - parse_time(ended) <= timedelta(hours=1)
+
+
 def summary_lines(
     journal: Journal, start: datetime, end: datetime, data: dict[str, Any], code: str
 ) -> list[str]:
@@ -229,8 +235,9 @@ def summary_lines(
     if not eps:
         return [words["none"]]
     cap = phrasebook.capitalise
-    counts = words.get("counts")  # languages that count with other words than they spell
-    count = counts[len(eps)] if counts and len(eps) < len(counts) else lang.spell(len(eps))
+    count_words = words.get("counts")  # languages that count with other words than they spell
+    count = (count_words[len(eps)] if count_words and len(eps) < len(count_words)
+             else lang.spell(len(eps)))
     lines = [words["count_one"] if len(eps) == 1 else words["count_many"].format(count=count)]
     for ep in eps[:3]:
         where = " ".join(names[k] for k in (ep["side"], ep["muscle"]) if k) or words["cramp_word"]
@@ -250,10 +257,11 @@ def summary_lines(
         key = "severity_one" if len(eps) == 1 else "severity_worst"
         lines.append(cap(words[key].format(severity=lang.spell(max(severities)))))
     # The week before: nights in a row, and this night against the average night.
+    week = journal.episodes(since=start - timedelta(days=7), until=end - timedelta(days=1))
     counts = []
     for back in range(1, 8):
         s, e = start - timedelta(days=back), end - timedelta(days=back)
-        counts.append(len(journal.episodes(since=s, until=e)))
+        counts.append(sum(1 for ep in week if s <= parse_time(ep["started_at"]) < e))
     streak = 1
     for c in counts:
         if not c:
