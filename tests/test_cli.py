@@ -77,3 +77,11 @@ def test_bad_config_value_is_a_one_line_error(tmp_path):
     cfg.write_text('this is not toml')
     out = run_cli("--config", str(cfg), "plugins")
     assert out.returncode == 2 and "cannot read config file" in out.stderr
+
+
+def test_global_options_work_after_the_command_too(tmp_path):
+    before = run_cli("--data-dir", str(tmp_path), "config", "show").stdout
+    after = run_cli("config", "show", "--data-dir", str(tmp_path)).stdout
+    assert before == after and f'data_dir = "{tmp_path}"' in after
+    chat = run_cli("chat", "--time-scale", "0", "--data-dir", str(tmp_path), input="cramp\n")
+    assert chat.returncode == 0 and (tmp_path / "journal.sqlite3").exists()

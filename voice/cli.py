@@ -80,7 +80,28 @@ def build_parser(host: PluginHost) -> argparse.ArgumentParser:
 
     voicecli.add_commands(sub)
     host.call("crampcoach_commands", subparsers=sub)
+    _accept_global_options_anywhere(p)
     return p
+
+
+def _accept_global_options_anywhere(parser: argparse.ArgumentParser) -> None:
+    """``crampcoach chat --data-dir X`` works as well as ``crampcoach --data-dir X chat``.
+
+    The values were already read before the commands were built (they choose the config and
+    the plugins); here every sub-command only learns to accept them.
+    """
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                names = {o for a in sub._actions for o in a.option_strings}
+                if "--data-dir" not in names:
+                    sub.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                                     help="where the journal lives")
+                    sub.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
+                                     help="config file")
+                    sub.add_argument("-v", "--verbose", action="store_true",
+                                     default=argparse.SUPPRESS, help="log details to stderr")
+                _accept_global_options_anywhere(sub)
 
 
 # -- commands ------------------------------------------------------------------------------
