@@ -6,10 +6,11 @@ happened; any plugin may add lines through ``crampcoach_summary_lines``.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from plugins.journal.insights import parse_hhmm
 from voice import hookimpl, phrasebook
 from voice.messages import Intent, Question, Reply
 
@@ -23,14 +24,9 @@ def plugin() -> Summary:
     return Summary()
 
 
-def _parse_hhmm(text: str) -> time:
-    hours, minutes = text.split(":")
-    return time(int(hours), int(minutes))
-
-
 def last_night(now: datetime, start: str, end: str) -> tuple[datetime, datetime]:
     """The most recent night window that has begun by ``now``: ``(start, end)``, aware."""
-    t_start, t_end = _parse_hhmm(start), _parse_hhmm(end)
+    t_start, t_end = parse_hhmm(start), parse_hhmm(end)
     begin = now.replace(hour=t_start.hour, minute=t_start.minute, second=0, microsecond=0)
     if begin > now:
         begin -= timedelta(days=1)
