@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from voice.host import PluginHost  # noqa: E402
-from voice.session import build_matcher  # noqa: E402
+from crampcoach.voice.host import PluginHost  # noqa: E402
+from crampcoach.voice.session import build_matcher  # noqa: E402
 
 
 def main() -> int:

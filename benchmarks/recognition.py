@@ -22,15 +22,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from voice import audio, config, models  # noqa: E402
-from voice.grammars import BARGE_IN, Grammars  # noqa: E402
-from voice.host import PluginHost  # noqa: E402
-from voice.intents import IntentMatcher  # noqa: E402
-from voice.listener import choose_reading  # noqa: E402
-from voice.recognizer import Recognizer  # noqa: E402
-from voice.session import build_matcher  # noqa: E402
-from voice.vad import SpeechGate  # noqa: E402
-from voice.voicecli import grammars_for, wake_phrase_for  # noqa: E402
+from crampcoach.voice import audio, config, models  # noqa: E402
+from crampcoach.voice.grammars import BARGE_IN, Grammars  # noqa: E402
+from crampcoach.voice.host import PluginHost  # noqa: E402
+from crampcoach.voice.intents import IntentMatcher  # noqa: E402
+from crampcoach.voice.listener import choose_reading  # noqa: E402
+from crampcoach.voice.recognizer import Recognizer  # noqa: E402
+from crampcoach.voice.session import build_matcher  # noqa: E402
+from crampcoach.voice.vad import SpeechGate  # noqa: E402
+from crampcoach.voice.voicecli import grammars_for, wake_phrase_for  # noqa: E402
 
 
 def commands(code: str) -> list[dict[str, Any]]:
@@ -79,7 +79,7 @@ def spoken(text: str, code: str, rate: int, work: Path) -> np.ndarray:
     conf = work / "speech.toml"
     conf.write_text(f"[speech]\nrate = {rate}\nvolume = 1.0\n")
     out = work / "said.wav"
-    subprocess.run([sys.executable, "-m", "voice.cli", "--config", str(conf), "say", text,
+    subprocess.run([sys.executable, "-m", "crampcoach.voice.cli", "--config", str(conf), "say", text,
                     "--language", code, "--to", str(out)], check=True, capture_output=True,
                    cwd=ROOT)
     return audio.read_wav(out)

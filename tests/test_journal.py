@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from plugins.journal.store import Journal, JournalError
+from crampcoach.plugins.journal.store import Journal, JournalError
 
 from .conftest import ROOT, run_cli
 
@@ -105,7 +105,7 @@ def test_status_elapsed_uses_the_injected_clock(talk):
 
 def test_kill_9_mid_episode_loses_nothing(isolated):
     env = dict(os.environ)
-    proc = subprocess.Popen([sys.executable, "-m", "voice.cli", "chat"], stdin=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, "-m", "crampcoach.voice.cli", "chat"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     assert proc.stdin and proc.stdout
     proc.stdin.write("my right calf is cramping\n")
@@ -141,7 +141,7 @@ def test_another_process_can_read_while_one_writes(isolated):
 
 
 def test_an_old_journal_is_migrated_forward_keeping_its_episodes(isolated):
-    from plugins.journal import store
+    from crampcoach.plugins.journal import store
 
     isolated.mkdir(parents=True)
     db = sqlite3.connect(isolated / "journal.sqlite3")
@@ -157,7 +157,7 @@ def test_an_old_journal_is_migrated_forward_keeping_its_episodes(isolated):
 
 
 def test_migrations_run_forward_and_refuse_a_newer_schema(isolated):
-    from plugins.journal import store
+    from crampcoach.plugins.journal import store
 
     with Journal(isolated) as j:
         assert j.db.execute("PRAGMA user_version").fetchone()[0] == len(store.MIGRATIONS)

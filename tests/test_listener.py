@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from voice.listener import Listener, choose_reading
-from voice.messages import Utterance
+from crampcoach.voice.listener import Listener, choose_reading
+from crampcoach.voice.messages import Utterance
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from voice import models
+from crampcoach.voice import models
 
 from .conftest import run_cli
 

@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from plugins.journal.store import Journal
-from plugins.profile import store
+from crampcoach.plugins.journal.store import Journal
+from crampcoach.plugins.profile import store
 
 from .conftest import run_cli
 

@@ -7,8 +7,8 @@ import wave
 
 import numpy as np
 
-from voice import audio
-from voice.vad import SpeechGate
+from crampcoach.voice import audio
+from crampcoach.voice.vad import SpeechGate
 
 from .conftest import run_cli
 

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from plugins.journal.store import Journal
-from plugins.summary import last_night
+from crampcoach.plugins.journal.store import Journal
+from crampcoach.plugins.summary import last_night
 
 from .conftest import run_cli
 

@@ -1,6 +1,6 @@
 import pytest
 
-from voice.templates import TemplateError, compile_template, expand, words_of
+from crampcoach.voice.templates import TemplateError, compile_template, expand, words_of
 
 LISTS = {"side": {"left": ["left"], "right": ["right", "right side"]}}
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from voice import audio
-from voice.host import PluginHost
-from voice.recognizer import Recognizer, knows, missing_words
-from voice.session import build_matcher
+from crampcoach.voice import audio
+from crampcoach.voice.host import PluginHost
+from crampcoach.voice.recognizer import Recognizer, knows, missing_words
+from crampcoach.voice.session import build_matcher
 
 from .conftest import ROOT, run_cli
 
@@ -156,7 +156,7 @@ def test_korean_command_through_the_room(ko_model, pulse, tmp_path):
                     audio.RATE)
     data = fresh_data_dir(tmp_path)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "voice.cli", "--data-dir", str(data), "listen", "--language",
+        [sys.executable, "-m", "crampcoach.voice.cli", "--data-dir", str(data), "listen", "--language",
          "ko", "--no-speak"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env=pulse, cwd=ROOT)
     lines: queue.Queue[str] = queue.Queue()
@@ -218,7 +218,7 @@ def test_a_microphone_that_disappears_is_retried_not_fatal(ko_model, tmp_path):
     if isinstance(env, str):
         pytest.skip(env)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "voice.cli", "--data-dir", str(fresh_data_dir(tmp_path)),
+        [sys.executable, "-m", "crampcoach.voice.cli", "--data-dir", str(fresh_data_dir(tmp_path)),
          "listen", "--language", "ko", "--no-speak"], stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     errors: queue.Queue[str] = queue.Queue()

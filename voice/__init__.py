@@ -5,6 +5,6 @@ The engine knows nothing of cramps; everything it says and understands comes fro
 
 __version__ = "0.1.0"
 
-from voice.hookimpl import hookimpl  # noqa: E402
+from crampcoach.voice.hookimpl import hookimpl  # noqa: E402
 
 __all__ = ["hookimpl", "__version__"]

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import TextIO
 
-from voice.dialogue import Dialogue
+from crampcoach.voice.dialogue import Dialogue
 
 _EOF = object()
 

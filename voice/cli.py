@@ -14,13 +14,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from voice import __version__
-from voice import config as configuration
-from voice import language as languages
-from voice.errors import UserError
-from voice.host import PluginHost
-from voice.intents import DeclarationError
-from voice.messages import Said
+from crampcoach.voice import __version__
+from crampcoach.voice import config as configuration
+from crampcoach.voice import language as languages
+from crampcoach.voice.errors import UserError
+from crampcoach.voice.host import PluginHost
+from crampcoach.voice.intents import DeclarationError
+from crampcoach.voice.messages import Said
 
 log = logging.getLogger("crampcoach")
 
@@ -76,7 +76,7 @@ def build_parser(host: PluginHost) -> argparse.ArgumentParser:
     show = cfg_sub.add_parser("show", help="print each setting and where it came from")
     show.set_defaults(func=cmd_config_show)
 
-    from voice import voicecli
+    from crampcoach.voice import voicecli
 
     voicecli.add_commands(sub)
     host.call("crampcoach_commands", subparsers=sub)
@@ -110,12 +110,12 @@ def _print_said(said: Said) -> None:
 
 
 def cmd_chat(args: argparse.Namespace, cfg: configuration.Config, host: PluginHost) -> int:
-    from voice import chat, session
+    from crampcoach.voice import chat, session
 
     speak = _print_said
     speaker = None
     if args.speak:
-        from voice.speech import Speaker
+        from crampcoach.voice.speech import Speaker
 
         speaker = Speaker.from_config(cfg, language=args.language or cfg["language"])
 
@@ -136,7 +136,7 @@ def cmd_chat(args: argparse.Namespace, cfg: configuration.Config, host: PluginHo
 
 
 def cmd_parse(args: argparse.Namespace, cfg: configuration.Config, host: PluginHost) -> int:
-    from voice import session
+    from crampcoach.voice import session
 
     matcher = session.build_matcher(host, args.language or cfg["language"])
     print(json.dumps(matcher.match(args.text).to_json(), ensure_ascii=False))

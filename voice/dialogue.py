@@ -2,7 +2,7 @@
 
 It knows nothing of audio or of cramps. Text (typed or recognised) comes in through
 :meth:`Dialogue.hear`; what the coach says leaves through the ``speak`` callback, one
-:class:`~voice.messages.Said` per sentence. Time comes from an injected clock: plugin timers
+:class:`~crampcoach.voice.messages.Said` per sentence. Time comes from an injected clock: plugin timers
 are scaled by ``time_scale`` (0 runs holds instantly), while the windows that wait for a
 person's answer are not, since a person answers at their own speed.
 """
@@ -17,11 +17,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from voice.clock import Clock
-from voice.host import PluginFailure, PluginHost
-from voice.intents import IntentMatcher
-from voice.language import Language
-from voice.messages import Intent, Question, Reply, Said, Timer
+from crampcoach.voice.clock import Clock
+from crampcoach.voice.host import PluginFailure, PluginHost
+from crampcoach.voice.intents import IntentMatcher
+from crampcoach.voice.language import Language
+from crampcoach.voice.messages import Intent, Question, Reply, Said, Timer
 
 log = logging.getLogger(__name__)
 

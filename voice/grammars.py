@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from voice.recognizer import Recognizer, grammar, load_model
+from crampcoach.voice.recognizer import Recognizer, grammar, load_model
 
 ALWAYS = ("coach.stop", "coach.repeat")
 """Heard while any question is open. Symptoms are heard while coaching and when awake, not

@@ -1,6 +1,6 @@
 """The plugin contract: every hook a Cramp Coach plugin may implement.
 
-Implement a hook by decorating a function of the same name with ``voice.hookimpl``; declare
+Implement a hook by decorating a function of the same name with ``crampcoach.voice.hookimpl``; declare
 only the arguments you use, so hooks can gain arguments without breaking you. The built-in
 features are plugins registered through this same contract.
 
@@ -9,9 +9,9 @@ The arguments that recur:
 ``language``
     The language code of the conversation, e.g. ``"en"``.
 ``intent``
-    A :class:`voice.messages.Intent`: ``name``, ``slots``, ``plugin`` (who declared it).
+    A :class:`crampcoach.voice.messages.Intent`: ``name``, ``slots``, ``plugin`` (who declared it).
 ``convo``
-    The :class:`voice.dialogue.Conversation`: ``now()`` (aware wall-clock time), ``elapsed()``
+    The :class:`crampcoach.voice.dialogue.Conversation`: ``now()`` (aware wall-clock time), ``elapsed()``
     (monotonic seconds), ``config``, ``data_dir``, ``language``, ``shared`` (a dict the
     plugins of one conversation share), ``state(plugin)`` (a dict of the plugin's own), and
     ``asked`` (the name of the open question this intent answers, if any).
@@ -31,7 +31,7 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
     """Declare the phrases this plugin understands, in ``language``.
 
     Return ``{"lists": {...}, "intents": {...}, "wake_alone": [...]}`` (see
-    :mod:`voice.intents`) or ``None`` when the plugin has nothing in that language.
+    :mod:`crampcoach.voice.intents`) or ``None`` when the plugin has nothing in that language.
     ``wake_alone`` lists phrases that, said on their own, act without the wake phrase.
     The engine matches utterances against every plugin's sentences, and the same sentences
     become the recogniser's grammar, so a phrase not declared here cannot be heard by voice.
@@ -40,7 +40,7 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
 
 @hookspec
 def crampcoach_handle_intent(intent: Any, convo: Any) -> Any:
-    """React to an understood utterance; return a :class:`voice.messages.Reply` or ``None``.
+    """React to an understood utterance; return a :class:`crampcoach.voice.messages.Reply` or ``None``.
 
     Called on every plugin for every intent, the declaring plugin first, so a plugin may
     also listen in on intents it does not own (the journal opens an episode on

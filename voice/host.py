@@ -20,7 +20,7 @@ from typing import Any
 
 import pluggy
 
-from voice import __version__, hookspecs
+from crampcoach.voice import __version__, hookspecs
 
 log = logging.getLogger(__name__)
 
@@ -28,14 +28,14 @@ ENTRY_POINT_GROUP = "crampcoach.plugins"
 AUTOLOAD_OFF_ENV = "CRAMPCOACH_DISABLE_PLUGIN_AUTOLOAD"
 
 BUILTINS: tuple[tuple[str, str], ...] = (
-    ("relief", "plugins.relief"),
-    ("journal", "plugins.journal"),
-    ("safety", "plugins.safety"),
-    ("tips", "plugins.tips"),
-    ("summary", "plugins.summary"),
-    ("veins", "plugins.veins"),
-    ("profile", "plugins.profile"),
-    ("help", "plugins.help"),
+    ("relief", "crampcoach.plugins.relief"),
+    ("journal", "crampcoach.plugins.journal"),
+    ("safety", "crampcoach.plugins.safety"),
+    ("tips", "crampcoach.plugins.tips"),
+    ("summary", "crampcoach.plugins.summary"),
+    ("veins", "crampcoach.plugins.veins"),
+    ("profile", "crampcoach.plugins.profile"),
+    ("help", "crampcoach.plugins.help"),
 )
 """Name and module of each built-in plugin; each module has a ``plugin()`` factory."""
 

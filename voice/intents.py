@@ -1,7 +1,7 @@
 """Text → intent with slots. Pure: no I/O, no audio, no plugins imported.
 
 Plugins declare what they understand as data (see ``crampcoach_intents`` in
-:mod:`voice.hookspecs`)::
+:mod:`crampcoach.voice.hookspecs`)::
 
     {"lists": {"side": {"left": ["left", "left leg"], ...},
                "severity": {"range": [0, 10]}},
@@ -22,9 +22,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from voice.language import Language
-from voice.messages import Intent
-from voice.templates import SlotList, compile_template, expand, words_of
+from crampcoach.voice.language import Language
+from crampcoach.voice.messages import Intent
+from crampcoach.voice.templates import SlotList, compile_template, expand, words_of
 
 log = logging.getLogger(__name__)
 

@@ -13,12 +13,12 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from voice.dialogue import Dialogue
-from voice.grammars import BARGE_IN, Grammars
-from voice.intents import IntentMatcher
-from voice.messages import Said, Utterance
-from voice.recognizer import Recognizer
-from voice.vad import SpeechGate
+from crampcoach.voice.dialogue import Dialogue
+from crampcoach.voice.grammars import BARGE_IN, Grammars
+from crampcoach.voice.intents import IntentMatcher
+from crampcoach.voice.messages import Said, Utterance
+from crampcoach.voice.recognizer import Recognizer
+from crampcoach.voice.vad import SpeechGate
 
 log = logging.getLogger(__name__)
 WORDS_PER_SECOND = 2.3

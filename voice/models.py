@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 MANIFEST = Path(__file__).resolve().parent.parent / "models" / "manifest.json"
+"""Shipped inside the package (``crampcoach.models``), so a wheel install finds it too."""
 REQUIRED = ("am/final.mdl", "conf/mfcc.conf")
 GRAPHS = (("graph/HCLG.fst",), ("graph/HCLr.fst", "graph/Gr.fst"))
 """A model needs its acoustic model, features config, and one of the two graph layouts."""

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from voice import language
+from crampcoach.voice import language
 
 
 @cache

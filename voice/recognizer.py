@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from voice.messages import Utterance
+from crampcoach.voice.messages import Utterance
 
 log = logging.getLogger(__name__)
 UNK = "[unk]"

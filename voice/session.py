@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from voice import language as languages
-from voice.clock import Clock, SystemClock
-from voice.config import Config
-from voice.dialogue import Conversation, Dialogue
-from voice.host import PluginFailure, PluginHost
-from voice.intents import IntentMatcher
-from voice.messages import Said
+from crampcoach.voice import language as languages
+from crampcoach.voice.clock import Clock, SystemClock
+from crampcoach.voice.config import Config
+from crampcoach.voice.dialogue import Conversation, Dialogue
+from crampcoach.voice.host import PluginFailure, PluginHost
+from crampcoach.voice.intents import IntentMatcher
+from crampcoach.voice.messages import Said
 
 
 @dataclass

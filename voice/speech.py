@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from voice import audio
-from voice import language as languages
+from crampcoach.voice import audio
+from crampcoach.voice import language as languages
 
 log = logging.getLogger(__name__)
 

@@ -10,10 +10,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from voice import audio, models
-from voice.clock import SystemClock
-from voice.errors import UserError
-from voice.messages import Said, Utterance
+from crampcoach.voice import audio, models
+from crampcoach.voice.clock import SystemClock
+from crampcoach.voice.errors import UserError
+from crampcoach.voice.messages import Said, Utterance
 
 log = logging.getLogger(__name__)
 MIC_RETRY_S = 5.0
@@ -61,7 +61,7 @@ def add_commands(sub: Any) -> None:
 # -- listen --------------------------------------------------------------------------------
 def wake_phrase_for(cfg: Any, code: str) -> str:
     """The configured wake phrase, or the language's own when the config leaves the default."""
-    from voice import language
+    from crampcoach.voice import language
 
     if cfg.sources["wake_phrase"] != "default":
         return str(cfg["wake_phrase"])
@@ -69,14 +69,14 @@ def wake_phrase_for(cfg: Any, code: str) -> str:
 
 
 def grammars_for(folder: Path, matcher: Any, wake_phrase: str) -> Any:
-    from voice.grammars import Grammars
+    from crampcoach.voice.grammars import Grammars
 
     return Grammars(folder, matcher.sentences_by_intent(),
                     matcher.language.normalise(wake_phrase), matcher.wake_alone)
 
 
 def report_missing_words(model: Any, matcher: Any, wake_phrase: str) -> dict[str, list[str]]:
-    from voice.recognizer import missing_words
+    from crampcoach.voice.recognizer import missing_words
 
     vocab = matcher.vocabulary()
     vocab["wake phrase"] = set(matcher.language.normalise(wake_phrase).split())
@@ -112,17 +112,17 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     except audio.AudioError as err:
         raise UserError(str(err)) from None
 
-    from voice import session
-    from voice.listener import AudioClock, Listener
-    from voice.recognizer import load_model
-    from voice.vad import SpeechGate
+    from crampcoach.voice import session
+    from crampcoach.voice.listener import AudioClock, Listener
+    from crampcoach.voice.recognizer import load_model
+    from crampcoach.voice.vad import SpeechGate
 
     silence = float(cfg["recognizer.endpoint_silence_s"])
     view = models.with_endpoint_silence(folder, silence, models.models_dir(cfg.data_dir) / ".views")
     clock = AudioClock(SystemClock().now()) if samples is not None else SystemClock()
     speaker = None
     if args.speak:
-        from voice.speech import Speaker
+        from crampcoach.voice.speech import Speaker
 
         speaker = Speaker.from_config(cfg, code)
     listener: Listener | None = None
@@ -237,7 +237,7 @@ def _mic_loop(listener: Any, mic: audio.Microphone, wake_phrase: str,
 
 # -- say, devices --------------------------------------------------------------------------
 def cmd_say(args: argparse.Namespace, cfg: Any, host: Any) -> int:
-    from voice.speech import Renderer, Speaker, SpeechError, renderer_for
+    from crampcoach.voice.speech import Renderer, Speaker, SpeechError, renderer_for
 
     code = args.language or cfg["language"]
     if args.to:
@@ -309,8 +309,8 @@ def cmd_models_install(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 
 def cmd_models_verify(args: argparse.Namespace, cfg: Any, host: Any) -> int:
-    from voice import session
-    from voice.recognizer import load_model
+    from crampcoach.voice import session
+    from crampcoach.voice.recognizer import load_model
 
     code = args.language or cfg["language"]
     try:

@@ -6,8 +6,8 @@ Install it next to crampcoach (``pip install ./examples/crampcoach-goodnight``) 
 
 from typing import Any
 
-from voice import hookimpl
-from voice.messages import Reply
+from crampcoach.voice import hookimpl
+from crampcoach.voice.messages import Reply
 
 PHRASES = {
     "en": {

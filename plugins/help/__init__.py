@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from voice import hookimpl, phrasebook
-from voice.messages import Intent, Reply
+from crampcoach.voice import hookimpl, phrasebook
+from crampcoach.voice.messages import Intent, Reply
 
 HERE = Path(__file__).parent
 NOTE_FLAG = "self-care-note-given"

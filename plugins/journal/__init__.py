@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from voice import hookimpl, phrasebook
-from voice.messages import Intent, Question, Reply, Timer
+from crampcoach.voice import hookimpl, phrasebook
+from crampcoach.voice.messages import Intent, Question, Reply, Timer
 
 from .store import Journal, parse_time
 
@@ -226,7 +226,7 @@ def summary_lines(
     journal: Journal, start: datetime, end: datetime, data: dict[str, Any], code: str
 ) -> list[str]:
     """What the journal says about the night ``[start, end)``, compared with the week before."""
-    from voice import language
+    from crampcoach.voice import language
 
     lang = language.load(code)
     words = data["summary"]

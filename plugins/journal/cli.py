@@ -9,7 +9,7 @@ import sys
 from datetime import datetime, timedelta
 from typing import Any
 
-from voice.errors import UserError
+from crampcoach.voice.errors import UserError
 
 from .store import COLUMNS, ENDINGS, MUSCLES, SIDES, Journal, JournalError, parse_time
 

@@ -12,9 +12,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from plugins.journal.store import Journal
-from voice import hookimpl, phrasebook
-from voice.messages import Intent, Reply
+from crampcoach.plugins.journal.store import Journal
+from crampcoach.voice import hookimpl, phrasebook
+from crampcoach.voice.messages import Intent, Reply
 
 from . import store
 

@@ -7,8 +7,8 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from plugins.journal.store import Journal, JournalError
-from voice.errors import UserError
+from crampcoach.plugins.journal.store import Journal, JournalError
+from crampcoach.voice.errors import UserError
 
 from . import store
 

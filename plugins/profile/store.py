@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from plugins.journal.store import Journal, JournalError
+from crampcoach.plugins.journal.store import Journal, JournalError
 
 ITEMS = {
     "pregnant": "pregnancy",

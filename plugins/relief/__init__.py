@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from voice import hookimpl, phrasebook
-from voice.messages import Intent, Question, Reply, Timer
+from crampcoach.voice import hookimpl, phrasebook
+from crampcoach.voice.messages import Intent, Question, Reply, Timer
 
 HERE = Path(__file__).parent
 CHECK_ANSWERS = ("answer.yes", "answer.no", "answer.unsure", "cramp.over")

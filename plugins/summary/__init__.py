@@ -10,9 +10,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from plugins.journal.insights import parse_hhmm
-from voice import hookimpl, phrasebook
-from voice.messages import Intent, Question, Reply
+from crampcoach.plugins.journal.insights import parse_hhmm
+from crampcoach.voice import hookimpl, phrasebook
+from crampcoach.voice.messages import Intent, Question, Reply
 
 HERE = Path(__file__).parent
 OFFER_FILE = "summary-offered.txt"

@@ -12,9 +12,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from plugins.journal.insights import Stats, doctor_rules, night_of, parse_hhmm, stats
-from plugins.journal.store import Journal, JournalError, parse_time
-from voice.errors import UserError
+from crampcoach.plugins.journal.insights import Stats, doctor_rules, night_of, parse_hhmm, stats
+from crampcoach.plugins.journal.store import Journal, JournalError, parse_time
+from crampcoach.voice.errors import UserError
 
 RULE_TEXT = {
     "most_nights": "Cramps on 8 or more of the last 14 nights.",

@@ -10,8 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from voice import hookimpl, phrasebook
-from voice.messages import Intent, Reply, Timer
+from crampcoach.voice import hookimpl, phrasebook
+from crampcoach.voice.messages import Intent, Reply, Timer
 
 HERE = Path(__file__).parent
 STATE_FILE = "tips-heard.json"
@@ -25,7 +25,7 @@ def plugin() -> Tips:
 
 def recent_muscles(data_dir: Path, now: Any) -> Counter[str]:
     """Which muscles cramped in the last two weeks, from the journal (read only)."""
-    from plugins.journal.store import FILENAME, Journal, JournalError
+    from crampcoach.plugins.journal.store import FILENAME, Journal, JournalError
 
     if not (Path(data_dir) / FILENAME).exists():
         return Counter()

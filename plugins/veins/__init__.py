@@ -10,10 +10,10 @@ import html
 from pathlib import Path
 from typing import Any
 
-from plugins.journal.store import Journal
-from plugins.profile import store
-from voice import hookimpl, phrasebook
-from voice.messages import Intent, Question, Reply
+from crampcoach.plugins.journal.store import Journal
+from crampcoach.plugins.profile import store
+from crampcoach.voice import hookimpl, phrasebook
+from crampcoach.voice.messages import Intent, Question, Reply
 
 HERE = Path(__file__).parent
 KEYS = ("swelling", "aching", "itch_burn_heavy", "spider_veins", "bulging_veins")
