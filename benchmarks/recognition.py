@@ -79,7 +79,8 @@ def spoken(text: str, code: str, rate: int, work: Path) -> np.ndarray:
     conf = work / "speech.toml"
     conf.write_text(f"[speech]\nrate = {rate}\nvolume = 1.0\n")
     out = work / "said.wav"
-    subprocess.run([sys.executable, "-m", "crampcoach.voice.cli", "--config", str(conf), "say", text,
+    subprocess.run([sys.executable, "-m", "crampcoach.voice.cli", "--config", str(conf), "say",
+                    text,
                     "--language", code, "--to", str(out)], check=True, capture_output=True,
                    cwd=ROOT)
     return audio.read_wav(out)

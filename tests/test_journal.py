@@ -105,7 +105,8 @@ def test_status_elapsed_uses_the_injected_clock(talk):
 
 def test_kill_9_mid_episode_loses_nothing(isolated):
     env = dict(os.environ)
-    proc = subprocess.Popen([sys.executable, "-m", "crampcoach.voice.cli", "chat"], stdin=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, "-m", "crampcoach.voice.cli", "chat"],
+                            stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     assert proc.stdin and proc.stdout
     proc.stdin.write("my right calf is cramping\n")

@@ -156,9 +156,9 @@ def test_korean_command_through_the_room(ko_model, pulse, tmp_path):
                     audio.RATE)
     data = fresh_data_dir(tmp_path)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "crampcoach.voice.cli", "--data-dir", str(data), "listen", "--language",
-         "ko", "--no-speak"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env=pulse, cwd=ROOT)
+        [sys.executable, "-m", "crampcoach.voice.cli", "--data-dir", str(data), "listen",
+         "--language", "ko", "--no-speak"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env=pulse, cwd=ROOT)
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout], daemon=True).start()
     errors: queue.Queue[str] = queue.Queue()

@@ -2,9 +2,9 @@
 
 It knows nothing of audio or of cramps. Text (typed or recognised) comes in through
 :meth:`Dialogue.hear`; what the coach says leaves through the ``speak`` callback, one
-:class:`~crampcoach.voice.messages.Said` per sentence. Time comes from an injected clock: plugin timers
-are scaled by ``time_scale`` (0 runs holds instantly), while the windows that wait for a
-person's answer are not, since a person answers at their own speed.
+:class:`~crampcoach.voice.messages.Said` per sentence. Time comes from an injected clock:
+plugin timers are scaled by ``time_scale`` (0 runs holds instantly), while the windows that wait
+for a person's answer are not, since a person answers at their own speed.
 """
 
 from __future__ import annotations

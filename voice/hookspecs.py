@@ -1,7 +1,7 @@
 """The plugin contract: every hook a Cramp Coach plugin may implement.
 
-Implement a hook by decorating a function of the same name with ``crampcoach.voice.hookimpl``; declare
-only the arguments you use, so hooks can gain arguments without breaking you. The built-in
+Implement a hook by decorating a function of the same name with ``crampcoach.voice.hookimpl``;
+declare only the arguments you use, so hooks can gain arguments without breaking you. The built-in
 features are plugins registered through this same contract.
 
 The arguments that recur:
@@ -11,7 +11,8 @@ The arguments that recur:
 ``intent``
     A :class:`crampcoach.voice.messages.Intent`: ``name``, ``slots``, ``plugin`` (who declared it).
 ``convo``
-    The :class:`crampcoach.voice.dialogue.Conversation`: ``now()`` (aware wall-clock time), ``elapsed()``
+    The :class:`crampcoach.voice.dialogue.Conversation`: ``now()`` (aware wall-clock time),
+    ``elapsed()``
     (monotonic seconds), ``config``, ``data_dir``, ``language``, ``shared`` (a dict the
     plugins of one conversation share), ``state(plugin)`` (a dict of the plugin's own), and
     ``asked`` (the name of the open question this intent answers, if any).
@@ -40,7 +41,7 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
 
 @hookspec
 def crampcoach_handle_intent(intent: Any, convo: Any) -> Any:
-    """React to an understood utterance; return a :class:`crampcoach.voice.messages.Reply` or ``None``.
+    """React to an understood utterance; return a ``Reply`` or ``None``.
 
     Called on every plugin for every intent, the declaring plugin first, so a plugin may
     also listen in on intents it does not own (the journal opens an episode on
