@@ -26,11 +26,11 @@ from crampcoach.voice import audio, config, models  # noqa: E402
 from crampcoach.voice.grammars import BARGE_IN, Grammars  # noqa: E402
 from crampcoach.voice.host import PluginHost  # noqa: E402
 from crampcoach.voice.intents import IntentMatcher  # noqa: E402
+from crampcoach.voice.listen import grammars_for, wake_phrase_for  # noqa: E402
 from crampcoach.voice.listener import choose_reading  # noqa: E402
 from crampcoach.voice.recognizer import Recognizer  # noqa: E402
 from crampcoach.voice.session import build_matcher  # noqa: E402
 from crampcoach.voice.vad import SpeechGate  # noqa: E402
-from crampcoach.voice.voicecli import grammars_for, wake_phrase_for  # noqa: E402
 
 
 def commands(code: str) -> list[dict[str, Any]]:

@@ -24,10 +24,10 @@ sys.path.insert(0, str(ROOT))
 
 from crampcoach.voice import audio, config, models  # noqa: E402
 from crampcoach.voice.host import PluginHost  # noqa: E402
+from crampcoach.voice.listen import grammars_for, wake_phrase_for  # noqa: E402
 from crampcoach.voice.session import build_matcher  # noqa: E402
 from crampcoach.voice.speech import renderer_for  # noqa: E402
 from crampcoach.voice.vad import SpeechGate  # noqa: E402
-from crampcoach.voice.voicecli import grammars_for, wake_phrase_for  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from recognition import spoken  # noqa: E402

@@ -247,3 +247,59 @@ def test_a_microphone_that_disappears_is_retried_not_fatal(ko_model, tmp_path):
         proc.wait(timeout=30)
         stop_pulse(env)
     assert proc.returncode == 0
+
+
+def test_realtime_recording_is_fed_at_the_pace_of_a_microphone(ko_model, tmp_path):
+    """``--realtime``: "listening" when the audio starts, each reply printed as it is ready."""
+    wav = dialogue_wav(tmp_path / "cramp.wav", ["쥐 났어요"], "ko", gap_s=1.0)
+    seconds = len(audio.read_wav(wav)) / audio.RATE
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crampcoach.voice.cli", "--data-dir", str(fresh_data_dir(tmp_path)),
+         "listen", "--input", str(wav), "--realtime", "--language", "ko", "--no-speak"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    errors: queue.Queue[tuple[float, str]] = queue.Queue()
+    threading.Thread(target=lambda: [errors.put((time.monotonic(), x)) for x in proc.stderr],
+                     daemon=True).start()
+    replies = []
+    for line in proc.stdout:  # read as it comes: a line is there before the process ends
+        if line.startswith("coach: "):
+            replies.append((time.monotonic(), line.rstrip("\n")))
+    assert proc.wait(timeout=60) == 0
+    ended = time.monotonic()
+    said = [x for x in errors.queue if x[1].rstrip("\n") == "crampcoach: listening"]
+    assert said, list(errors.queue)
+    started = said[0][0]
+    assert ("coach: 종아리예요, 발이에요?" in [r[1] for r in replies]), replies
+    # Fed in real time: the audio takes its own length to arrive, not a fraction of it.
+    assert ended - started >= seconds
+    first_reply = next(t for t, r in replies if r == "coach: 종아리예요, 발이에요?")
+    assert first_reply < ended - 1.0  # printed when ready, not flushed at exit
+
+
+def test_realtime_needs_a_recording():
+    out = run_cli("listen", "--realtime")
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "--input" in out.stderr
+
+
+def test_the_engine_runs_a_recording_on_time_measured_in_audio(ko_model, tmp_path):
+    """The assembly the CLI, benchmarks and services share: a recording runs as fast as the
+    CPU allows, on a clock the audio itself advances."""
+    from crampcoach.voice import config, listen
+    from crampcoach.voice.clock import ManualClock
+
+    wav = dialogue_wav(tmp_path / "cramp.wav", ["쥐 났어요"], "ko", gap_s=1.0)
+    samples = audio.read_wav(wav)
+    cfg = config.load(data_dir=fresh_data_dir(tmp_path))
+    source = listen.WavSource(samples)
+    assert isinstance(source.clock, ManualClock)
+    before = source.clock.monotonic()
+    said, heard = [], []
+    path = listen.build(cfg, PluginHost(autoload=False), ko_model, source, language="ko",
+                        on_said=lambda s: said.append(s.text),
+                        on_heard=lambda u, acted: heard.append((u.text, acted)))
+    path.run()
+    assert heard == [("쥐 났어요", True)]
+    assert "종아리예요, 발이에요?" in said
+    blocks = -(-(len(samples) + int(listen.TAIL_S * audio.RATE)) // audio.BLOCK)  # rounded up
+    assert source.clock.monotonic() - before == pytest.approx(blocks * audio.BLOCK / audio.RATE)

@@ -124,6 +124,21 @@ def check_input(device: str = "") -> None:
         raise AudioError(f"no microphone available ({_why(sd, err, 'input', device)})") from None
 
 
+def _close(stream: Any) -> None:
+    """Stop and close a PortAudio stream; returns None to put in its place.
+
+    A device that has already vanished cannot be closed cleanly, and closing it must not
+    crash the shutdown.
+    """
+    if stream is not None:
+        try:
+            stream.stop()
+            stream.close()
+        except Exception:
+            pass
+    return None
+
+
 class Microphone:
     """16 kHz mono int16 blocks from a PortAudio input, through a bounded queue."""
 
@@ -169,13 +184,7 @@ class Microphone:
             return None
 
     def close(self) -> None:
-        if self._stream is not None:
-            try:
-                self._stream.stop()
-                self._stream.close()
-            except Exception:  # a device already gone cannot be closed cleanly
-                pass
-            self._stream = None
+        self._stream = _close(self._stream)
 
 
 class Player:
@@ -218,13 +227,7 @@ class Player:
         self._cut.set()
 
     def close(self) -> None:
-        if self._stream is not None:
-            try:
-                self._stream.stop()
-                self._stream.close()
-            except Exception:  # closing a vanished device must not crash the shutdown
-                pass
-            self._stream = None
+        self._stream = _close(self._stream)
 
 
 def tone(rate: int, freq: float = 660.0, seconds: float = 0.15, level: float = 0.2) -> np.ndarray:

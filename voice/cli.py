@@ -46,11 +46,6 @@ def _global_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _add_language(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--language", metavar="CODE",
-                   help=f"language ({', '.join(languages.available())}); default from config")
-
-
 def build_parser(host: PluginHost) -> argparse.ArgumentParser:
     p = _global_parser()
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -60,12 +55,12 @@ def build_parser(host: PluginHost) -> argparse.ArgumentParser:
                       help="also speak the replies aloud (default: print only)")
     chat.add_argument("--time-scale", type=float, default=1.0, metavar="F",
                       help="multiply every hold and pause; 0 runs them instantly")
-    _add_language(chat)
+    languages.add_option(chat)
     chat.set_defaults(func=cmd_chat)
 
     parse = sub.add_parser("parse", help="show the intent a sentence is understood as")
     parse.add_argument("text")
-    _add_language(parse)
+    languages.add_option(parse)
     parse.set_defaults(func=cmd_parse)
 
     plugins = sub.add_parser("plugins", help="list plugins with origin and version")

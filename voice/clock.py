@@ -19,6 +19,11 @@ class Clock(Protocol):
         ...
 
 
+def local_now() -> datetime:
+    """The machine's wall-clock time, timezone-aware (what the journal stamps)."""
+    return datetime.now().astimezone()
+
+
 class SystemClock:
     """The machine's clocks."""
 
@@ -26,7 +31,7 @@ class SystemClock:
         return time.monotonic()
 
     def now(self) -> datetime:
-        return datetime.now().astimezone()
+        return local_now()
 
 
 class ManualClock:

@@ -93,6 +93,12 @@ def available() -> list[str]:
     return sorted(p.stem for p in LANG_DIR.glob("*.toml"))
 
 
+def add_option(parser: Any) -> None:
+    """The ``--language CODE`` option of every command that understands or speaks."""
+    parser.add_argument("--language", metavar="CODE",
+                        help=f"language ({', '.join(available())}); default from config")
+
+
 @cache
 def load(code: str) -> Language:
     path = LANG_DIR / f"{code}.toml"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
 
 from crampcoach.voice.dialogue import Dialogue
 from crampcoach.voice.grammars import BARGE_IN, Grammars
@@ -52,24 +51,6 @@ def choose_reading(matcher: IntentMatcher, readings: tuple[str, ...], wake: str,
             if accept(text):
                 return text
     return norm[0] if norm else ""
-
-
-class AudioClock:
-    """Time measured in audio: a recording runs as fast as the CPU allows, yet every hold and
-    follow-up window behaves as it would have in the room."""
-
-    def __init__(self, start: datetime):
-        self._start = start
-        self._seconds = 0.0
-
-    def monotonic(self) -> float:
-        return self._seconds
-
-    def now(self) -> datetime:
-        return self._start + timedelta(seconds=self._seconds)
-
-    def advance(self, seconds: float) -> None:
-        self._seconds += seconds
 
 
 class Listener:

@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import logging
-import signal
 import sys
-import threading
 from pathlib import Path
 from typing import Any
 
-from crampcoach.voice import audio, models
-from crampcoach.voice.clock import SystemClock
+from crampcoach.voice import audio, language, models
 from crampcoach.voice.errors import UserError
-from crampcoach.voice.messages import Said, Utterance
-
-log = logging.getLogger(__name__)
-MIC_RETRY_S = 5.0
+from crampcoach.voice.messages import Utterance
 
 
 def add_commands(sub: Any) -> None:
@@ -27,13 +20,15 @@ def add_commands(sub: Any) -> None:
     listen.add_argument("--speak", action=argparse.BooleanOptionalAction, default=True,
                         help="speak replies (--no-speak prints what would be said)")
     listen.add_argument("--model", metavar="DIR", help="a Vosk model folder or installed name")
-    listen.add_argument("--language", metavar="CODE")
+    listen.add_argument("--realtime", action="store_true",
+                        help="with --input: feed the recording at the pace of real audio")
+    language.add_option(listen)
     listen.set_defaults(func=cmd_listen)
 
     say = sub.add_parser("say", help="speak a sentence in the coach's voice")
     say.add_argument("text")
     say.add_argument("--to", metavar="FILE.wav", help="write the speech to a WAV file instead")
-    say.add_argument("--language", metavar="CODE")
+    language.add_option(say)
     say.set_defaults(func=cmd_say)
 
     devices = sub.add_parser("devices", help="list audio devices")
@@ -51,7 +46,7 @@ def add_commands(sub: Any) -> None:
     ver = msub.add_parser("verify", help="check a model's files and the phrases' vocabulary")
     ver.add_argument("name", nargs="?")
     ver.add_argument("--model", metavar="DIR")
-    ver.add_argument("--language", metavar="CODE")
+    language.add_option(ver)
     ver.set_defaults(func=cmd_models_verify)
     rm = msub.add_parser("remove", help="delete a downloaded model")
     rm.add_argument("name")
@@ -59,180 +54,44 @@ def add_commands(sub: Any) -> None:
 
 
 # -- listen --------------------------------------------------------------------------------
-def wake_phrase_for(cfg: Any, code: str) -> str:
-    """The configured wake phrase, or the language's own when the config leaves the default."""
-    from crampcoach.voice import language
-
-    if cfg.sources["wake_phrase"] != "default":
-        return str(cfg["wake_phrase"])
-    return language.load(code).wake_phrase or str(cfg["wake_phrase"])
-
-
-def grammars_for(folder: Path, matcher: Any, wake_phrase: str) -> Any:
-    from crampcoach.voice.grammars import Grammars
-
-    return Grammars(folder, matcher.sentences_by_intent(),
-                    matcher.language.normalise(wake_phrase), matcher.wake_alone)
-
-
-def report_missing_words(model: Any, matcher: Any, wake_phrase: str) -> dict[str, list[str]]:
-    from crampcoach.voice.recognizer import missing_words
-
-    vocab = matcher.vocabulary()
-    vocab["wake phrase"] = set(matcher.language.normalise(wake_phrase).split())
-    missing = missing_words(model, vocab)
-    for plugin, words in missing.items():
-        print(f"crampcoach: note: the model does not know these words of {plugin}, "
-              f"so they cannot be heard: {', '.join(words)}", file=sys.stderr)
-    return missing
-
-
 def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    from crampcoach.voice import listen
+
     code = args.language or cfg["language"]
-    problems = []
-    folder: Path | None = None
+    if args.realtime and args.input is None:
+        raise UserError("--realtime plays a recording: give it with --input FILE.wav")
+    mic = None if args.input else listen.MicrophoneSource(cfg["audio.input_device"])
     try:
-        folder = models.resolve(cfg.data_dir, code, args.model or cfg["model"])
-    except models.ModelError as err:
-        problems.append(str(err))
-    if args.input is None:
-        try:
-            audio.check_input(cfg["audio.input_device"])
-        except audio.AudioError as err:
-            problems.append(str(err))
-    if problems:
-        for p in problems:
+        folder = listen.preflight(cfg, code, args.model, mic)
+    except listen.NotReady as err:
+        for p in err.problems:
             print(f"crampcoach: {p}", file=sys.stderr)
         print("crampcoach: to talk to the coach by typing instead, run `crampcoach chat`",
               file=sys.stderr)
         return 1
-    assert folder is not None
-    try:
-        samples = audio.read_wav(args.input) if args.input else None
-    except audio.AudioError as err:
-        raise UserError(str(err)) from None
-
-    from crampcoach.voice import session
-    from crampcoach.voice.listener import AudioClock, Listener
-    from crampcoach.voice.recognizer import load_model
-    from crampcoach.voice.vad import SpeechGate
-
-    silence = float(cfg["recognizer.endpoint_silence_s"])
-    view = models.with_endpoint_silence(folder, silence, models.models_dir(cfg.data_dir) / ".views")
-    clock = AudioClock(SystemClock().now()) if samples is not None else SystemClock()
+    source: listen.Source
+    if mic is None:
+        try:
+            source = listen.WavSource(audio.read_wav(args.input), realtime=args.realtime)
+        except audio.AudioError as err:
+            raise UserError(str(err)) from None
+    else:
+        source = mic
     speaker = None
     if args.speak:
         from crampcoach.voice.speech import Speaker
 
         speaker = Speaker.from_config(cfg, code)
-    listener: Listener | None = None
-
-    def speak(said: Said) -> None:
-        print(f"coach: {said.text}", flush=True)
-        if speaker:
-            speaker.say(said.text)
-        if listener:
-            listener.spoke(said)
 
     def heard(utt: Utterance, acted: bool) -> None:
         if acted:
             print(f"you: {utt.text}", flush=True)
 
-    s = session.build(cfg, speak, language=code, clock=clock, source="voice", host=host)
-    wake = wake_phrase_for(cfg, code)
-    grammars = grammars_for(view, s.matcher, wake)
-    report_missing_words(load_model(str(view)), s.matcher, wake)
-    listener = Listener(
-        s.dialogue, s.matcher, grammars, SpeechGate(hangover_s=silence + 0.5),
-        wake, float(cfg["follow_up_s"]),
-        # A recording holds no echo of the coach's voice: only a live room needs ignoring it.
-        is_speaking=(lambda: speaker.speaking) if speaker and samples is None else (lambda: False),
-        hush=speaker.hush if speaker else (lambda: None),
-        beep=speaker.beep if speaker else (lambda: None),
-        on_heard=heard,
-    )
-    stop = _stop_on_signals()
-    s.dialogue.start()
-    try:
-        if samples is not None:
-            assert isinstance(clock, AudioClock)
-            for block in audio.blocks(samples):
-                if stop.is_set():
-                    break
-                clock.advance(audio.BLOCK / audio.RATE)
-                listener.feed(block)
-            for block in audio.blocks(audio.silence(1.5)):  # let the last command end
-                clock.advance(audio.BLOCK / audio.RATE)
-                listener.feed(block)
-            listener.finish()
-        else:
-            _listen_to_microphone(listener, cfg["audio.input_device"], wake, stop)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        s.dialogue.end()
-        if speaker:
-            speaker.wait(timeout=30)
-            speaker.close()
+    path = listen.build(cfg, host, folder, source, language=code, speaker=speaker,
+                        on_said=lambda said: print(f"coach: {said.text}", flush=True),
+                        on_heard=heard)
+    path.run(listen.stop_on_signals())
     return 0
-
-
-def _stop_on_signals() -> threading.Event:
-    """Ctrl-C and SIGTERM end listening cleanly, even where the shell started us with
-    SIGINT ignored (as it does for background jobs).
-
-    The handler only sets a flag the loop checks: an exception raised from a signal handler
-    lands wherever Python happens to be, and inside a finaliser (Vosk's ``__del__``) it is
-    swallowed, which left the coach running after it was told to stop.
-    """
-    stop = threading.Event()
-
-    def handler(signum: int, frame: Any) -> None:
-        stop.set()
-
-    signal.signal(signal.SIGINT, handler)
-    signal.signal(signal.SIGTERM, handler)
-    return stop
-
-
-def _listen_to_microphone(listener: Any, device: str, wake_phrase: str,
-                          stop: threading.Event) -> None:
-    mic = audio.Microphone(device)
-    try:
-        _mic_loop(listener, mic, wake_phrase, stop)
-    finally:
-        mic.close()
-
-
-def _mic_loop(listener: Any, mic: audio.Microphone, wake_phrase: str,
-              stop: threading.Event) -> None:
-    warned = False
-    first = True
-    while not stop.is_set():
-        if not mic.alive:
-            mic.close()
-            try:
-                mic.open()
-                if first:
-                    print(f"crampcoach: listening. Say \"{wake_phrase}\" to wake me.",
-                          file=sys.stderr)
-                    first = False
-                if warned:
-                    print("crampcoach: microphone is back.", file=sys.stderr)
-                warned = False
-            except audio.AudioError as err:
-                if not warned:
-                    print(f"crampcoach: {err}; retrying every {MIC_RETRY_S:.0f} seconds",
-                          file=sys.stderr)
-                    warned = True
-                listener.dialogue.tick()
-                stop.wait(MIC_RETRY_S)  # waiting for the hardware to come back
-                continue
-        block = mic.read(timeout=0.2)
-        if block is None:
-            listener.dialogue.tick()
-            continue
-        listener.feed(block)
 
 
 # -- say, devices --------------------------------------------------------------------------
@@ -310,6 +169,7 @@ def cmd_models_install(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 def cmd_models_verify(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     from crampcoach.voice import session
+    from crampcoach.voice.listen import report_missing_words, wake_phrase_for
     from crampcoach.voice.recognizer import load_model
 
     code = args.language or cfg["language"]

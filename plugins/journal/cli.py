@@ -9,6 +9,7 @@ import sys
 from datetime import datetime, timedelta
 from typing import Any
 
+from crampcoach.voice.clock import local_now
 from crampcoach.voice.errors import UserError
 
 from .store import COLUMNS, ENDINGS, MUSCLES, SIDES, Journal, JournalError, parse_time
@@ -89,10 +90,6 @@ def _open(cfg: Any, create: bool = False) -> Journal:
         raise UserError(str(err)) from None
 
 
-def _now() -> datetime:
-    return datetime.now().astimezone()
-
-
 def cmd_list(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     with _open(cfg) as j:
         eps = j.episodes(since=args.since)
@@ -110,7 +107,7 @@ def cmd_list(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 def cmd_add(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     fields: dict[str, Any] = {k: getattr(args, k) for k in ("side", "muscle", "severity", "notes")
                               if getattr(args, k) is not None}
-    now = _now()
+    now = local_now()
     with _open(cfg, create=True) as j:
         try:
             if args.duration is not None:
@@ -139,7 +136,7 @@ def cmd_edit(args: argparse.Namespace, cfg: Any, host: Any) -> int:
                 fields["ended_at"] = (start + timedelta(seconds=duration)).isoformat()
             if not fields:
                 raise UserError("nothing to change: give --side, --muscle, --severity, ...")
-            j.update(args.id, _now(), **fields)
+            j.update(args.id, local_now(), **fields)
         except JournalError as err:
             raise UserError(str(err)) from None
     print(f"updated episode {args.id}")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from crampcoach.plugins.journal.store import Journal, JournalError
+from crampcoach.voice.clock import local_now
 from crampcoach.voice.errors import UserError
 
 from . import store
@@ -38,10 +39,6 @@ def add_commands(sub: Any) -> None:
     ps.add_parser("export", help="print the profile as JSON").set_defaults(func=cmd_export)
 
 
-def _now() -> datetime:
-    return datetime.now().astimezone()
-
-
 def _run(cfg: Any, action: Any) -> Any:
     try:
         with Journal(cfg.data_dir) as j:
@@ -63,13 +60,13 @@ def cmd_show(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 
 def cmd_set(args: argparse.Namespace, cfg: Any, host: Any) -> int:
-    _run(cfg, lambda j: store.set_item(j, args.key, args.value, _now()))
+    _run(cfg, lambda j: store.set_item(j, args.key, args.value, local_now()))
     print(f"{args.key} = {args.value}")
     return 0
 
 
 def cmd_add_medicine(args: argparse.Namespace, cfg: Any, host: Any) -> int:
-    _run(cfg, lambda j: store.add_medicine(j, args.name, args.since, _now()))
+    _run(cfg, lambda j: store.add_medicine(j, args.name, args.since, local_now()))
     cls = store.medicine_class(args.name)
     print(f"added {args.name} since {args.since}" +
           (f" (associated with cramps: {cls}; never stop it without the prescriber)"
