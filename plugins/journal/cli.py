@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
+import io
 import sys
 from datetime import datetime, timedelta
 from typing import Any
@@ -12,10 +11,8 @@ from typing import Any
 from crampcoach.voice.clock import local_now
 from crampcoach.voice.errors import UserError
 
+from .export import EXPORT_KEYS, FORMATS, export
 from .store import COLUMNS, ENDINGS, MUSCLES, SIDES, Journal, JournalError, parse_time
-
-EXPORT_KEYS = ("id", "started_at", "ended_at", "duration_s", "side", "muscle", "severity",
-               "relief", "ended_by", "notes", "source", "created_at", "updated_at")
 
 
 def _severity(text: str) -> int:
@@ -77,8 +74,11 @@ def add_commands(sub: Any) -> None:
     rm.add_argument("id", type=int)
     rm.set_defaults(func=cmd_delete)
 
-    ex = log_sub.add_parser("export", help="print every episode as JSON or CSV")
-    ex.add_argument("--format", choices=("json", "csv"), default="json")
+    ex = log_sub.add_parser("export", help="print every episode as JSON, CSV or FHIR R4")
+    ex.add_argument("--format", choices=FORMATS, default="json",
+                    help="json (default), csv, or fhir (an R4 Bundle of symptom observations)")
+    ex.add_argument("--excel", action="store_true",
+                    help="CSV for Excel on Windows: a UTF-8 byte-order mark and CRLF lines")
     ex.add_argument("--since", type=_when, metavar="DATE")
     ex.set_defaults(func=cmd_export)
 
@@ -154,18 +154,27 @@ def cmd_delete(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 
 def cmd_export(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    if args.excel and args.format != "csv":
+        raise UserError("--excel goes with --format csv")
     with _open(cfg) as j:
         eps = j.episodes(since=args.since)
-    if args.format == "json":
-        json.dump([{k: e[k] for k in EXPORT_KEYS} for e in eps], sys.stdout, indent=2)
-        print()
-        return 0
-    w = csv.writer(sys.stdout, lineterminator="\n")
-    w.writerow(EXPORT_KEYS)
-    for e in eps:
-        row = {**e, "relief": ";".join(e["relief"])}
-        w.writerow(["" if row[k] is None else row[k] for k in EXPORT_KEYS])
+        patient = _patient(j) if args.format == "fhir" else None
+    # Bytes out, always UTF-8, whatever the terminal's locale: notes may be in any language.
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+    try:
+        export(eps, args.format, excel=args.excel, now=_now(), patient=patient, out=out)
+    finally:
+        out.detach()
     return 0
+
+
+def _patient(j: Journal) -> dict[str, Any]:
+    """Name and birth date for the FHIR Patient, if the person put them in their profile."""
+    try:
+        from crampcoach.plugins.profile import store as profile
+    except ImportError:
+        return {}
+    return profile.details(j)
 
 
 assert set(EXPORT_KEYS) == set(COLUMNS)

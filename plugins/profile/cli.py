@@ -29,6 +29,11 @@ def add_commands(sub: Any) -> None:
     st.add_argument("key", choices=sorted(store.ITEMS))
     st.add_argument("value", choices=(store.YES, store.NO))
     st.set_defaults(func=cmd_set)
+    dt = ps.add_parser("details", help="your name and date of birth, for the doctor's report "
+                       "(optional; an empty value removes it)")
+    dt.add_argument("--name", metavar="NAME")
+    dt.add_argument("--birth-date", metavar="DATE", help="YYYY-MM-DD")
+    dt.set_defaults(func=cmd_details)
     am = ps.add_parser("add-medicine", help="a medicine you take, with when you started it")
     am.add_argument("name", help="its generic name, e.g. atorvastatin")
     am.add_argument("--since", type=_day, required=True, metavar="DATE")
@@ -49,6 +54,8 @@ def _run(cfg: Any, action: Any) -> Any:
 
 def cmd_show(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     profile = _run(cfg, store.export)
+    for key, label in store.DETAILS.items():
+        print(f"{label:<24} {profile['details'].get(key, 'not given')}")
     for key, label in store.ITEMS.items():
         print(f"{key:<24} {profile['items'][key] or 'not set':<8} ({label})")
     print("medicines:" if profile["medicines"] else "medicines: none")
@@ -56,6 +63,22 @@ def cmd_show(args: argparse.Namespace, cfg: Any, host: Any) -> int:
         flag = f"  [associated with cramps: {m['class']}]" if m["class"] else ""
         print(f"  {m['name']} since {m['since']}{flag}")
     print(f"vein checks: {len(profile['vein_checks'])}")
+    return 0
+
+
+def cmd_details(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    given = {k: v for k, v in (("name", args.name), ("birth_date", args.birth_date))
+             if v is not None}
+    if not given:
+        raise UserError("give --name, --birth-date or both")
+
+    def save(j: Journal) -> None:
+        for key, value in given.items():
+            store.set_detail(j, key, value, _now())
+
+    _run(cfg, save)
+    for key, value in given.items():
+        print(f"{store.DETAILS[key]}: {value or 'removed'}")
     return 0
 
 

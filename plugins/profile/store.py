@@ -18,22 +18,31 @@ ITEMS = {
 }
 """Profile keys (yes/no) and how the report names them."""
 YES, NO = "yes", "no"
+DETAILS = {"name": "name", "birth_date": "date of birth"}
+"""Optional, free text: only for the report's heading and the FHIR Patient."""
 
-# Medicine classes the content brief associates with cramps, by generic name (no brands).
+# Medicine classes the content brief (section 5) associates with cramps, by generic name (no
+# brands). The report says "associated with cramps in some people", never that it caused them.
 MEDICINE_CLASSES = {
-    "thiazide diuretic": ["hydrochlorothiazide", "chlorthalidone", "chlortalidone", "indapamide",
-                          "bendroflumethiazide", "metolazone"],
+    "thiazide diuretic": ["hydrochlorothiazide", "chlorothiazide", "chlorthalidone",
+                          "chlortalidone", "indapamide", "bendroflumethiazide",
+                          "cyclopenthiazide", "metolazone"],
     "potassium-sparing diuretic": ["spironolactone", "amiloride", "triamterene", "eplerenone"],
-    "loop diuretic": ["furosemide", "bumetanide", "torsemide", "torasemide"],
-    "inhaled long-acting bronchodilator": ["salmeterol", "formoterol", "vilanterol",
-                                           "indacaterol", "olodaterol"],
+    "loop diuretic": ["furosemide", "frusemide", "bumetanide", "torsemide", "torasemide",
+                      "ethacrynic acid"],
+    "inhaled long-acting beta-agonist": ["salmeterol", "formoterol", "eformoterol",
+                                         "arformoterol", "vilanterol", "indacaterol",
+                                         "olodaterol"],
     "statin": ["atorvastatin", "simvastatin", "rosuvastatin", "pravastatin", "lovastatin",
                "fluvastatin", "pitavastatin"],
-    "blood-pressure medicine (calcium-channel blocker)": ["nifedipine"],
+    "blood-pressure medicine (calcium-channel blocker)": [
+        "amlodipine", "nifedipine", "felodipine", "lercanidipine", "nicardipine", "isradipine",
+        "nisoldipine", "lacidipine", "nitrendipine", "diltiazem", "verapamil"],
     "raloxifene": ["raloxifene"],
-    "conjugated estrogens": ["conjugated estrogens", "conjugated oestrogens"],
+    "conjugated estrogens": ["conjugated estrogens", "conjugated oestrogens",
+                             "conjugated equine estrogens", "estrogens, conjugated"],
     "teriparatide": ["teriparatide"],
-    "intravenous iron sucrose": ["iron sucrose"],
+    "intravenous iron sucrose": ["iron sucrose", "iron saccharate", "ferric saccharate"],
     "naproxen": ["naproxen"],
 }
 
@@ -59,7 +68,33 @@ def set_item(j: Journal, key: str, value: str, now: datetime) -> None:
 
 
 def items(j: Journal) -> dict[str, str]:
-    return {r["key"]: r["value"] for r in j.db.execute("SELECT key, value FROM profile")}
+    return {r["key"]: r["value"] for r in j.db.execute("SELECT key, value FROM profile")
+            if r["key"] not in DETAILS}
+
+
+def set_detail(j: Journal, key: str, value: str | None, now: datetime) -> None:
+    """Name or date of birth (ISO date); ``None`` or empty removes it."""
+    if key not in DETAILS:
+        raise JournalError(f"unknown detail {key!r} (use {', '.join(DETAILS)})")
+    value = (value or "").strip()
+    if key == "birth_date" and value:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise JournalError(f"not a date (YYYY-MM-DD): {value!r}") from None
+    with j.transaction():
+        if not value:
+            j.db.execute("DELETE FROM profile WHERE key = ?", (key,))
+            return
+        j.db.execute("INSERT INTO profile (key, value, updated_at) VALUES (?, ?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
+                     "updated_at = excluded.updated_at", (key, value, now.isoformat()))
+
+
+def details(j: Journal) -> dict[str, str]:
+    """The optional name and date of birth the person gave, if any."""
+    rows = j.db.execute("SELECT key, value FROM profile")
+    return {r["key"]: r["value"] for r in rows if r["key"] in DETAILS}
 
 
 def add_medicine(j: Journal, name: str, since: date, now: datetime) -> None:
@@ -101,6 +136,7 @@ def export(j: Journal) -> dict[str, Any]:
     """The whole profile as ``crampcoach profile export`` prints it."""
     have = items(j)
     return {
+        "details": details(j),
         "items": {k: have.get(k) for k in ITEMS},
         "medicines": medicines(j),
         "vein_checks": vein_checks(j),

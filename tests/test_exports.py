@@ -1,0 +1,120 @@
+"""Exports other tools import: CSV (and CSV for Excel), JSON, and a FHIR R4 Bundle."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from datetime import datetime, timedelta
+
+from fhir.resources.bundle import Bundle
+from fhir.resources.observation import Observation
+
+from crampcoach.plugins.journal.store import Journal
+
+from .conftest import run_cli
+
+ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
+
+
+def _month(data) -> None:
+    start = datetime(2026, 11, 3, 2, 51, 7, 123456).astimezone()
+    with Journal(data) as j:
+        a = j.add(start, start, side="left", muscle="calf", severity=7, source="voice",
+                  notes="Krampf im Wadenmuskel — très fort")
+        j.close_episode(a, start + timedelta(seconds=89.6), "over", start,
+                        relief=["sit", "pull", "massage"])
+        b = j.add(start + timedelta(days=2), start, muscle="foot", source="cli")
+        j.update(b, start, severity=3)  # nobody measured how long: unknown
+        later = start + timedelta(days=4, hours=1)
+        c = j.add(later, later, side="both", muscle="hamstring", source="text")
+        j.close_episode(c, later + timedelta(seconds=30), "stopped", later)
+
+
+def test_csv_has_whole_seconds_and_one_timestamp_format(isolated):
+    _month(isolated)
+    out = run_cli("log", "export", "--format", "csv")
+    assert out.returncode == 0, out.stderr
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert [r["duration_s"] for r in rows] == ["90", "", "30"]
+    for r in rows:
+        for key in ("started_at", "created_at", "updated_at"):
+            assert ISO_WITH_OFFSET.match(r[key]), r[key]
+        assert r["ended_at"] == "" or ISO_WITH_OFFSET.match(r["ended_at"])
+    assert rows[0]["relief"] == "sit;pull;massage"
+    assert rows[0]["notes"] == "Krampf im Wadenmuskel — très fort"
+
+
+def test_csv_for_excel_starts_with_a_bom_and_keeps_non_ascii(isolated, tmp_path):
+    _month(isolated)
+    target = tmp_path / "cramps.csv"
+    with target.open("wb") as f:  # as `log export ... > cramps.csv` would
+        done = subprocess.run([sys.executable, "-m", "crampcoach.voice.cli", "log", "export",
+                               "--format", "csv", "--excel"], stdout=f, env={
+                                   **os.environ, "LC_ALL": "C", "PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 0
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.count(b"\r\n") == 4  # header and three rows, as Excel expects
+    assert "très fort" in raw.decode("utf-8-sig")
+    wrong = run_cli("log", "export", "--excel")
+    assert wrong.returncode == 2 and "--format csv" in wrong.stderr
+
+
+def test_json_export_is_unchanged(isolated):
+    _month(isolated)
+    eps = json.loads(run_cli("log", "export").stdout)
+    assert [e["muscle"] for e in eps] == ["calf", "foot", "hamstring"]
+    assert eps[1]["duration_s"] is None
+
+
+def test_fhir_bundle_validates_as_r4_symptom_observations(isolated):
+    _month(isolated)
+    assert run_cli("profile", "details", "--name", "Ann Lee",
+                   "--birth-date", "1951-04-02").returncode == 0
+    out = run_cli("log", "export", "--format", "fhir")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    bundle = Bundle.parse_obj(data)  # fhir.resources 6.4: FHIR R4 4.0.1 models
+    assert bundle.type == "collection"
+    patient = data["entry"][0]["resource"]
+    assert patient["resourceType"] == "Patient" and patient["birthDate"] == "1951-04-02"
+    assert patient["name"][0]["text"] == "Ann Lee"
+    obs = [e["resource"] for e in data["entry"][1:]]
+    assert len(obs) == 3
+    for o in obs:
+        Observation.parse_obj(o)
+        assert o["code"]["coding"][0] == {"system": "http://loinc.org", "code": "75325-1",
+                                          "display": "Symptom"}
+        assert o["valueCodeableConcept"]["coding"][0]["code"] == "55300003"
+        assert o["performer"] == [{"reference": data["entry"][0]["fullUrl"]}]
+        assert o["subject"] == o["performer"][0]
+        assert o["meta"]["security"][0]["code"] == "PATRPT"
+        assert ISO_WITH_OFFSET.match(o["effectivePeriod"]["start"])
+    first, unmeasured, both = obs
+    assert first["bodySite"]["text"] == "left calf"
+    assert first["bodySite"]["extension"][0]["valueString"] == "left"
+    assert first["bodySite"]["coding"][0]["code"] == "53840002"
+    start = datetime.fromisoformat(first["effectivePeriod"]["start"])
+    end = datetime.fromisoformat(first["effectivePeriod"]["end"])
+    assert (end - start).total_seconds() == 90
+    score = [c for c in first["component"] if c["code"]["coding"][0]["code"] == "72514-3"]
+    assert score[0]["valueInteger"] == 7
+    band = [c for c in first["component"] if c["code"]["coding"][0]["code"] == "64750-3"]
+    assert band[0]["valueCodeableConcept"]["coding"][0]["display"] == "Severe"
+    assert "Tried: sit, pull, massage." in first["note"][0]["text"]
+    # Unknown stays unknown: no end, and said so.
+    assert "end" not in unmeasured["effectivePeriod"]
+    assert "Duration not measured." in unmeasured["note"][0]["text"]
+    assert both["bodySite"]["text"] == "both legs back of the thigh (hamstring)"
+
+
+def test_fhir_ids_are_stable_between_exports(isolated):
+    _month(isolated)
+    ids = [[e["resource"]["id"] for e in json.loads(
+        run_cli("log", "export", "--format", "fhir").stdout)["entry"]] for _ in range(2)]
+    assert ids[0] == ids[1] and len(set(ids[0])) == 4
