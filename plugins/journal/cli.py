@@ -162,7 +162,7 @@ def cmd_export(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     # Bytes out, always UTF-8, whatever the terminal's locale: notes may be in any language.
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
     try:
-        export(eps, args.format, excel=args.excel, now=_now(), patient=patient, out=out)
+        export(eps, args.format, excel=args.excel, now=local_now(), patient=patient, out=out)
     finally:
         out.detach()
     return 0

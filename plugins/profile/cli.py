@@ -74,7 +74,7 @@ def cmd_details(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
     def save(j: Journal) -> None:
         for key, value in given.items():
-            store.set_detail(j, key, value, _now())
+            store.set_detail(j, key, value, local_now())
 
     _run(cfg, save)
     for key, value in given.items():
