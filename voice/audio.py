@@ -58,11 +58,37 @@ def read_wav(path: str | Path) -> np.ndarray:
 
 
 def write_wav(path: str | Path, samples: np.ndarray, rate: int) -> None:
-    with wave.open(str(path), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(rate)
-        w.writeframes(samples.astype("<i2").tobytes())
+    write_wav_pieces(path, iter([(samples, rate)]))
+
+
+def write_wav_pieces(path: str | Path, pieces: Iterator[tuple[np.ndarray, int]]) -> float:
+    """Write mono int16 pieces (all at one rate) to a WAV file; returns its length in seconds.
+
+    The file is opened here, owner-only, before ``wave`` sees it: ``wave.open`` on a path it
+    cannot create leaves a half-built writer whose finaliser prints "Exception ignored". A
+    file left half-written by a failure is removed.
+    """
+    from crampcoach.voice.files import private_open
+
+    frames, rate = 0, 22050
+    with private_open(path, "wb") as f:
+        try:
+            with wave.open(f, "wb") as w:
+                w.setnchannels(1)
+                w.setsampwidth(2)
+                first = True
+                for samples, piece_rate in pieces:
+                    if first:
+                        rate, first = piece_rate, False
+                        w.setframerate(rate)
+                    w.writeframes(samples.astype("<i2").tobytes())
+                    frames += len(samples)
+                if first:
+                    w.setframerate(rate)
+        except BaseException:
+            Path(path).unlink(missing_ok=True)
+            raise
+    return frames / rate
 
 
 def blocks(samples: np.ndarray, size: int = BLOCK) -> Iterator[bytes]:

@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 from crampcoach.voice import __version__
 from crampcoach.voice import config as configuration
 from crampcoach.voice import language as languages
-from crampcoach.voice.errors import UserError
+from crampcoach.voice.errors import EXIT_RUNTIME, EXIT_USAGE, RuntimeFailure, UserError
 from crampcoach.voice.host import PluginHost
 from crampcoach.voice.intents import DeclarationError
 from crampcoach.voice.messages import Said
@@ -183,7 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, configuration.ConfigError, languages.UnknownLanguage,
             DeclarationError) as err:
         print(f"crampcoach: error: {err}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    except RuntimeFailure as err:
+        print(f"crampcoach: error: {err}", file=sys.stderr)
+        return EXIT_RUNTIME
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

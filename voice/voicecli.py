@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from crampcoach.voice import audio, language, models
-from crampcoach.voice.errors import UserError
+from crampcoach.voice.errors import RuntimeFailure, UserError
 from crampcoach.voice.messages import Utterance
 
 
@@ -96,30 +96,34 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 # -- say, devices --------------------------------------------------------------------------
 def cmd_say(args: argparse.Namespace, cfg: Any, host: Any) -> int:
-    from crampcoach.voice.speech import Renderer, Speaker, SpeechError, renderer_for
+    from crampcoach.voice.speech import Renderer, Speaker, SpeechError, chunks, renderer_for
 
     code = args.language or cfg["language"]
+    if not chunks(args.text):
+        raise UserError("nothing to say: the text has no words")
     if args.to:
         try:
             renderer: Renderer = renderer_for(cfg, code)
-            samples, rate = renderer.render(args.text)
-            renderer.close()
         except SpeechError as err:
-            raise UserError(str(err)) from None
+            raise RuntimeFailure(str(err)) from None
         try:
-            audio.write_wav(args.to, samples, rate)
+            seconds = audio.write_wav_pieces(args.to, renderer.pieces(args.text))
         except OSError as err:
-            raise UserError(f"cannot write {args.to}: {err}") from None
-        print(f"wrote {args.to} ({len(samples) / rate:.1f} s)")
+            raise RuntimeFailure(f"cannot write {args.to}: {err.strerror or err}") from None
+        except SpeechError as err:
+            raise RuntimeFailure(str(err)) from None
+        finally:
+            renderer.close()
+        print(f"wrote {args.to} ({seconds:.1f} s)")
         return 0
     errors: list[str] = []
     speaker = Speaker(lambda: renderer_for(cfg, code), device=cfg["audio.output_device"],
                       on_error=errors.append)
     speaker.say(args.text)
-    speaker.wait(timeout=120)
+    speaker.wait()
     speaker.close()
     if errors:
-        raise UserError(errors[0])
+        raise RuntimeFailure(errors[0])
     return 0
 
 
