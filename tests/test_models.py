@@ -90,21 +90,33 @@ def test_manifest_default_is_the_small_english_model():
 
 
 class _Serve(http.server.BaseHTTPRequestHandler):
+    """Serves ``body``, honouring ``Range``; the first ``cuts`` responses stop half-way."""
+
     body = b""
-    cut_at: int | None = None
+    cuts = 0
+    ranges: list[str | None] = []
 
     def do_GET(self):  # noqa: N802 (http.server's name)
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(self.body)))
+        wanted = self.headers.get("Range")
+        _Serve.ranges.append(wanted)
+        start = int(wanted.removeprefix("bytes=").rstrip("-")) if wanted else 0
+        self.send_response(206 if wanted else 200)
+        self.send_header("Content-Length", str(len(self.body) - start))
         self.end_headers()
-        self.wfile.write(self.body[: self.cut_at] if self.cut_at else self.body)
+        rest = self.body[start:]
+        if _Serve.cuts:
+            _Serve.cuts -= 1
+            rest = rest[: len(rest) // 2]
+        self.wfile.write(rest)
 
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture
-def server():
+def server(tmp_path):
+    _Serve.body = model_zip(tmp_path / "src.zip").read_bytes()
+    _Serve.cuts, _Serve.ranges = 0, []
     httpd = http.server.HTTPServer(("127.0.0.1", 0), _Serve)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -118,31 +130,68 @@ def _entry(server, body: bytes) -> models.Entry:
 
 
 def test_download_is_verified_then_renamed(server, tmp_path):
-    body = model_zip(tmp_path / "src.zip").read_bytes()
-    _Serve.body, _Serve.cut_at = body, None
+    body = _Serve.body
     dest = tmp_path / "dl"
-    got = models.download(_entry(server, body), dest, progress=lambda d, t: None)
+    got = models.download(_entry(server, body), dest)
     assert got == dest / "tiny-model.zip" and got.read_bytes() == body
     assert sorted(p.name for p in dest.iterdir()) == ["tiny-model.zip"]
+    assert _Serve.ranges == [None]
 
 
-def test_interrupted_download_leaves_nothing(server, tmp_path):
-    body = model_zip(tmp_path / "src.zip").read_bytes()
-    _Serve.body, _Serve.cut_at = body, len(body) // 2
+def test_an_interrupted_download_is_retried_with_back_off_and_resumed(server, tmp_path):
+    body = _Serve.body
+    _Serve.cuts = 2
+    waits: list[float] = []
+    got = models.download(_entry(server, body), tmp_path / "dl", sleep=waits.append)
+    assert got.read_bytes() == body
+    assert waits == [2.0, 4.0]  # back-off doubles
+    half = len(body) // 2
+    assert _Serve.ranges == [None, f"bytes={half}-", f"bytes={half + (len(body) - half) // 2}-"]
+
+
+def test_a_download_that_keeps_failing_stops_and_resumes_next_time(server, tmp_path):
+    body = _Serve.body
+    _Serve.cuts = 99
     dest = tmp_path / "dl"
-    with pytest.raises(models.ModelError):
-        models.download(_entry(server, body), dest, progress=lambda d, t: None)
-    assert list(dest.iterdir()) == []
+    with pytest.raises(models.ModelError, match="again to resume"):
+        models.download(_entry(server, body), dest, sleep=lambda s: None, tries=2)
+    assert not (dest / "tiny-model.zip").exists()  # nothing that looks installed
+    part = dest / ".tiny-model.zip.part"
+    kept = part.stat().st_size
+    assert 0 < kept < len(body)
+    _Serve.cuts, _Serve.ranges = 0, []
+    got = models.download(_entry(server, body), dest)
+    assert got.read_bytes() == body and not part.exists()
+    assert _Serve.ranges == [f"bytes={kept}-"]
 
 
 def test_corrupted_download_is_refused(server, tmp_path):
-    body = model_zip(tmp_path / "src.zip").read_bytes()
-    _Serve.body, _Serve.cut_at = body, None
-    entry = _entry(server, body)
+    entry = _entry(server, _Serve.body)
     entry = models.Entry(entry.name, entry.language, entry.url, entry.size, "0" * 64)
     with pytest.raises(models.ModelError, match="SHA-256 does not match"):
-        models.download(entry, tmp_path / "dl", progress=lambda d, t: None)
+        models.download(entry, tmp_path / "dl")
     assert list((tmp_path / "dl").iterdir()) == []
+
+
+def test_models_where_vosk_users_keep_them_are_found_and_used(tmp_path, isolated):
+    cache = tmp_path / "home" / ".cache" / "vosk"
+    name = "vosk-model-small-en-us-0.15"
+    with zipfile.ZipFile(model_zip(tmp_path / "m.zip", top=name)) as z:
+        z.extractall(cache)
+    other = tmp_path / "elsewhere"
+    with zipfile.ZipFile(model_zip(tmp_path / "k.zip", top="vosk-model-small-xx-0.1")) as z:
+        z.extractall(other)
+    env = {"HOME": str(tmp_path / "home"), "VOSK_MODEL_PATH": str(other)}
+    listed = run_cli("models", "list", env=env)
+    assert f"{name}" in listed.stdout and str(cache / name) in listed.stdout
+    assert str(other / "vosk-model-small-xx-0.1") in listed.stdout
+    out = run_cli("models", "install", env=env)
+    assert out.returncode == 0, out.stderr
+    assert f"already at {cache / name}" in out.stdout
+    found = models.found_elsewhere(env)
+    assert set(found) == {name, "vosk-model-small-xx-0.1"}
+    assert models.language_of("vosk-model-small-xx-0.1") == "xx"
+    assert models.language_of("tiny-model") is None
 
 
 def test_endpoint_silence_is_applied_to_a_view_of_the_model(tmp_path):

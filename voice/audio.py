@@ -107,6 +107,30 @@ def _sd() -> Any:
     return sounddevice
 
 
+_streams_open = 0
+_portaudio = threading.Lock()
+"""Held while a stream opens or closes, and while PortAudio is started again."""
+
+
+def rescan() -> bool:
+    """Start PortAudio again so it sees devices that appeared since (a USB microphone
+    plugged in late, a sound server started after us); it lists devices only when it
+    starts. Done only while no stream is open, as restarting it closes every stream.
+    True if it was done."""
+    sd = _sd()
+    with _portaudio:
+        if _streams_open:
+            return False
+        sd._terminate()
+        sd._initialize()
+        return True
+
+
+def _opened(delta: int) -> None:
+    global _streams_open
+    _streams_open += delta
+
+
 def list_devices() -> list[dict[str, Any]]:
     sd = _sd()
     default_in, default_out = sd.default.device
@@ -157,11 +181,13 @@ def _close(stream: Any) -> None:
     crash the shutdown.
     """
     if stream is not None:
-        try:
-            stream.stop()
-            stream.close()
-        except Exception:
-            pass
+        with _portaudio:
+            try:
+                stream.stop()
+                stream.close()
+            except Exception:
+                pass
+            _opened(-1)
     return None
 
 
@@ -188,16 +214,18 @@ class Microphone:
 
     def open(self) -> None:
         sd = _sd()
-        try:
-            self._stream = sd.RawInputStream(
-                samplerate=RATE, channels=1, dtype="int16", blocksize=BLOCK,
-                device=_device(self.device), latency=LATENCY, callback=self._callback,
-            )
-            self._stream.start()
-        except Exception as err:
-            self._stream = None
-            why = _why(sd, err, "input", self.device)
-            raise AudioError(f"cannot open the microphone ({why})") from None
+        with _portaudio:
+            try:
+                self._stream = sd.RawInputStream(
+                    samplerate=RATE, channels=1, dtype="int16", blocksize=BLOCK,
+                    device=_device(self.device), latency=LATENCY, callback=self._callback,
+                )
+                self._stream.start()
+                _opened(+1)
+            except Exception as err:
+                self._stream = None
+                why = _why(sd, err, "input", self.device)
+                raise AudioError(f"cannot open the microphone ({why})") from None
 
     @property
     def alive(self) -> bool:
@@ -225,13 +253,16 @@ class Player:
 
     def open(self) -> None:
         sd = _sd()
-        try:
-            self._stream = sd.OutputStream(samplerate=self.rate, channels=1, dtype="int16",
-                                           device=_device(self.device), latency=LATENCY)
-            self._stream.start()
-        except Exception as err:
-            self._stream = None
-            raise AudioError(f"no audio output ({_why(sd, err, 'output', self.device)})") from None
+        with _portaudio:
+            try:
+                self._stream = sd.OutputStream(samplerate=self.rate, channels=1, dtype="int16",
+                                               device=_device(self.device), latency=LATENCY)
+                self._stream.start()
+                _opened(+1)
+            except Exception as err:
+                self._stream = None
+                why = _why(sd, err, "output", self.device)
+                raise AudioError(f"no audio output ({why})") from None
 
     def play(self, samples: np.ndarray) -> bool:
         """Play to the end, or until :meth:`cut`; True if it played to the end."""

@@ -71,9 +71,10 @@ def build_parser(host: PluginHost) -> argparse.ArgumentParser:
     show = cfg_sub.add_parser("show", help="print each setting and where it came from")
     show.set_defaults(func=cmd_config_show)
 
-    from crampcoach.voice import voicecli
+    from crampcoach.voice import servicecli, voicecli
 
     voicecli.add_commands(sub)
+    servicecli.add_commands(sub)
     host.call("crampcoach_commands", subparsers=sub)
     _accept_global_options_anywhere(p)
     return p

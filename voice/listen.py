@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from crampcoach.voice.intents import IntentMatcher
     from crampcoach.voice.listener import Listener
     from crampcoach.voice.session import Session
+    from crampcoach.voice.status import Watch
 
 MIC_RETRY_S = 5.0
 TAIL_S = 1.5
@@ -86,6 +87,8 @@ class Source(Protocol):
     """The time the dialogue runs on while this source feeds it."""
     echo: bool
     """True when the coach's own voice can come back through this source (a live room)."""
+    waits: bool
+    """True when a device that is missing is waited for rather than fatal."""
 
     def problem(self) -> str | None:
         """Why this source cannot be used at all, in one sentence; None when it can."""
@@ -101,6 +104,7 @@ class WavSource:
     ``realtime``, at the pace a microphone would deliver it."""
 
     echo = False  # a recording holds no echo of the coach's voice
+    waits = False
 
     def __init__(self, samples: np.ndarray, realtime: bool = False,
                  announce: Callable[[str], None] = notify):
@@ -134,15 +138,20 @@ class WavSource:
 
 
 class MicrophoneSource:
-    """A PortAudio input; one that vanishes is retried until it comes back."""
+    """A PortAudio input. One that is not there yet, or vanishes, is waited for and retried
+    until it comes (a USB microphone plugged in after boot, a sound server started late)."""
 
     echo = True
+    waits = True
 
     def __init__(self, device: str = "", announce: Callable[[str], None] = notify,
-                 retry_s: float = MIC_RETRY_S):
+                 retry_s: float = MIC_RETRY_S, watch: Watch | None = None):
+        from crampcoach.voice.status import Watch
+
         self.device = device
         self.announce = announce
         self.retry_s = retry_s
+        self.watch = watch or Watch()
         self.clock: Clock = SystemClock()
 
     def problem(self) -> str | None:
@@ -158,10 +167,12 @@ class MicrophoneSource:
         from crampcoach.voice import audio
 
         mic = audio.Microphone(self.device)
+        self.watch.ready("waiting for a microphone")
         try:
             self._loop(path, mic, stop)
         finally:
             mic.close()
+            self.watch.stopped()
 
     def _loop(self, path: VoicePath, mic: Any, stop: threading.Event) -> None:
         from crampcoach.voice import audio
@@ -169,10 +180,12 @@ class MicrophoneSource:
         warned = False
         first = True
         while not stop.is_set():
+            self.watch.alive()  # pinged from this loop, so a hung loop gets restarted
             if not mic.alive:
                 mic.close()
                 try:
                     mic.open()
+                    self.watch.state("listening")
                     if first:
                         self.announce(f"listening. Say \"{path.wake_phrase}\" to wake me.")
                         first = False
@@ -181,10 +194,14 @@ class MicrophoneSource:
                     warned = False
                 except audio.AudioError as err:
                     if not warned:
-                        self.announce(f"{err}; retrying every {self.retry_s:.0f} seconds")
+                        self.watch.problem(str(err))
+                        self.watch.state("waiting for a microphone")
+                        self.announce(f"{err}; waiting for one, trying every "
+                                      f"{self.retry_s:.0f} seconds")
                         warned = True
                     path.idle()
                     stop.wait(self.retry_s)  # waiting for the hardware to come back
+                    audio.rescan()  # a device that appeared meanwhile is seen only after this
                     continue
             block = mic.read(timeout=0.2)
             if block is None:
@@ -227,7 +244,8 @@ def preflight(cfg: Any, code: str, model: str = "", source: Source | None = None
         problems.append(str(err))
     if source is not None and (why := source.problem()) is not None:
         problems.append(why)
-    if problems or folder is None:
+    # A device that is waited for stops nothing by itself; with no model, nothing to wait for.
+    if folder is None or (problems and not getattr(source, "waits", False)):
         raise NotReady(problems)
     return folder
 

@@ -1,20 +1,27 @@
 """Speech models: the manifest, download, verification, safe extraction, and the folder to use.
 
-Downloads go to a temporary file that is renamed only once its size and SHA-256 match the
-manifest; extraction goes to a temporary folder renamed only once it holds a whole model.
-An interrupted install leaves nothing half-installed behind.
+Downloads go to a hidden part file that is renamed only once its size and SHA-256 match the
+manifest (an interrupted download is resumed from it); extraction goes to a temporary folder
+renamed only once it holds a whole model. An interrupted install leaves nothing
+half-installed behind. Models other Vosk programs already downloaded are found and used.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import http.client
 import importlib.util
 import json
 import os
 import shutil
+import socket
 import stat
 import sys
 import tempfile
+import time
+import urllib.error
+import urllib.parse
 import urllib.request
 import zipfile
 from collections.abc import Callable
@@ -95,6 +102,38 @@ def installed(data_dir: Path) -> dict[str, Path]:
     return found
 
 
+VOSK_PLACES = ("~/.cache/vosk", "/usr/share/vosk")
+"""Where Vosk itself looks for models (besides ``$VOSK_MODEL_PATH``)."""
+
+
+def found_elsewhere(env: dict[str, str] | None = None) -> dict[str, Path]:
+    """Whole models kept where Vosk users keep them, so nothing is downloaded twice."""
+    env = dict(os.environ) if env is None else env
+    home = env.get("HOME") or str(Path.home())
+    places = [Path(p.replace("~", home, 1)) for p in VOSK_PLACES]
+    if env.get("VOSK_MODEL_PATH"):
+        places.insert(0, Path(env["VOSK_MODEL_PATH"]).expanduser())
+    found: dict[str, Path] = {}
+    for place in places:
+        try:
+            folders = [place, *sorted(place.iterdir())] if place.is_dir() else []
+        except OSError:
+            continue
+        for folder in folders:
+            try:
+                check_folder(folder)
+            except (ModelError, OSError):
+                continue
+            found.setdefault(folder.name, folder)
+    return found
+
+
+def language_of(name: str) -> str | None:
+    """``vosk-model-small-en-us-0.15`` → ``en``: the naming every official model follows."""
+    parts = name.removeprefix("vosk-model-").removeprefix("small-").split("-")
+    return parts[0] if name.startswith("vosk-model-") and len(parts[0]) == 2 else None
+
+
 def resolve(data_dir: Path, language: str, model: str = "") -> Path:
     """The model folder to use: ``model`` (a folder or a name), else the language's default."""
     if model:
@@ -102,15 +141,16 @@ def resolve(data_dir: Path, language: str, model: str = "") -> Path:
         if as_path.is_dir():
             check_folder(as_path)
             return as_path
-        have = installed(data_dir)
+        have = {**found_elsewhere(), **installed(data_dir)}
         if model in have:
             check_folder(have[model])
             return have[model]
         raise ModelError(f"no model {model!r}: install it with `crampcoach models install {model}`")
     default, entries = manifest()
-    have = installed(data_dir)
+    have = {**found_elsewhere(), **installed(data_dir)}
     candidates = [default] if entries[default].language == language else []
     candidates += [n for n, e in entries.items() if e.language == language and n != default]
+    candidates += [n for n in have if n not in candidates and language_of(n) == language]
     for name in candidates:
         if name in have:
             check_folder(have[name])
@@ -132,42 +172,95 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def _progress(done: int, total: int | None) -> None:
-    if total:
-        width = 30
-        filled = int(width * done / total)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
-                         f"{done / 1e6:5.1f}/{total / 1e6:.1f} MB")
-    else:
-        sys.stderr.write(f"\r{done / 1e6:5.1f} MB")
-    sys.stderr.flush()
+DOWNLOAD_TRIES = 4
+BACKOFF_S = 2.0
+"""Waits of 2, 4, 8 s between tries: long enough for a flaky line to recover."""
 
 
-def download(entry: Entry, dest_dir: Path,
-             progress: Callable[[int, int | None], None] = _progress) -> Path:
-    """Fetch the entry's zip into ``dest_dir``; renamed into place only if it verifies."""
+def _offline(err: BaseException) -> bool:
+    """No name lookup or no route at all: retrying will not help, fetching elsewhere will."""
+    reason = getattr(err, "reason", err)
+    if isinstance(reason, socket.gaierror):
+        return True
+    return isinstance(reason, OSError) and reason.errno in (errno.ENETUNREACH, errno.ENETDOWN)
+
+
+def offline_message(entry: Entry) -> str:
+    host = urllib.parse.urlsplit(entry.url or "").hostname
+    return (f"this machine is offline (cannot reach {host}): download {entry.url} on another "
+            f"machine, copy it here, then run `crampcoach models install --from "
+            f"{entry.name}.zip`")
+
+
+def download(entry: Entry, dest_dir: Path, sleep: Callable[[float], None] = time.sleep,
+             tries: int = DOWNLOAD_TRIES) -> Path:
+    """Fetch the entry's zip into ``dest_dir``; renamed into place only if it verifies.
+
+    The bytes go to a hidden ``.NAME.zip.part`` that survives an interruption, so the next
+    try (in this run, after a back-off, or in a later run) asks only for the rest (HTTP
+    Range). A part that fails verification is deleted.
+    """
     if not entry.url:
         raise ModelError(f"{entry.name} is not downloaded: {_how_to_get(entry)}")
     dest_dir.mkdir(parents=True, exist_ok=True)
     final = dest_dir / f"{entry.name}.zip"
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".part", dir=dest_dir)
-    tmp = Path(tmp_name)
+    part = dest_dir / f".{entry.name}.zip.part"
+    for attempt in range(1, tries + 1):
+        try:
+            _fetch(entry, part)
+            break
+        except urllib.error.HTTPError as err:
+            if err.code < 500 or attempt == tries:
+                raise ModelError(f"download of {entry.name} failed: {err}") from None
+            why = str(err)
+        except (OSError, http.client.HTTPException) as err:
+            if _offline(err):
+                raise ModelError(offline_message(entry)) from None
+            if attempt == tries:
+                raise ModelError(f"download of {entry.name} failed after {tries} tries ({err}); "
+                                 "run the same command again to resume") from None
+            why = str(err) or type(err).__name__
+        wait = BACKOFF_S * 2 ** (attempt - 1)
+        print(f"crampcoach: download interrupted ({why}); resuming in {wait:.0f} s",
+              file=sys.stderr)
+        sleep(wait)
     try:
-        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(entry.url, timeout=60) as resp:
-            total = int(resp.headers.get("Content-Length") or 0) or entry.size
-            done = 0
+        verify_zip(entry, part)
+    except ModelError:
+        part.unlink(missing_ok=True)
+        raise
+    os.replace(part, final)
+    return final
+
+
+def _fetch(entry: Entry, part: Path) -> None:
+    """Append the rest of the zip to ``part``, with a progress bar on a terminal."""
+    from tqdm import tqdm
+
+    have = part.stat().st_size if part.exists() else 0
+    if entry.size is not None and have >= entry.size:
+        if have == entry.size:
+            return
+        part.unlink()
+        have = 0
+    request = urllib.request.Request(entry.url or "")
+    if have:
+        request.add_header("Range", f"bytes={have}-")
+    with urllib.request.urlopen(request, timeout=60) as resp:
+        if have and resp.status != 206:
+            have = 0  # the server sends the whole file again: start over
+        length = int(resp.headers.get("Content-Length") or 0)
+        total = entry.size or (have + length if length else None)
+        with open(part, "ab" if have else "wb") as out, tqdm(
+                total=total, initial=have, unit="B", unit_scale=True, unit_divisor=1024,
+                desc=entry.name, file=sys.stderr, disable=None, leave=False) as bar:
+            got = 0
             while block := resp.read(1 << 16):
                 out.write(block)
-                done += len(block)
-                progress(done, total)
-        sys.stderr.write("\n")
-        verify_zip(entry, tmp)
-        os.replace(tmp, final)
-        return final
-    except OSError as err:
-        raise ModelError(f"download of {entry.name} failed: {err}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+                got += len(block)
+                bar.update(len(block))
+    if length and got < length:  # http.client ends a short body quietly; it is a failure
+        raise ConnectionError(f"connection closed after {got} of {length} bytes")
 
 
 def verify_zip(entry: Entry, path: Path) -> None:

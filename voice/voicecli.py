@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from crampcoach.voice import audio, language, models
+from crampcoach.voice import audio, language, models, status
 from crampcoach.voice.errors import RuntimeFailure, UserError
-from crampcoach.voice.messages import Utterance
+from crampcoach.voice.messages import Said, Utterance
 
 
 def add_commands(sub: Any) -> None:
@@ -60,10 +60,13 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     code = args.language or cfg["language"]
     if args.realtime and args.input is None:
         raise UserError("--realtime plays a recording: give it with --input FILE.wav")
-    mic = None if args.input else listen.MicrophoneSource(cfg["audio.input_device"])
+    device = cfg["audio.input_device"]
+    mic = None if args.input else listen.MicrophoneSource(device)
     try:
         folder = listen.preflight(cfg, code, args.model, mic)
     except listen.NotReady as err:
+        if mic is not None:  # what `crampcoach service status` shows as the last problem
+            status.StatusFile(cfg.data_dir, microphone=device or "default").problem(str(err))
         for p in err.problems:
             print(f"crampcoach: {p}", file=sys.stderr)
         print("crampcoach: to talk to the coach by typing instead, run `crampcoach chat`",
@@ -77,19 +80,28 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
             raise UserError(str(err)) from None
     else:
         source = mic
+        mic.watch = status.Watch(status.StatusFile(cfg.data_dir, model=folder.name,
+                                                   microphone=device or "default"),
+                                 status.ServiceManager())
     speaker = None
     if args.speak:
         from crampcoach.voice.speech import Speaker
 
         speaker = Speaker.from_config(cfg, code)
 
+    # What is heard and said goes nowhere a log collector keeps it, unless asked (-v).
+    transcript = bool(args.verbose) or not status.writes_to_journal()
+
+    def said(line: Said) -> None:
+        if transcript:
+            print(f"coach: {line.text}", flush=True)
+
     def heard(utt: Utterance, acted: bool) -> None:
-        if acted:
+        if acted and transcript:
             print(f"you: {utt.text}", flush=True)
 
     path = listen.build(cfg, host, folder, source, language=code, speaker=speaker,
-                        on_said=lambda said: print(f"coach: {said.text}", flush=True),
-                        on_heard=heard)
+                        on_said=said, on_heard=heard)
     path.run(listen.stop_on_signals())
     return 0
 
@@ -145,7 +157,7 @@ def cmd_devices(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 # -- models --------------------------------------------------------------------------------
 def cmd_models_list(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     default, entries = models.manifest()
-    have = models.installed(cfg.data_dir)
+    have = {**models.found_elsewhere(), **models.installed(cfg.data_dir)}
     for name in sorted(set(entries) | set(have)):
         entry = entries.get(name)
         lang = entry.language if entry else "?"
@@ -164,7 +176,13 @@ def cmd_models_install(args: argparse.Namespace, cfg: Any, host: Any) -> int:
             target = models.install_zip(cfg.data_dir, path, args.name)
         else:
             default, _ = models.manifest()
-            target = models.install(cfg.data_dir, args.name or default)
+            name = args.name or default
+            kept = models.found_elsewhere().get(name)
+            if kept and name not in models.installed(cfg.data_dir):
+                print(f"{name} is already at {kept}, where Vosk keeps models; "
+                      "Cramp Coach uses it from there, nothing to download")
+                return 0
+            target = models.install(cfg.data_dir, name)
     except models.ModelError as err:
         raise UserError(str(err)) from None
     print(f"installed {target}")
