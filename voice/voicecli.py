@@ -66,7 +66,8 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
         folder = listen.preflight(cfg, code, args.model, mic)
     except listen.NotReady as err:
         if mic is not None:  # what `crampcoach service status` shows as the last problem
-            status.StatusFile(cfg.data_dir, microphone=device or "default").problem(str(err))
+            status.StatusFile(cfg.data_dir, microphone=device or "default", state="stopped",
+                              pid=None).problem(str(err))
         for p in err.problems:
             print(f"crampcoach: {p}", file=sys.stderr)
         print("crampcoach: to talk to the coach by typing instead, run `crampcoach chat`",
