@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_FILES = sorted([*ROOT.glob("plugins/*/lang/*.toml"), *ROOT.glob("voice/lang/*.toml")])
 NOT_SPOKEN = {"lists", "intents", "routine_for", "tiers", "id", "evidence", "topics", "alt",
               "names", "fillers", "negations", "numbers", "spoken", "clock", "ordinals",
-              "optional", "fluids", "tts_voice", "wake_phrase", "wake_alone", "counts"}
+              "optional", "fluids", "tts_voice", "wake_phrase", "wake_alone", "counts",
+              "screen", "concepts", "durations"}
 MAX_WORDS = 15
 
 # The brief's "never say" list, as patterns over lower-cased text (section 7 and section 3).

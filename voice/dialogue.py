@@ -87,11 +87,30 @@ class Dialogue:
 
     # -- input ---------------------------------------------------------------------------
     def hear(self, text: str) -> Intent:
-        """Understand ``text`` and act on it; returns the intent it was taken as."""
+        """Understand ``text`` and act on it; returns the intent it was taken as.
+
+        Screening comes first, in every state: what a screen finds (a red flag) outranks
+        the open question's answers, the controls and the routine.
+        """
+        screened = self.screen(text)
+        if screened is not None:
+            self.question = None
+            self.handle(screened)
+            return screened
         q = self._open_question()
-        intent = self.matcher.match(text, prefer=q.question.expects if q else ())
+        intent = self.matcher.match(text, prefer=q.question.expects if q else (),
+                                    exclude=self.matcher.screened)
         self.handle(intent)
         return intent
+
+    def screen(self, text: str) -> Intent | None:
+        """What the plugins' screens find in ``text`` (nothing is done with it here)."""
+        for plugin, result in self.host.call("crampcoach_screen", text=text, convo=self.convo):
+            if isinstance(result, Intent):
+                return result
+            if not isinstance(result, PluginFailure):
+                log.error("plugin %s screened %r, not an Intent; ignored", plugin, type(result))
+        return None
 
     def _open_question(self) -> _OpenQuestion | None:
         q = self.question

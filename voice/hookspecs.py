@@ -40,6 +40,20 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
 
 
 @hookspec
+def crampcoach_screen(text: str, convo: Any) -> Any:
+    """Screen an utterance before anything else; return an ``Intent`` or ``None``.
+
+    Called with the raw ``text`` of every utterance, in every state of the conversation
+    (idle, coaching, a question open, the coach talking), before intent matching. What a
+    screen returns outranks everything: any open question is dropped and the intent goes to
+    every plugin, the screening plugin first, in place of what the text would otherwise
+    match. The safety plugin screens for red flags; the first screen to answer wins.
+    Intents a plugin declares with ``screened = true`` are left to its screen: the matcher
+    never takes an utterance as one of them in a conversation.
+    """
+
+
+@hookspec
 def crampcoach_handle_intent(intent: Any, convo: Any) -> Any:
     """React to an understood utterance; return a ``Reply`` or ``None``.
 

@@ -66,6 +66,8 @@ class IntentMatcher:
         self.intents: dict[str, IntentDecl] = {}
         self.wake_alone: set[str] = set()
         """Phrases that act without the wake phrase when said on their own."""
+        self.screened: set[str] = set()
+        """Intents declared ``screened``: a plugin's screen decides them, not a phrase."""
         decls = list(declarations)
         for plugin, decl in decls:
             for name, values in (decl.get("lists") or {}).items():
@@ -107,6 +109,8 @@ class IntentMatcher:
         priority = int(spec.get("priority", 50))
         pick = str(spec.get("pick", "leftmost"))
         self.intents[name] = IntentDecl(name, plugin, priority, slots, sentences, pick)
+        if spec.get("screened"):
+            self.screened.add(name)
         for template in sentences:
             try:
                 pattern = compile_template(template, self.lists)
@@ -114,18 +118,22 @@ class IntentMatcher:
                 raise DeclarationError(f"plugin {plugin}: intent {name}: {err}") from None
             self._rules.append(_Rule(name, plugin, priority, pattern, template))
 
-    def match(self, text: str, prefer: Iterable[str] = ()) -> Intent:
+    def match(self, text: str, prefer: Iterable[str] = (), exclude: Iterable[str] = ()
+              ) -> Intent:
         """The best intent for ``text``, or ``Intent(None)`` when nothing matches.
 
         ``prefer`` names intents that win over any other when they match: the answers an
         open question expects ("maybe a four" is a score when a score was asked for).
+        ``exclude`` names intents not to consider (those a screen has already decided).
         """
         norm = self.language.normalise(text)
         padded = f" {norm} "
-        preferred = set(prefer)
+        preferred, excluded = set(prefer), set(exclude)
         best: tuple[bool, int, int] | None = None
         winner: _Rule | None = None
         for rule in self._rules:
+            if rule.intent in excluded:
+                continue
             m = rule.pattern.search(padded)
             if not m:
                 continue

@@ -46,6 +46,8 @@ class Relief:
         self.awaiting_muscle = False
         self.checking = False
         self.paused = False
+        self.held = False
+        """Coaching waits while the safety plugin's question is open."""
 
     # -- hooks ---------------------------------------------------------------------------
     @hookimpl
@@ -72,6 +74,17 @@ class Relief:
                 self._reset()
                 return Reply(cancel_timers=True)
             return None
+        if name == "safety.check" and self.routine is not None and not self.held:
+            # One safety question comes first: the holds wait for its answer.
+            self.held = True
+            return Reply(pause_timers=True)
+        if name == "safety.clear" and self.held:
+            self.held = False
+            reply = Reply(pause_timers=False)
+            if self.checking:  # the check-in it was asking was dropped for the question
+                reply.say.append(book.say("check"))
+                reply.ask = Question(CHECK_ANSWERS, name="check")
+            return reply
         if self.routine is None:
             return self._idle(book, convo, name)
         return self._control(book, convo, intent)
@@ -277,6 +290,6 @@ class Relief:
         self.routine = None
         self.index = self.rep = 0
         self.return_to = None
-        self.checking = self.paused = self.awaiting_muscle = False
+        self.checking = self.paused = self.awaiting_muscle = self.held = False
         self.pace = 1.0
         self.virtual_s = 0.0

@@ -1,7 +1,10 @@
 """Red flags: a worrying symptom, said at any moment, gets the right tier of advice at once.
 
-Which symptom belongs to which tier is data (``lang/<code>.toml``, from the content brief);
-the relief plugin stops coaching when it hears ``safety.symptom``.
+The plugin's screen runs before intent matching on every utterance, in every state
+(:func:`crampcoach_screen`). What it finds goes to every plugin as ``safety.symptom`` with
+the tier, so the relief plugin stops coaching and the journal keeps it; when unsure it asks
+one yes/no question (``safety.check``) and a "yes" gets the emergency answer. The concepts
+are each language's data; the rules are in :mod:`.screening`.
 """
 
 from __future__ import annotations
@@ -10,41 +13,99 @@ from pathlib import Path
 from typing import Any
 
 from crampcoach.voice import hookimpl, phrasebook
-from crampcoach.voice.messages import Intent, Reply
+from crampcoach.voice.messages import Intent, Question, Reply
+
+from . import screening
 
 HERE = Path(__file__).parent
+CHECK = "safety.check"
+CHECK_ANSWERS = ("answer.yes", "answer.no", "answer.unsure")
+CHECK_TIMEOUT_S = 12.0
 
 
 def plugin() -> Safety:
     return Safety()
 
 
-def tier_of(symptom: str | None, data: dict[str, Any]) -> str:
-    """The brief's tier for a symptom: ``emergency``, ``same_day`` or ``soon``."""
-    for tier, symptoms in data["tiers"].items():
-        if symptom in symptoms:
-            return tier
-    return "same_day"  # an unrecognised worry is not waved away
-
-
 class Safety:
+    def __init__(self) -> None:
+        self.pending: Intent | None = None
+        """The check question asked, while its answer is awaited."""
+
     @hookimpl
     def crampcoach_intents(self, language: str) -> dict[str, Any] | None:
         return phrasebook.declaration(phrasebook.load(HERE, language))
 
     @hookimpl
-    def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
-        if intent.name != "safety.symptom":
-            return None
+    def crampcoach_screen(self, text: str, convo: Any) -> Intent | None:
         data = phrasebook.load(HERE, convo.language)
         if data is None:
             return None
-        symptom = intent.slots.get("symptom")
-        tier = tier_of(symptom, data)
-        say = list(data["say"][tier])
-        if convo.shared.get("profile.pregnant") and symptom == "swelling":
-            say.append(data["say"]["pregnancy_swelling"])
+        verdict = screening.screen(text, data, convo.language,
+                                   pregnant=bool(convo.shared.get("profile.pregnant")))
+        slots: dict[str, Any] = {"concepts": list(verdict.concepts),
+                                 "about": "other" if verdict.about_other else "self"}
+        if verdict.tier is not None:
+            slots.update(tier=verdict.tier, detail=list(verdict.detail))
+            return Intent("safety.symptom", slots, "safety", text)
+        if verdict.check is not None:
+            slots.update(check=verdict.check)
+            return Intent(CHECK, slots, "safety", text)
+        return None
+
+    @hookimpl
+    def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
+        data = phrasebook.load(HERE, convo.language)
+        if data is None:
+            return None
+        say = data["say"]
+        if convo.asked == CHECK:
+            return self._answer(intent, say)
+        if intent.name == CHECK:
+            self.pending = intent
+            return Reply(say=[say[f"check_{intent.slots['check']}"]],
+                         ask=Question(CHECK_ANSWERS, CHECK_TIMEOUT_S, name=CHECK))
+        if intent.name != "safety.symptom":
+            return None
+        if "tier" not in intent.slots:  # a phrase heard without screening (e.g. a test harness)
+            found = self.crampcoach_screen(intent.text, convo)
+            if found is None or found.name != "safety.symptom":
+                return None
+            intent = found
+        tier = intent.slots["tier"]
+        key = f"{tier}_other" if intent.slots.get("about") == "other" and \
+            f"{tier}_other" in say else tier
+        sentences = list(say[key]) + [say[d] for d in intent.slots.get("detail", []) if d in say]
         # The journal keeps it, for the morning summary and the doctor's report.
         convo.shared.setdefault("safety.reported", []).append(
-            {"symptom": symptom or "unspecified", "tier": tier})
-        return Reply(say=say)
+            {"symptom": _reported(intent), "tier": tier})
+        return Reply(say=sentences)
+
+    def _answer(self, intent: Intent, say: dict[str, Any]) -> Reply:
+        asked, self.pending = self.pending, None
+        if intent.name == "answer.no":
+            return Reply(say=[say["check_no"]], follow=[Intent("safety.clear", {}, "safety")])
+        # "yes", or "not sure": when unsure, the emergency answer.
+        slots = dict(asked.slots) if asked else {}
+        slots.update(tier=screening.EMERGENCY, detail=[])
+        text = f"{asked.text if asked else ''} — {intent.text}".strip(" —")
+        return Reply(follow=[Intent("safety.symptom", slots, "safety", text)])
+
+    @hookimpl
+    def crampcoach_timer(self, name: str, data: dict[str, Any], convo: Any) -> Reply | None:
+        if name != "question.timeout" or data.get("question") != CHECK:
+            return None
+        self.pending = None
+        lang = phrasebook.load(HERE, convo.language)
+        if lang is None:
+            return None
+        return Reply(say=[lang["say"]["check_timeout"]],
+                     follow=[Intent("safety.clear", {}, "safety")])
+
+
+def _reported(intent: Intent) -> str:
+    """What the person reported, as the journal keeps it: their words and what was found."""
+    concepts = ", ".join(intent.slots.get("concepts", []))
+    who = " (someone else)" if intent.slots.get("about") == "other" else ""
+    words = intent.text.strip()
+    return f"{words}{who} [{concepts}]" if concepts else f"{words}{who}"

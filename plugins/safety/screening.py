@@ -1,0 +1,338 @@
+"""Red-flag screening by meaning: concepts found in what was said, combined by the brief's rules.
+
+The words of each concept live in the language's data (``lang/<code>.toml``, ``[screen]``
+and ``[concepts.*]``); the rules that turn concepts into a tier are here, shared by every
+language (content brief, section 4). Nothing here speaks: :func:`screen` returns a
+:class:`Verdict` the plugin turns into sentences.
+
+How a concept is found, in one utterance:
+
+- ``any``: a term alone is enough ("breathless", "seizure").
+- ``all``: one term from each group, close together in one sentence ("chest" + "tight").
+- a term pattern is space-separated tokens; ``word*`` matches any token starting with
+  ``word`` and ``word$`` only ``word`` itself (languages that glue particles onto words
+  match every token by its start, unless ``$`` says otherwise).
+- ``except_next``: a term followed by one of these tokens is something else ("warm bath",
+  "faint ache", "glass of water").
+- a mention is dropped when negated: a negation cue a few tokens before it, inside it, or
+  (for "my breathing is fine", "가슴은 안 아파요") just after it, within the same clause.
+- ``near``: "going to pass out" is feeling faint, not having fainted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from crampcoach.voice import language as engine_language
+
+EMERGENCY, SAME_DAY, SOON = "emergency", "same_day", "soon"
+TIERS = (EMERGENCY, SAME_DAY, SOON)
+
+LONG_CRAMP_MIN = 10.0
+"""A cramp lasting about ten minutes or more without easing: advice the same day."""
+
+NEG_BEFORE = 4
+NEG_AFTER = 3
+ALL_WINDOW = 8
+"""Tokens within which the parts of an ``all`` concept must fall."""
+
+# Concept groups the rules below combine (names match the ``[concepts.*]`` tables).
+EMERGENCY_ALONE = ("breathing", "chest", "coughing_blood", "collapse", "convulsion")
+CLOT_SIGNS = ("redness", "warmth", "dark_skin")
+SOON_ALONE = ("numbness", "weakness", "wasting", "twitching", "walking_pain", "urge_to_move",
+              "frequency", "daytime_tired", "veins", "heavy_legs", "other_muscles")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What screening found in one utterance."""
+
+    tier: str | None
+    """``emergency``, ``same_day``, ``soon``, or ``None`` for nothing worrying."""
+    concepts: tuple[str, ...] = ()
+    """The concepts behind the tier, e.g. ``("swelling", "pain", "one_side")``."""
+    about_other: bool = False
+    """Said about someone else ("my wife is having a fit")."""
+    check: str | None = None
+    """When unsure: the key of one yes/no question to ask instead of a tier."""
+    detail: tuple[str, ...] = field(default=())
+    """Keys of extra sentences for this case (e.g. ``pregnancy_swelling``)."""
+
+
+@dataclass(frozen=True)
+class _Term:
+    tokens: tuple[str, ...]
+
+
+class Screener:
+    """One language's concepts, compiled once."""
+
+    def __init__(self, data: dict[str, Any], code: str):
+        screen = data["screen"]
+        self.prefix_default = screen.get("match", "word") == "prefix"
+        self.neg_before = self._terms(screen.get("negations_before", []))
+        self.neg_after = self._terms(screen.get("negations_after", []))
+        self.neg_after_reach = int(screen.get("negation_after_reach", NEG_AFTER))
+        self.weak_breaks = set(screen.get("clause_breaks", []))
+        self.strong_breaks = set(screen.get("sentence_breaks", []))
+        self.break_suffixes = tuple(screen.get("clause_break_suffixes", []))
+        self.others = self._terms(screen.get("someone_else", []))
+        self.near = self._terms(screen.get("near", []))
+        self.concepts: dict[str, dict[str, Any]] = {}
+        for name, spec in data.get("concepts", {}).items():
+            self.concepts[name] = {
+                "any": self._terms(spec.get("any", [])),
+                "all": [self._terms(group) for group in spec.get("all", [])],
+                "except_next": self._terms(spec.get("except_next", [])),
+                "except_prev": self._terms(spec.get("except_prev", [])),
+                "other_any": self._terms(spec.get("other_any", [])),
+                "window": int(spec.get("window", ALL_WINDOW)),
+            }
+        dur = data.get("durations", {})
+        self.dur_phrases = [(self._terms([p])[0], float(v)) for p, v in
+                            dur.get("phrases", {}).items()]
+        self.dur_units = [(self._terms([u])[0], v) for u, v in dur.get("units", {}).items()]
+        self.dur_needs = self._terms(dur.get("needs", []))
+        self.dur_excludes = self._terms(dur.get("excludes", []))
+        self.numbers = _numbers(code, dur.get("numbers", {}))
+
+    @staticmethod
+    def _terms(items: Iterable[str]) -> list[_Term]:
+        # Patterns keep their "*" and "$"; otherwise they are normalised as utterances are.
+        out = []
+        for t in items:
+            tokens = tuple(re.findall(r"[\w*$,]+", t.lower().replace("'", "")))
+            if tokens:
+                out.append(_Term(tokens))
+        return out
+
+    # -- token matching -------------------------------------------------------------------
+    def _tok(self, pat: str, tok: str) -> bool:
+        if pat.endswith("$"):
+            return tok == pat[:-1]
+        if pat.endswith("*") or self.prefix_default:
+            return tok.startswith(pat.rstrip("*"))
+        return tok == pat
+
+    def _at(self, words: Sequence[str], i: int, term: _Term) -> bool:
+        n = len(term.tokens)
+        return i + n <= len(words) and all(
+            self._tok(p, words[i + k]) for k, p in enumerate(term.tokens))
+
+    def _find(self, words: Sequence[str], terms: Iterable[_Term]) -> list[tuple[int, int]]:
+        spans = []
+        for term in terms:
+            for i in range(len(words)):
+                if self._at(words, i, term):
+                    spans.append((i, i + len(term.tokens)))
+        return spans
+
+    def _any_at(self, words: Sequence[str], i: int, terms: Iterable[_Term]) -> bool:
+        return any(self._at(words, i, t) for t in terms)
+
+    # -- clauses and negation -------------------------------------------------------------
+    def _clauses(self, words: Sequence[str], strong_only: bool) -> list[int]:
+        """Clause number of each token: breaks end the scope of a negation."""
+        out, n = [], 0
+        for w in words:
+            if w in self.strong_breaks or (not strong_only and w in self.weak_breaks):
+                n += 1
+                out.append(-1)  # the break word itself belongs to no clause
+                continue
+            out.append(n)
+            if not strong_only and self.break_suffixes and w.endswith(self.break_suffixes):
+                n += 1
+        return out
+
+    def _negated(self, words: Sequence[str], clause: list[int], parts: list[tuple[int, int]]
+                 ) -> bool:
+        start, end = min(s for s, _ in parts), max(e for _, e in parts)
+        inside = {i for s, e in parts for i in range(s, e)}
+        c = clause[start]
+
+        def cue(i: int, terms: list[_Term]) -> bool:
+            return 0 <= i < len(words) and clause[i] == c and i not in inside and \
+                self._any_at(words, i, terms)
+
+        both = self.neg_before + self.neg_after
+        return (any(cue(i, self.neg_before) for i in range(start - NEG_BEFORE, start))
+                or any(cue(i, both) for i in range(start, end))
+                or any(cue(i, self.neg_after) for i in range(end, end + self.neg_after_reach)))
+
+    # -- concepts -------------------------------------------------------------------------
+    def concepts_in(self, words: Sequence[str], about_other: bool = False) -> set[str]:
+        weak = self._clauses(words, strong_only=False)
+        strong = self._clauses(words, strong_only=True)
+        found: set[str] = set()
+        for name, spec in self.concepts.items():
+            mentions = [[s] for s in self._find(words, spec["any"])]
+            if about_other:
+                mentions += [[s] for s in self._find(words, spec["other_any"])]
+            if spec["all"]:
+                mentions += self._combos(words, strong, spec["all"], spec["window"])
+            for parts in mentions:
+                s0, e0 = parts[0]
+                if any(self._any_at(words, e, spec["except_next"]) for _, e in parts):
+                    continue
+                if any(self._ends_before(words, s, spec["except_prev"]) for s, _ in parts):
+                    continue
+                if weak[s0] < 0 or self._negated(words, weak, parts):
+                    continue
+                found.add(name)
+                break
+        return found
+
+    def _ends_before(self, words: Sequence[str], i: int, terms: list[_Term]) -> bool:
+        return any(
+            i - len(t.tokens) >= 0 and self._at(words, i - len(t.tokens), t) for t in terms)
+
+    def _combos(self, words: Sequence[str], strong: list[int], groups: list[list[_Term]],
+                window: int) -> list[list[tuple[int, int]]]:
+        spans = [self._find(words, g) for g in groups]
+        if not all(spans):
+            return []
+        out: list[list[tuple[int, int]]] = []
+        first, rest = spans[0], spans[1:]
+        for a in first:
+            chosen = [a]
+            for options in rest:
+                near = [b for b in options if strong[b[0]] == strong[a[0]] and b != a
+                        and abs(b[0] - a[0]) <= window]
+                if not near:
+                    break
+                chosen.append(min(near, key=lambda b: abs(b[0] - a[0])))
+            else:
+                out.append(chosen)
+        return out
+
+    def about_other(self, words: Sequence[str]) -> bool:
+        return bool(self._find(words, self.others))
+
+    def is_near(self, words: Sequence[str], concept: str) -> bool:
+        """"going to pass out": the concept is only threatened, not happening."""
+        spans = self._find(words, self.concepts[concept]["any"])
+        return bool(spans) and all(
+            any(self._ends_before(words, s - k, self.near) for k in range(0, 3)) for s, _ in spans)
+
+    # -- durations ------------------------------------------------------------------------
+    def longest_minutes(self, words: Sequence[str]) -> float | None:
+        """The longest cramp duration said, in minutes; ``None`` when none is said, or when
+        the time is about something else ("cramps for years", "awake for an hour")."""
+        if self._find(words, self.dur_excludes):
+            return None
+        if self.dur_needs and not self._find(words, self.dur_needs):
+            return None
+        found = [minutes for term, minutes in self.dur_phrases for _ in self._find(words, [term])]
+        for i, word in enumerate(words):
+            glued = re.match(r"^(\d+)(\D+)$", word)  # "20분째", "15mins"
+            for term, per in self.dur_units:
+                if glued and self._tok(term.tokens[0], glued.group(2)):
+                    found.append(float(glued.group(1)) * float(per))
+                n = self._number_before(words, i) if self._at(words, i, term) else None
+                if n is not None:
+                    found.append(n * float(per))
+        return max(found) if found else None
+
+    def _number_before(self, words: Sequence[str], i: int) -> float | None:
+        for k in (2, 1):  # "twenty five minutes", "fifteen minutes", "10 minutes"
+            if i - k >= 0:
+                phrase = " ".join(words[i - k:i])
+                if phrase in self.numbers:
+                    return self.numbers[phrase]
+        return None
+
+
+def _numbers(code: str, extra: dict[str, Any]) -> dict[str, float]:
+    lang = engine_language.load(code)
+    out = {lang.spell(n): float(n) for n in range(0, 121)}
+    out.update({str(n): float(n) for n in range(0, 1000)})
+    out.update({k: float(v) for k, v in lang.numbers.items()})
+    out.update({normalise(k): float(v) for k, v in extra.items()})
+    return out
+
+
+def normalise(text: str) -> str:
+    """Lower-case words, apostrophes dropped ("can't" → "cant"), punctuation as breaks."""
+    text = text.lower().replace("’", "'").replace("'", "")
+    text = re.sub(r"[.,;:!?]+", " , ", text)
+    return " ".join(re.findall(r"[\w,]+", text))
+
+
+_SCREENERS: dict[tuple[str, int], Screener] = {}
+
+
+def screener(data: dict[str, Any], code: str) -> Screener:
+    """The compiled screener for a language's data (loaded once per process)."""
+    key = (code, id(data))
+    if key not in _SCREENERS:
+        _SCREENERS[key] = Screener(data, code)
+    return _SCREENERS[key]
+
+
+def screen(text: str, data: dict[str, Any], code: str, pregnant: bool = False) -> Verdict:
+    """Screen one utterance: the tier it calls for, or a question to ask, or nothing."""
+    if "screen" not in data:
+        return Verdict(None)
+    s = screener(data, code)
+    words = normalise(text).split()
+    if not words:
+        return Verdict(None)
+    other = s.about_other(words)
+    found = s.concepts_in(words, other)
+    if "collapse" in found and s.is_near(words, "collapse"):
+        found.discard("collapse")
+        found.add("faint")
+    minutes = s.longest_minutes(words)
+    if minutes is not None and minutes >= LONG_CRAMP_MIN:
+        found.add("long_cramp")
+    return decide(found, other, pregnant)
+
+
+def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verdict:
+    """The content brief's section 4, as rules over the concepts found."""
+    pregnant = pregnant or "pregnancy" in found
+
+    def verdict(tier: str, concepts: Iterable[str], detail: tuple[str, ...] = ()) -> Verdict:
+        return Verdict(tier, tuple(sorted(set(concepts) & found)), other, None, detail)
+
+    # Emergency: breathing, chest pain, coughing blood, collapse, convulsions; feeling faint
+    # only together with one of these.
+    hit = [c for c in EMERGENCY_ALONE if c in found]
+    if hit:
+        return verdict(EMERGENCY, [*hit, "faint"])
+    # Same day: a possible clot, a long cramp, a wound or poison, quinine with bleeding.
+    leg_signs = [c for c in CLOT_SIGNS if c in found]
+    both = "both_legs" in found and "one_side" not in found
+    if "hard_vein" in found or ("swelling" in found and leg_signs) or len(leg_signs) >= 2:
+        return verdict(SAME_DAY, ["hard_vein", "swelling", *leg_signs, "pain", "one_side"])
+    if leg_signs and ("pain" in found or "leg" in found) and not both:
+        return verdict(SAME_DAY, [*leg_signs, "pain", "leg"])
+    if "swelling" in found and not both:
+        if pregnant and "pain" not in found and "one_side" in found:
+            return verdict(SOON, ["swelling", "one_side", "pregnancy"], ("pregnancy_swelling",))
+        if "one_side" in found or "pain" in found or "leg" in found:
+            return verdict(SAME_DAY, ["swelling", "pain", "one_side"])
+    for c in ("long_cramp", "wound", "toxin"):
+        if c in found:
+            return verdict(SAME_DAY, [c])
+    if "quinine" in found and "bleeding" in found:
+        return verdict(SAME_DAY, ["quinine", "bleeding"])
+    # See a doctor soon.
+    if "swelling" in found:  # both legs: venous, not a clot sign
+        return verdict(SOON, ["swelling", "both_legs"], ("veins",))
+    if "new_medicine" in found and "cramp_word" in found:
+        return verdict(SOON, ["new_medicine"], ("new_medicine",))
+    hit = [c for c in SOON_ALONE if c in found]
+    if hit:
+        detail = ("veins",) if set(hit) <= {"veins", "heavy_legs"} else ()
+        return verdict(SOON, hit, detail)
+    # Unsure: feeling faint alone is not an emergency, but one question settles it.
+    if "faint" in found:
+        return Verdict(None, ("faint",), other, check="faint")
+    for c in ("chest_unclear", "breath_unclear", "shaking_unclear"):
+        if c in found:
+            return Verdict(None, (c,), other, check=c)
+    return Verdict(None, (), other)

@@ -1,0 +1,191 @@
+"""Red flags first: screened before intent matching, in every state, at the brief's tier.
+
+The floors are asserted on the symptom corpus (benchmarks/data/symptoms_*.tsv, written and
+labelled before the safety plugin's data), on the text alone so it stays fast; the dialogue
+tests below check that every state of the conversation gives the same answer.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from crampcoach.plugins.journal.store import Journal
+
+ROOT = Path(__file__).resolve().parent.parent
+EMERGENCY = ["That needs help straight away.", "Please call emergency services now."]
+SAME_DAY = "That is worth getting checked today."
+SOON = "That is worth mentioning to a doctor."
+UNKNOWN = "Say cramp, and I'll talk you through it."
+
+
+def _triage():
+    spec = importlib.util.spec_from_file_location("triage", ROOT / "benchmarks" / "triage.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["triage"] = module  # dataclasses look their module up while being made
+    spec.loader.exec_module(module)
+    return module
+
+
+triage = _triage()
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("heldout", [False, True], ids=["development", "held-back"])
+def test_floors_on_the_symptom_corpus(language, heldout):
+    assert len(triage.load(language, heldout)) >= (20 if heldout else 100)
+    for context, s in triage.evaluate(language, heldout, text=True).items():
+        assert s.emergency_recall >= 0.97, (context, s.wrong)
+        assert s.emergency_below_same_day == 0, (context, s.wrong)
+        assert s.same_day_ok >= 0.90 and s.soon_ok >= 0.90, (context, s.wrong)
+        assert s.over_emergency == 0, (context, s.wrong)
+        assert s.none_raised == 0, (context, s.wrong)
+
+
+def test_the_corpus_is_big_enough_and_covers_every_tier():
+    en = triage.load("en") + triage.load("en", heldout=True)
+    ko = triage.load("ko") + triage.load("ko", heldout=True)
+    assert len(en) >= 300 and len(ko) >= 120
+    for cases in (en, ko):
+        assert {c.tier for c in cases} == set(triage.TIERS)
+
+
+def _easing(t) -> None:
+    t.say("my left calf")
+    for _ in range(300):
+        if t.dialogue.question and t.dialogue.question.question.name == "check":
+            return
+        t.wait(1)
+    raise AssertionError("never asked whether it is easing")
+
+
+def test_a_red_flag_outranks_the_answer_to_is_it_easing(talk):
+    t = talk()
+    _easing(t)
+    assert t.say("no and now my chest hurts") == EMERGENCY
+    assert t.run_until_quiet() == []  # coaching has stopped
+    assert t.dialogue.question is None
+
+
+def test_a_red_flag_outranks_the_answer_to_how_bad(talk):
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    t.say("it's gone")
+    assert t.dialogue.question.question.name == "severity"
+    assert t.say("eight and my chest hurts") == EMERGENCY
+
+
+def test_a_red_flag_outranks_calf_or_foot(talk):
+    t = talk()
+    t.say("cramp")
+    assert t.say("my leg hurts and I can't get my breath") == EMERGENCY
+    assert t.run_until_quiet() == []
+
+
+def test_stop_inside_a_description_is_not_the_stop_command(talk):
+    t = talk()
+    t.say("my calf")
+    t.wait(5)
+    said = t.say("my calf aches when I walk and goes away when I stop")
+    assert said[0] == SOON
+    assert "Stopping." not in " ".join(said)
+
+
+def test_someone_else_gets_the_emergency_answer_for_them(talk):
+    said = talk().say("my wife is having a fit")
+    assert said == ["They need help straight away.", "Please call emergency services now."]
+
+
+@pytest.mark.parametrize("text", ["there's a faint ache left in my calf", "no chest pain",
+                                  "I had a warm bath and it helped", "my calf is still a bit sore"])
+def test_ordinary_talk_raises_no_red_flag(talk, text):
+    said = talk().say(text)
+    assert not {EMERGENCY[0], SAME_DAY, SOON} & set(said)
+
+
+def test_feeling_faint_alone_gets_one_question_and_yes_gets_the_emergency_answer(talk, isolated):
+    t = talk()
+    t.start()
+    said = t.say("I got up too fast and felt dizzy")
+    assert said == ["Do you have chest pain or trouble breathing?"]
+    assert t.say("yes") == EMERGENCY
+    with Journal(isolated) as j:
+        (row,) = j.symptoms()
+    assert row["tier"] == "emergency" and "dizzy" in row["symptom"]
+
+
+def test_no_to_the_question_lets_coaching_carry_on(talk):
+    t = talk()
+    t.say("my calf")
+    t.wait(12)
+    assert t.say("I feel a bit dizzy") == ["Do you have chest pain or trouble breathing?"]
+    assert t.wait(10) == []  # the holds wait for the answer
+    t2 = talk()
+    t2.say("my calf")
+    t2.wait(12)
+    t2.say("I feel a bit dizzy")
+    assert t2.say("no") == ["All right. Tell me at once if that changes."]
+    assert t2.run_until_quiet()  # coaching resumes
+
+
+def test_an_unanswered_question_still_says_when_to_call(talk):
+    t = talk()
+    t.say("I feel light-headed")
+    assert "If you get chest pain or trouble breathing, call emergency services." in t.wait(13)
+
+
+@pytest.mark.parametrize("text", ["my calf is swollen and red", "it's been going for ages",
+                                  "I'm so tired in the daytime from being woken by cramps",
+                                  "she's not responding"])
+def test_a_symptom_is_never_answered_with_say_cramp(talk, text):
+    t = talk()
+    t.say("my calf")
+    t.wait(12)
+    assert UNKNOWN not in t.say(text)
+
+
+def test_every_red_flag_is_kept_with_its_tier(talk, isolated):
+    t = talk()
+    t.start()
+    t.say("my left calf is hot and swollen")
+    t.say("I get cramps in my hands too")
+    with Journal(isolated) as j:
+        rows = j.symptoms()
+    assert [r["tier"] for r in rows] == ["same_day", "soon"]
+    assert "hot and swollen" in rows[0]["symptom"]
+
+
+def test_pregnancy_with_one_sided_swelling_is_soon_not_today(talk):
+    said = talk().say("I'm pregnant and my left leg is swollen")
+    assert said[0] == SOON
+    assert not any("today" in s for s in said)
+    assert not any("pregnan" in s for s in talk().say("my ankles are puffy"))
+
+
+def test_korean_red_flag_after_an_answer_word(talk):
+    t = talk("ko")
+    t.say("왼쪽 종아리")
+    for _ in range(300):
+        if t.dialogue.question and t.dialogue.question.question.name == "check":
+            break
+        t.wait(1)
+    said = t.say("아니요 그리고 가슴이 아파요")
+    assert said == ["바로 도움이 필요해요.", "지금 응급 번호로 전화하세요."]
+
+
+def test_parse_still_names_the_symptom_intent(talk):
+    # `crampcoach parse` is a contract: the phrase-level intent is still declared.
+    t = talk()
+    assert t.session.matcher.match("my chest hurts").name == "safety.symptom"
+    assert "safety.symptom" in t.session.matcher.screened
+
+
+def test_a_long_cramp_said_in_minutes_is_same_day(talk, clock):
+    clock.advance(timedelta(minutes=1).total_seconds())
+    assert talk().say("it's been half an hour and it won't let go")[0] == SAME_DAY
