@@ -109,9 +109,11 @@ def test_profile_bad_input_is_one_line(isolated, args, message):
 
 def test_pregnancy_adds_the_one_sided_swelling_warning(coach):
     assert coach.say("i'm pregnant") == ["Noted. I'll keep your pregnancy in mind."]
-    said = coach.say("my calf is swollen")
-    assert said[-1] == ("In pregnancy, a leg swollen on one side should be checked "
-                        "by a doctor today.")
+    # The brief puts pregnancy with one-sided swelling under "see a doctor soon".
+    said = coach.say("my left calf is swollen")
+    assert said[0] == "That is worth mentioning to a doctor."
+    assert said[-1] == "In pregnancy, tell your midwife or doctor about a leg swollen on one side."
+    assert not any("pregnancy" in s for s in coach.say("my ankles are puffy"))
 
 
 def test_fluid_limit_removes_every_fluid_suggestion(coach):
