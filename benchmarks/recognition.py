@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from crampcoach.voice import audio, config, models  # noqa: E402
-from crampcoach.voice.grammars import BARGE_IN, Grammars  # noqa: E402
+from crampcoach.voice.grammars import Grammars  # noqa: E402
 from crampcoach.voice.host import PluginHost  # noqa: E402
 from crampcoach.voice.intents import IntentMatcher  # noqa: E402
 from crampcoach.voice.listen import grammars_for, wake_phrase_for  # noqa: E402
@@ -42,7 +42,7 @@ def recogniser_for(grammars: Grammars, state: str) -> Recognizer:
     if state.startswith("question:"):
         return grammars.question(state.split(":", 1)[1].split(","))
     if state == "speaking":
-        return grammars.question(BARGE_IN)
+        return grammars.speaking()
     return getattr(grammars, state)()
 
 

@@ -1,13 +1,17 @@
 """Which phrases the recogniser listens for, in which state of the conversation.
 
 A grammar-restricted recogniser is more accurate the fewer phrases it weighs, so the grammar
-follows the dialogue, as a person listens for an answer to the question they just asked:
+follows the dialogue, as a person listens for an answer to the question they just asked.
+Each intent declares when it can be heard (its ``heard`` list, see
+:data:`crampcoach.voice.intents.LISTENING`); the states are built from those declarations
+and this module names no intent:
 
-- asleep: only the wake phrase and the phrases that act alone ("cramp");
-- the coach is talking: only the words that stop it;
-- a question is open: its answers, plus stop and repeat;
-- coaching: the coaching controls, "it's gone", answers and symptoms;
-- awake (after the wake phrase or within the follow-up window): everything.
+- asleep: the wake phrase and the phrases that act alone;
+- the coach is talking: the intents heard as a barge-in;
+- a question is open: its answers, plus the intents heard during any question;
+- coaching: the intents heard while coaching;
+- awake (after the wake phrase or within the follow-up window): every intent except those
+  heard only as an answer.
 
 Every utterance gets a fresh Vosk recogniser (under a millisecond to make; the model is
 shared): a recogniser carries adaptation from one utterance to the next, which made the
@@ -16,32 +20,22 @@ same command heard differently depending on what came before.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from crampcoach.voice.intents import IntentMatcher
 from crampcoach.voice.recognizer import Recognizer, grammar, load_model
-
-ALWAYS = ("coach.stop", "coach.repeat")
-"""Heard while any question is open. Symptoms are heard while coaching and when awake, not
-in the few seconds a short question is open: their many words drown a one-word answer."""
-BARGE_IN = ("coach.stop", "coach.pause")
-COACHING = ("coach.next", "coach.repeat", "coach.pause", "coach.resume", "coach.stop",
-            "coach.slower", "coach.alternative", "cramp.over", "answer.no", "status.elapsed",
-            "safety.symptom")
-
-
-ANSWERS = ("answer.yes", "answer.no", "answer.unsure", "log.severity")
-"""Only heard as answers to a question: said out of the blue they mean nothing, and as
-grammar words they soak up stray sounds."""
 
 
 class Grammars:
     """Recognisers per listening state, built from the plugins' sentences."""
 
     def __init__(self, model_folder: Path, by_intent: dict[str, list[str]], wake: str,
-                 wake_alone: Iterable[str]):
+                 wake_alone: Iterable[str], heard: Mapping[str, Iterable[str]]):
         self.model_folder = model_folder
         self.by_intent = by_intent
+        self.heard = {name: frozenset(states) for name, states in heard.items()}
+        """Intent → the listening states it declared."""
         self.wake = wake
         self.wake_alone = sorted(set(wake_alone))
         self._checked: dict[tuple[str, ...], list[str]] = {}
@@ -63,18 +57,30 @@ class Grammars:
         phrases = [self.wake, *self.wake_alone] if self.wake else list(self.wake_alone)
         return self._get(("asleep",), sorted(set(phrases)))
 
+    @classmethod
+    def for_matcher(cls, model_folder: Path, matcher: IntentMatcher, wake: str) -> Grammars:
+        """The listening states of everything ``matcher`` understands."""
+        return cls(model_folder, matcher.sentences_by_intent(), matcher.language.normalise(wake),
+                   matcher.wake_alone, {n: d.heard for n, d in matcher.intents.items()})
+
+    def declared(self, state: str) -> tuple[str, ...]:
+        """The intents heard in ``state``, as they declared it."""
+        return tuple(sorted(n for n, states in self.heard.items() if state in states))
+
     def speaking(self) -> Recognizer:
-        return self._get(("speaking",), self.phrases(BARGE_IN))
+        return self._get(("speaking",), self.phrases(self.declared("barge_in")))
 
     def question(self, expects: Iterable[str]) -> Recognizer:
-        intents = tuple(sorted(set(expects) | set(ALWAYS)))
+        intents = tuple(sorted(set(expects) | set(self.declared("question"))))
         return self._get(("question", *intents), self.phrases(intents))
 
     def coaching(self) -> Recognizer:
-        return self._get(("coaching",), self.phrases(COACHING))
+        return self._get(("coaching",), self.phrases(self.declared("coaching")))
 
     def awake(self) -> Recognizer:
-        return self._get(("awake",), self.phrases(n for n in self.by_intent if n not in ANSWERS))
+        only_answers = set(self.declared("answer"))
+        return self._get(("awake",), self.phrases(n for n in self.by_intent
+                                                   if n not in only_answers))
 
     def all_phrases(self) -> list[str]:
         return self.phrases(None)

@@ -33,7 +33,11 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
 
     Return ``{"lists": {...}, "intents": {...}, "wake_alone": [...]}`` (see
     :mod:`crampcoach.voice.intents`) or ``None`` when the plugin has nothing in that language.
-    ``wake_alone`` lists phrases that, said on their own, act without the wake phrase.
+    ``wake_alone`` lists phrases that, said on their own, act without the wake phrase (it may
+    also sit inside one intent, beside its sentences). Each intent may say when it can be
+    heard by voice with ``heard``: ``asleep``, ``coaching``, ``question``, ``answer``,
+    ``barge_in`` (see :data:`crampcoach.voice.intents.LISTENING`); without it, an intent is
+    heard once the coach is awake.
     The engine matches utterances against every plugin's sentences, and the same sentences
     become the recogniser's grammar, so a phrase not declared here cannot be heard by voice.
     """

@@ -54,6 +54,19 @@ class IntentDecl:
     pick: str = "leftmost"
     """Which mention fills a slot: ``leftmost``, or ``listed`` (the value listed first, for
     lists ordered by urgency)."""
+    heard: frozenset[str] = frozenset()
+    """When the intent can be heard by voice besides after the wake phrase (see
+    :data:`LISTENING`); an empty set means only when the coach is awake."""
+
+
+LISTENING = {
+    "asleep": "every sentence acts alone, without the wake phrase",
+    "coaching": "heard while a routine runs (its timers are counting)",
+    "question": "heard while any question is open, whatever answers it expects",
+    "answer": "heard only as the answer to a question that expects it",
+    "barge_in": "heard while the coach is talking, and cuts it short",
+}
+"""The listening states an intent may declare in its ``heard`` list."""
 
 
 class IntentMatcher:
@@ -77,6 +90,9 @@ class IntentMatcher:
         for plugin, decl in decls:
             for name, spec in (decl.get("intents") or {}).items():
                 self._add_intent(plugin, name, spec)
+        for rule in self._rules:  # intents heard asleep: each of their sentences acts alone
+            if "asleep" in self.intents[rule.intent].heard:
+                self.wake_alone.update(expand(rule.template, self.lists))
 
     def _add_list(self, plugin: str, name: str, values: Mapping[str, Any]) -> None:
         if "range" in values:
@@ -108,7 +124,13 @@ class IntentMatcher:
         sentences = tuple(spec.get("sentences", ()))
         priority = int(spec.get("priority", 50))
         pick = str(spec.get("pick", "leftmost"))
-        self.intents[name] = IntentDecl(name, plugin, priority, slots, sentences, pick)
+        heard = frozenset(spec.get("heard", ()))
+        if heard - LISTENING.keys():
+            raise DeclarationError(
+                f"plugin {plugin}: intent {name}: unknown listening state "
+                f"{', '.join(sorted(heard - LISTENING.keys()))} (known: {', '.join(LISTENING)})")
+        self.intents[name] = IntentDecl(name, plugin, priority, slots, sentences, pick, heard)
+        self.wake_alone.update(self.language.normalise(p) for p in spec.get("wake_alone", ()))
         if spec.get("screened"):
             self.screened.add(name)
         for template in sentences:
@@ -167,6 +189,10 @@ class IntentMatcher:
                 value = best[3]
                 found[name] = int(value) if name in self._ranges else value
         return found
+
+    def heard_in(self, state: str) -> set[str]:
+        """The intents that declared they can be heard in listening ``state``."""
+        return {name for name, decl in self.intents.items() if state in decl.heard}
 
     def sentences_by_intent(self, limit_per_template: int = 2000) -> dict[str, list[str]]:
         """Every sentence each intent's templates allow, keyed by intent (for grammars)."""

@@ -61,8 +61,7 @@ def wake_phrase_for(cfg: Any, code: str) -> str:
 def grammars_for(folder: Path, matcher: IntentMatcher, wake_phrase: str) -> Grammars:
     from crampcoach.voice.grammars import Grammars
 
-    return Grammars(folder, matcher.sentences_by_intent(),
-                    matcher.language.normalise(wake_phrase), matcher.wake_alone)
+    return Grammars.for_matcher(folder, matcher, wake_phrase)
 
 
 def report_missing_words(model: Any, matcher: IntentMatcher, wake_phrase: str,

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 
 from crampcoach.voice.dialogue import Dialogue
-from crampcoach.voice.grammars import BARGE_IN, Grammars
+from crampcoach.voice.grammars import Grammars
 from crampcoach.voice.intents import IntentMatcher
 from crampcoach.voice.messages import Said, Utterance
 from crampcoach.voice.recognizer import Recognizer
@@ -143,7 +143,7 @@ class Listener:
         utt = Utterance(text, utt.confidence, utt.source, utt.alternatives)
         if self.is_speaking():
             intent = self.matcher.match(text)
-            acted = intent.name in BARGE_IN
+            acted = intent.name in self.matcher.heard_in("barge_in")
             self._report(utt, acted)
             if acted:
                 self.hush()
