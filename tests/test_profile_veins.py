@@ -31,8 +31,9 @@ def test_vein_check_all_no(coach, isolated):
                     "Do your legs swell by the afternoon?"]
     for _ in range(4):
         assert coach.say("no")[0].startswith("Do ")
-    assert coach.say("no") == ["Thank you.",
-                               "Nothing there points to vein problems. That's good to hear."]
+    # Five questions cannot give an all-clear (content fix 2).
+    assert coach.say("no") == ["Thank you.", "A short check like this can't rule anything out.",
+                               "If your legs bother you, a doctor can take a look."]
     [c] = checks(isolated)
     assert c["completed"] and set(c["answers"].values()) == {"no"}
     assert c["taken_at"][:4].isdigit()
@@ -46,7 +47,8 @@ def test_vein_check_any_yes_mentions_the_ultrasound(coach, isolated):
     coach.say("not sure")
     said = coach.say("no")
     assert "Vein problems may be linked with cramps." in said
-    assert "A doctor can check your leg veins with an ultrasound." in said
+    assert "It's worth seeing a doctor about your legs." in said  # content fix 9
+    assert "A doctor can check the leg veins, for example with an ultrasound." in said
     assert checks(isolated)[0]["answers"]["aching"] == "yes"
 
 
@@ -143,7 +145,10 @@ def test_cramps_after_a_new_medicine_add_ask_the_prescriber(isolated, talk, cloc
     t = talk()
     t.start()
     said = t.say("good morning")
-    assert "Ask the prescriber about it." in said and "Please don't stop it yourself." in said
+    assert "You started hydrochlorothiazide on November 14." in said
+    assert "Cramps logged since then: one." in said and "In the same time before: zero." in said
+    assert "Please don't stop it yourself." in said
+    assert not any("after" in s for s in said)  # never implies the medicine caused them
 
 
 def test_new_medicine_by_voice_is_noted(coach, isolated):

@@ -189,3 +189,13 @@ def test_parse_still_names_the_symptom_intent(talk):
 def test_a_long_cramp_said_in_minutes_is_same_day(talk, clock):
     clock.advance(timedelta(minutes=1).total_seconds())
     assert talk().say("it's been half an hour and it won't let go")[0] == SAME_DAY
+
+
+def test_say_cramp_is_never_the_answer_mid_routine_or_to_a_description(talk):
+    t = talk()
+    assert t.say("mumble") == ["Sorry, I didn't catch that.", UNKNOWN]
+    said = t.say("something odd is going on with me tonight")
+    assert UNKNOWN not in said and said[0] == "Sorry, I didn't catch that."
+    t.say("my calf")
+    t.wait(12)
+    assert t.say("mumble") == ["Sorry, I didn't catch that."]

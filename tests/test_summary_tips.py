@@ -79,11 +79,11 @@ def test_tips_rotate_without_repeats_until_all_were_heard(isolated, talk):
     t = talk()
     t.start()
     heard = []
-    for _ in range(10):
+    for _ in range(11):
         said = t.say("any tips")
         assert said[0] == "Here's a tip."
         heard.append(said[1])
-    assert len(set(heard)) == 10
+    assert len(set(heard)) == 11
     again = t.say("any tips")
     assert again[1] == "That's every tip I have. I'll start again from the top."
 
@@ -91,7 +91,7 @@ def test_tips_rotate_without_repeats_until_all_were_heard(isolated, talk):
 def test_best_evidence_first_and_fitted_to_the_journal(isolated, talk):
     t = talk()
     t.start()
-    assert t.say("how can i prevent this")[1] == "Try a gentle calf stretch just before bed."
+    assert t.say("how can i prevent this")[1] == "Try a calf stretch just before bed."
     for back in range(3):
         log(isolated, datetime.now().astimezone() - timedelta(days=back), 30, muscle="foot")
     t2 = talk()
@@ -108,7 +108,8 @@ def test_bedtime_stretch_is_led_with_timed_holds(isolated, talk):
     first = t.say("coach me through the bedtime stretch")
     assert first == ["Stand facing a wall, hands on it at chest height."]
     rest = t.run_until_quiet()
-    assert rest.count("Hold for ten seconds.") == 6
+    # Calves, then hamstrings: three holds a side (content brief section 3).
+    assert rest.count("Hold for ten seconds.") == 12
     assert rest[-1] == "That's the bedtime stretch done. Sleep well."
 
 
@@ -158,3 +159,11 @@ def test_report_renders_in_headless_chromium(isolated, tmp_path):
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 20_000  # a blank page compresses to almost nothing
+
+
+def test_magnesium_is_not_mentioned_in_pregnancy(isolated, talk):
+    t = talk()
+    t.start()
+    t.say("i'm pregnant")
+    heard = [" ".join(t.say("any tips")) for _ in range(12)]
+    assert not any("agnesium" in h for h in heard)

@@ -14,6 +14,7 @@ from crampcoach.voice.messages import Intent, Reply
 
 HERE = Path(__file__).parent
 NOTE_FLAG = "self-care-note-given"
+SHORT_WORDS = 3
 
 
 def plugin() -> Help:
@@ -43,5 +44,11 @@ class Help:
         if intent.name == "help":
             return Reply(say=list(data["say"]["help"]))
         if intent.name is None:
+            # "Say cramp" only answers a short mumble out of a routine: never a description
+            # of how someone feels, never mid-routine.
+            if convo.shared.get("relief.coaching"):
+                return Reply(say=list(data["say"]["unknown_coaching"]))
+            if len(intent.text.split()) > SHORT_WORDS:
+                return Reply(say=list(data["say"]["unknown_described"]))
             return Reply(say=list(data["say"]["unknown"]))
         return None

@@ -47,6 +47,30 @@ def medicine_before_cramps(j: Journal, now: datetime) -> dict[str, Any] | None:
     return None
 
 
+def medicine_lines(j: Journal, med: dict[str, Any], now: datetime, data: dict[str, Any],
+                   code: str) -> list[str]:
+    """Only what is true: when the medicine started, cramps logged since, and in the same span
+    before. Never that it caused them: cramps may have begun long before it."""
+    from crampcoach.voice import language
+
+    lang = language.load(code)
+    say = data["say"]
+    since = date.fromisoformat(med["since"])
+    start = datetime.combine(since, datetime.min.time()).astimezone()
+    after = len(j.episodes(since=start))
+    before = len(j.episodes(since=start - (now - start), until=start))
+    counts = data.get("counts")  # languages that count with other words than they spell
+
+    def count(n: int) -> str:
+        return counts[n] if counts and n < len(counts) else lang.spell(n)
+
+    name = say["a_new_medicine"] if med["name"].startswith("new medicine") else med["name"]
+    when = since.strftime(data["date_format"]).replace("{day}", str(since.day))
+    return [phrasebook.capitalise(line.format(name=name, since=when, after=count(after),
+                                              before=count(before)))
+            for line in say["medicine_summary"]]
+
+
 class Profile:
     @hookimpl
     def crampcoach_intents(self, language: str) -> dict[str, Any] | None:
@@ -89,9 +113,9 @@ class Profile:
         if data is None:
             return None
         with Journal(convo.data_dir) as j:
-            if medicine_before_cramps(j, convo.now()):
-                return list(data["say"]["medicine_summary"])
-        return None
+            flagged = medicine_before_cramps(j, convo.now())
+            return medicine_lines(j, flagged, convo.now(), data, convo.language) if flagged \
+                else None
 
     @hookimpl
     def crampcoach_report_sections(self, now: datetime, data_dir: Path) -> list[str] | None:

@@ -56,6 +56,7 @@ class Relief:
 
     @hookimpl
     def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
+        convo.shared["relief.coaching"] = self.routine is not None  # for the help plugin
         book = _book(convo)
         if book is None:
             return None

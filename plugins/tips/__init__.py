@@ -89,6 +89,8 @@ class Tips:
         state = Path(convo.data_dir) / STATE_FILE
         heard = _read_heard(state)
         exclude = {t["id"] for t in tips if t.get("fluids")} if _fluid_limit(convo) else set()
+        if convo.shared.get("profile.pregnant"):
+            exclude |= {t["id"] for t in tips if t.get("not_in_pregnancy")}
         muscles = recent_muscles(convo.data_dir, convo.now())
         say = [phrasebook.capitalise(data["say"]["intro"])]
         tip = choose(tips, heard, muscles, exclude)
