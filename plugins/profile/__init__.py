@@ -131,12 +131,10 @@ def report_section(profile: dict[str, Any], flagged: dict[str, Any] | None) -> s
     out.append("<p>" + (e("Reported: " + ", ".join(said) + ".") if said
                         else "No conditions reported.") + "</p>")
     if meds:
-        out.append("<table><thead><tr><th>Medicine</th><th>Since</th>"
-                   "<th>Associated with cramps</th></tr></thead><tbody>")
-        for m in meds:
-            out.append(f"<tr><td>{e(m['name'])}</td><td>{e(m['since'])}</td>"
-                       f"<td>{e(m['class'] or '–')}</td></tr>")
-        out.append("</tbody></table>")
+        # The report's "Medicines started" table lists them, with cramps per week before and
+        # after each start; here only the pointer, so the doctor reads them once.
+        out.append(f"<p>Medicines: {e(', '.join(m['name'] for m in meds))} (see Medicines "
+                   "started).</p>")
     if flagged:
         out.append(f"<p><b>Cramps were logged after starting {e(flagged['name'])} "
                    f"({e(flagged['since'])}).</b> Worth reviewing with the prescriber; the "

@@ -1,20 +1,37 @@
-"""``crampcoach report``: one self-contained HTML page for the doctor.
+"""``crampcoach report``: one self-contained page for the doctor, on screen, printed or as PDF.
 
 No scripts, fonts or images from anywhere: the charts are inline SVG, so the page opens the
-same offline, printed, or attached to an email.
+same offline, printed, or attached to an email. It is laid out for print first: ``@page``
+margins that fit both A4 and Letter, every heading kept with what follows it, "self-reported"
+in the margin of every page, and the episode list on pages of its own. A month fits on two
+pages plus the episode list.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
-from datetime import date, datetime, timedelta
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from crampcoach.plugins.journal.insights import Stats, doctor_rules, night_of, parse_hhmm, stats
+from crampcoach.plugins.journal.insights import (
+    LONG_CRAMP_S,
+    MOST_NIGHTS,
+    SEVERAL_A_NIGHT,
+    Stats,
+    doctor_rules,
+    night_of,
+    parse_hhmm,
+    stats,
+)
 from crampcoach.plugins.journal.store import Journal, JournalError, parse_time
 from crampcoach.voice.errors import UserError
+
+from . import charts, pdf
 
 RULE_TEXT = {
     "most_nights": "Cramps on 8 or more of the last 14 nights.",
@@ -22,34 +39,74 @@ RULE_TEXT = {
     "long_cramp": "A cramp lasting more than ten minutes.",
     "symptom": "A worrying symptom was reported in the last two weeks.",
 }
-TIER_TEXT = {"emergency": "emergency", "same_day": "same day", "soon": "see a doctor soon"}
-INK, MUTED, BAR, ACCENT = "#1f2933", "#616e7c", "#3e7cb1", "#c05621"
+TIER_TEXT = {"emergency": "told to call emergency services",
+             "same_day": "told to get medical advice the same day",
+             "soon": "told to see a doctor soon"}
+STEP_WORDS = {
+    "sit": "sit up", "pull": "pull toes up", "towel": "towel stretch", "stand": "stand on it",
+    "walk": "walk or shake", "seated": "seated towel stretch", "massage": "knead",
+    "press": "press toes down", "lean": "lean forward", "side": "lie on side",
+    "heel": "heel back", "point": "point the foot",
+}
+"""How the report names the relief plugin's steps (its routines' ids)."""
+ENDING_WORDS = {"over": "let go", "stopped": "coaching stopped",
+                "interrupted": "session cut off", "timed out": "no end heard"}
+SIDES = ("left", "right", "both", None)
+MAX_WINDOW_NIGHTS = 28
+"""Before/after a medicine start: at most four weeks on each side."""
+SELF_REPORTED = ("Self-reported by the patient with Cramp Coach, a self-care log. "
+                 "Not a diagnosis.")
 
 
 def add_commands(sub: Any) -> None:
-    p = sub.add_parser("report", help="write a self-contained HTML report for your doctor")
-    p.add_argument("--out", required=True, metavar="FILE.html")
+    p = sub.add_parser("report", help="a self-contained report for your doctor (HTML or PDF)")
+    p.add_argument("--out", metavar="FILE.html", help="write the page as HTML")
+    p.add_argument("--pdf", metavar="FILE.pdf",
+                   help="print the same page to PDF (needs a headless Chromium)")
     p.add_argument("--days", type=int, default=30, metavar="N", help="period (default 30)")
+    p.add_argument("--paper", choices=sorted(PAPER), default=None,
+                   help="paper size when printed (default: the printer's own)")
     p.set_defaults(func=cmd_report)
+
+
+PAPER = {"a4": "A4", "letter": "letter"}
 
 
 def cmd_report(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     if args.days < 1 or args.days > 3660:
         raise UserError("--days must be from 1 to 3660")
+    if not args.out and not args.pdf:
+        raise UserError("say where to write it: --out FILE.html, --pdf FILE.pdf, or both")
+    browser = None
+    if args.pdf:
+        browser = pdf.find_browser()
+        if browser is None:
+            print(f"crampcoach: error: --pdf needs a headless Chromium; {pdf.INSTALL_HINT}",
+                  file=sys.stderr)
+            return 1
     try:
         with Journal(cfg.data_dir, create=False) as j:
             now = datetime.now().astimezone()
             page = render(j, now, args.days, cfg["summary.night_end"],
-                          extra=_extra_sections(host, now, args.days, cfg.data_dir))
+                          extra=_extra_sections(host, now, args.days, cfg.data_dir),
+                          night_start=cfg["summary.night_start"], paper=args.paper)
     except JournalError as err:
         raise UserError(str(err)) from None
-    out = Path(args.out)
-    try:
-        out.write_text(page, encoding="utf-8")
-        out.chmod(0o600)
-    except OSError as err:
-        raise UserError(f"cannot write {out}: {err}") from None
-    print(f"wrote {out}")
+    if args.out:
+        out = Path(args.out)
+        try:
+            out.write_text(page, encoding="utf-8")
+            out.chmod(0o600)
+        except OSError as err:
+            raise UserError(f"cannot write {out}: {err}") from None
+        print(f"wrote {out}")
+    if args.pdf and browser:
+        try:
+            pdf.print_page(page, Path(args.pdf), browser)
+        except pdf.PrintError as err:
+            print(f"crampcoach: error: {err}", file=sys.stderr)
+            return 1
+        print(f"wrote {args.pdf}")
     return 0
 
 
@@ -65,177 +122,460 @@ def _extra_sections(host: Any, now: datetime, days: int, data_dir: Path) -> list
     return out
 
 
-def render(j: Journal, now: datetime, days: int, night_end: str,
-           extra: list[str] | None = None) -> str:
-    end_night = night_of(now, parse_hhmm(night_end))
-    first = end_night - timedelta(days=days - 1)
-    since = datetime.combine(first, parse_hhmm(night_end)).astimezone() - timedelta(hours=12)
+# -- the period ------------------------------------------------------------------------------
+@dataclass
+class Period:
+    now: datetime
+    first: date
+    last: date
+    night_start: time
+    night_end: time
+    episodes: list[dict[str, Any]]
+    stats: Stats
+
+    def night(self, e: dict[str, Any]) -> date:
+        return night_of(parse_time(e["started_at"]), self.night_end)
+
+
+def gather(j: Journal, now: datetime, days: int, night_start: str, night_end: str) -> Period:
+    end_t, start_t = parse_hhmm(night_end), parse_hhmm(night_start)
+    last = night_of(now, end_t)
+    if end_t <= now.astimezone().time() < start_t:
+        last -= timedelta(days=1)  # made by day: tonight has not begun, last night is done
+    first = last - timedelta(days=days - 1)
+    since = datetime.combine(first, end_t).astimezone() - timedelta(hours=12)
     eps = [e for e in j.episodes(since=since)
-           if first <= night_of(parse_time(e["started_at"]), parse_hhmm(night_end)) <= end_night]
-    s = stats(eps, first, end_night, parse_hhmm(night_end))
-    rules = doctor_rules(j, now, parse_hhmm(night_end))
-    symptoms = j.symptoms(since=since)
+           if first <= night_of(parse_time(e["started_at"]), end_t) <= last]
+    return Period(now, first, last, start_t, end_t, eps,
+                  stats(eps, first, last, end_t))
+
+
+def render(j: Journal, now: datetime, days: int, night_end: str,
+           extra: list[str] | None = None, night_start: str = "18:00",
+           paper: str | None = None) -> str:
+    p = gather(j, now, days, night_start, night_end)
+    person = _profile_details(j)
+    meds = _medicines(j)
+    rules = doctor_rules(j, now, p.night_end)
+    title = f"Night leg cramps: {p.first:%d %b %Y} to {p.last:%d %b %Y}"
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
-        f"<title>Night leg cramps: {first:%d %b %Y} to {end_night:%d %b %Y}</title>",
+        f"<title>{html.escape(title)}</title>",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        f"<style>{STYLE}</style></head><body><main>",
-        f"<h1>Night leg cramps</h1><p class='period'>{first:%d %B %Y} to {end_night:%d %B %Y}"
-        f" ({days} nights) · made {now:%d %B %Y %H:%M} by Cramp Coach, a self-care log</p>",
-        "<section class='stats'>",
-        _stat("cramps", str(s.cramps)),
-        _stat("cramps per week", f"{s.per_week:g}"),
-        _stat("nights with cramps", f"{s.nights_with_cramps} of {s.days}"),
-        _stat("average severity (0-10)",
-              "–" if s.mean_severity is None else f"{s.mean_severity:g}"),
-        _stat("average duration", "–" if s.mean_duration_s is None
-              else _duration(s.mean_duration_s)),
-        "</section>",
-        "<p class='muted'>The measures cramp trials report: cramps per week, nights with"
-        " cramps, average severity and duration.</p>",
-        "<h2>For the doctor</h2>",
-        _doctor_notes(rules, symptoms),
-        *(extra or []),
-        "<h2>Cramps per night</h2>", _bars_per_night(s),
-        "<div class='two'>",
-        "<div><h2>By side</h2>" + _hbars(s.by_side) + "</div>",
-        "<div><h2>By muscle</h2>" + _hbars(s.by_muscle) + "</div>",
-        "</div>",
-        "<h2>Severity and duration over time</h2>", _over_time(eps, first, end_night, night_end),
-        "<h2>Episodes</h2>", _table(eps),
-        "<p class='foot'>Severity is the person's own rating from 0 to 10. Thresholds above are"
-        " reasonable design choices, not validated cut-offs. This log is not a diagnosis.</p>",
+        f"<style>{style(paper, _running_head(person, p))}</style></head><body>",
+        charts.DEFS, "<main>",
+        _header(person, p, days),
+        _headline(p),
+        _doctor(j, p, rules),
+        _medicine_section(j, p, meds),
+        _charts(p, meds),
+        _where_and_relief(p),
+        *(f"<section class='block extra'>{s}</section>" for s in (extra or [])),
+        "<p class='foot'>Severity is the person's own rating from 0 to 10. Durations are"
+        " measured by the coach from \"cramp\" to \"it's gone\"; a duration nobody measured"
+        " is shown as unknown and left out of averages. Thresholds above are reasonable"
+        " design choices, not validated cut-offs. This log is not a diagnosis.</p>",
+        _episode_table(p),
         "</main></body></html>",
     ]
     return "\n".join(parts)
 
 
-def _stat(label: str, value: str) -> str:
-    return f"<div class='stat'><b>{html.escape(value)}</b><span>{html.escape(label)}</span></div>"
+# -- the sections -----------------------------------------------------------------------------
+def _header(person: dict[str, str], p: Period, days: int) -> str:
+    who = []
+    if person.get("name"):
+        who.append(f"<b>{html.escape(person['name'])}</b>")
+    if person.get("birth_date"):
+        who.append(f"born {html.escape(person['birth_date'])}")
+    tz = _zone(p.now)
+    return (
+        "<header><h1>Night leg cramps <span class='tag'>self-reported</span></h1>"
+        + (f"<p class='who'>{' · '.join(who)}</p>" if who else "")
+        + f"<p class='period'>{p.first:%d %B %Y} to {p.last:%d %B %Y} ({days} nights) · made"
+        f" {p.now:%d %B %Y %H:%M} by Cramp Coach, a self-care log kept by the patient</p>"
+        f"<p class='period'>All times are local time, {html.escape(tz)}. A night runs from"
+        f" {p.night_start:%H:%M} to {p.night_end:%H:%M} and is named by the evening it began:"
+        " a cramp at 00:52 on a Tuesday belongs to Monday's night.</p></header>"
+    )
 
 
-def _duration(seconds: float) -> str:
-    seconds = int(round(seconds))
-    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+def _headline(p: Period) -> str:
+    s = p.stats
+    measured = [e["duration_s"] for e in p.episodes if e["duration_s"] is not None]
+    unknown = len(p.episodes) - len(measured)
+    rated = sum(1 for e in p.episodes if e["severity"] is not None)
+    dur_note = f"{len(measured)} measured" + (f", {unknown} unknown (left out)" if unknown
+                                               else "")
+    return "".join([
+        "<section class='stats block'>",
+        _stat("cramps", str(s.cramps), f"in {s.days} nights"),
+        _stat("cramps per week", f"{s.per_week:g}", "average over the period"),
+        _stat("nights with cramps", f"{s.nights_with_cramps} of {s.days}",
+              f"{round(100 * s.nights_with_cramps / s.days) if s.days else 0}% of nights"),
+        _stat("average severity", "–" if s.mean_severity is None else f"{s.mean_severity:g}/10",
+              f"{rated} rated"),
+        _stat("average duration", "unknown" if s.mean_duration_s is None
+              else duration(s.mean_duration_s), dur_note),
+        "</section>",
+    ])
 
 
-def _doctor_notes(rules: list[str], symptoms: list[dict[str, Any]]) -> str:
-    items = [f"<li>{html.escape(RULE_TEXT[r])}</li>" for r in rules]
-    for sym in symptoms:
-        when = parse_time(sym["reported_at"])
-        items.append(f"<li>{when:%d %b %H:%M}: reported "
-                     f"<b>{html.escape(sym['symptom'].replace('_', ' '))}</b> "
-                     f"({html.escape(TIER_TEXT.get(sym['tier'], sym['tier']))} advice given)</li>")
-    if not items:
-        return "<p>No see-a-doctor rule applies in this period.</p>"
-    return "<ul class='notes'>" + "".join(items) + "</ul>"
+def _stat(label: str, value: str, note: str) -> str:
+    return (f"<div class='stat'><span>{html.escape(label)}</span><b>{html.escape(value)}</b>"
+            f"<small>{html.escape(note)}</small></div>")
 
 
-def _bars_per_night(s: Stats) -> str:
-    nights = list(s.per_night.items())
-    w, h, pad = 720, 180, 28
-    top = max([c for _, c in nights] + [3])
-    bw = (w - 2 * pad) / max(1, len(nights))
-    out = [f"<svg viewBox='0 0 {w} {h + 30}' role='img' aria-label='Cramps per night'>"]
-    for k in range(top + 1):
-        y = h - k * (h - 10) / top
-        out.append(f"<line x1='{pad}' x2='{w - pad}' y1='{y:.1f}' y2='{y:.1f}' class='grid'/>"
-                   f"<text x='{pad - 6}' y='{y + 4:.1f}' class='axis' text-anchor='end'>{k}</text>")
-    for i, (night, count) in enumerate(nights):
-        x = pad + i * bw
-        bh = count * (h - 10) / top
-        if count:
-            out.append(f"<rect x='{x + 1:.1f}' y='{h - bh:.1f}' width='{max(1, bw - 2):.1f}' "
-                       f"height='{bh:.1f}' fill='{BAR}'><title>{night:%a %d %b}: {count}"
-                       f"</title></rect>")
-        if len(nights) <= 31 and (i % max(1, len(nights) // 10) == 0):
-            out.append(f"<text x='{x + bw / 2:.1f}' y='{h + 16}' class='axis' "
-                       f"text-anchor='middle'>{night:%d %b}</text>")
-    out.append("</svg>")
-    return "".join(out)
+def _doctor(j: Journal, p: Period, rules: list[str]) -> str:
+    """Each see-a-doctor rule that holds, with the episodes behind it; then red flags."""
+    recent = j.episodes(since=p.now - timedelta(days=MOST_NIGHTS[1]))
+    by_night: dict[date, list[dict[str, Any]]] = {}
+    for e in recent:
+        by_night.setdefault(p.night(e), []).append(e)
+    items = []
+    for rule in rules:
+        behind = ""
+        if rule == "most_nights":
+            behind = "Nights: " + ", ".join(f"{n:%a %d %b}" for n in sorted(by_night)) + "."
+        elif rule == "several_a_night":
+            behind = " ".join(
+                f"Night of {n:%a %d %b}: {len(es)} cramps ({_refs(es)})."
+                for n, es in sorted(by_night.items()) if len(es) >= SEVERAL_A_NIGHT)
+        elif rule == "long_cramp":
+            behind = " ".join(
+                f"{_ref(e)} on {parse_time(e['started_at']).astimezone():%a %d %b %H:%M}"
+                f" lasted {duration(e['duration_s'])}."
+                for e in recent if e["duration_s"] is not None and e["duration_s"] > LONG_CRAMP_S)
+        elif rule == "symptom":
+            behind = "See the symptoms reported below."
+        items.append(f"<li><b>{html.escape(RULE_TEXT.get(rule, rule))}</b> "
+                     f"<span class='behind'>{html.escape(behind)}</span></li>")
+    body = ("<ul class='notes'>" + "".join(items) + "</ul>" if items else
+            "<p>No see-a-doctor rule applies in the 14 nights before this report.</p>")
+    return ("<section class='block'><h2>For the doctor</h2>" + body + _red_flags(j, p)
+            + "</section>")
 
 
-def _hbars(counts: Any) -> str:
-    if not counts:
-        return "<p class='muted'>No cramps logged.</p>"
-    rows = counts.most_common()
-    w, row = 340, 26
-    top = max(c for _, c in rows)
-    out = [f"<svg viewBox='0 0 {w} {row * len(rows) + 6}' role='img'>"]
-    for i, (name, c) in enumerate(rows):
-        y = i * row + 4
-        bw = (w - 120) * c / top
-        out.append(f"<text x='0' y='{y + 15}' class='label'>{html.escape(str(name))}</text>"
-                   f"<rect x='90' y='{y}' width='{bw:.1f}' height='18' fill='{BAR}'/>"
-                   f"<text x='{96 + bw:.1f}' y='{y + 14}' class='axis'>{c}</text>")
-    out.append("</svg>")
-    return "".join(out)
-
-
-def _over_time(eps: list[dict[str, Any]], first: date, last: date, night_end: str) -> str:
-    w, h, pad = 720, 160, 34
-    span = max(1, (last - first).days)
-    dmax = max([e["duration_s"] or 0 for e in eps] + [60])
-
-    def x(e: dict[str, Any]) -> float:
-        n = night_of(parse_time(e["started_at"]), parse_hhmm(night_end))
-        return pad + (n - first).days * (w - 2 * pad) / span
-
-    out = [f"<svg viewBox='0 0 {w} {h + 24}' role='img' aria-label='Severity and duration'>",
-           f"<line x1='{pad}' x2='{w - pad}' y1='{h}' y2='{h}' class='grid'/>",
-           f"<text x='{pad}' y='{h + 18}' class='axis'>{first:%d %b}</text>",
-           f"<text x='{w - pad}' y='{h + 18}' class='axis' text-anchor='end'>{last:%d %b}</text>",
-           f"<text x='4' y='12' class='axis' fill='{BAR}'>● severity 0-10</text>",
-           f"<text x='{w - 4}' y='12' class='axis' text-anchor='end' fill='{ACCENT}'>"
-           f"■ duration (top: {_duration(dmax)})</text>"]
-    for e in eps:
-        cx = x(e)
-        if e["severity"] is not None:
-            cy = h - e["severity"] * (h - 20) / 10
-            out.append(f"<circle cx='{cx:.1f}' cy='{cy:.1f}' r='5' fill='{BAR}'>"
-                       f"<title>severity {e['severity']}</title></circle>")
-        if e["duration_s"] is not None:
-            cy = h - e["duration_s"] * (h - 20) / dmax
-            out.append(f"<rect x='{cx - 4:.1f}' y='{cy - 4:.1f}' width='8' height='8' "
-                       f"fill='{ACCENT}'><title>{_duration(e['duration_s'])}</title></rect>")
-    out.append("</svg>")
-    return "".join(out)
-
-
-def _table(eps: list[dict[str, Any]]) -> str:
-    if not eps:
-        return "<p class='muted'>No cramps logged in this period.</p>"
-    head = ("<table><thead><tr><th>Started</th><th>Side</th><th>Muscle</th><th>Severity</th>"
-            "<th>Duration</th><th>Ended</th><th>What was tried</th><th>Notes</th></tr></thead>"
-            "<tbody>")
+def _red_flags(j: Journal, p: Period) -> str:
+    since = datetime.combine(p.first, p.night_end).astimezone() - timedelta(hours=12)
+    reported = j.symptoms(since=since)
+    if not reported:
+        return "<p class='muted'>No worrying symptoms (red flags) were reported.</p>"
     rows = []
-    for e in eps:
-        started = parse_time(e["started_at"])
+    for sym in reported:
+        when = parse_time(sym["reported_at"]).astimezone()
+        tier = str(sym.get("tier") or "")
+        rows.append(f"<tr><td>{when:%a %d %b %H:%M}</td>"
+                    f"<td>{html.escape(str(sym['symptom']).replace('_', ' '))}</td>"
+                    f"<td>{html.escape(tier.replace('_', ' '))}</td>"
+                    f"<td>{html.escape(TIER_TEXT.get(tier, 'advice given'))}</td></tr>")
+    return ("<h3>Red flags reported</h3><table class='compact'><thead><tr><th>When</th>"
+            "<th>What was reported</th><th>Tier</th><th>What the coach said</th></tr></thead>"
+            "<tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def _medicine_section(j: Journal, p: Period, meds: list[dict[str, Any]]) -> str:
+    """Cramps per week before and after each medicine was started."""
+    if not meds:
+        return ""
+    every = j.episodes()
+    earliest = min((night_of(parse_time(e["started_at"]), p.night_end) for e in every),
+                   default=p.first)
+    rows = []
+    for m, since in _starts(meds):
+        before_first = max(earliest, since - timedelta(days=MAX_WINDOW_NIGHTS))
+        after_last = min(p.last, since + timedelta(days=MAX_WINDOW_NIGHTS - 1))
+        before = _rate(every, before_first, since - timedelta(days=1), p.night_end)
+        after = _rate(every, since, after_last, p.night_end)
+        cls = m.get("class")
         rows.append(
-            "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in (
-                f"{started:%a %d %b %H:%M}", e["side"] or "–", e["muscle"] or "–",
-                "–" if e["severity"] is None else e["severity"],
-                "–" if e["duration_s"] is None else _duration(e["duration_s"]),
-                e["ended_by"] or "open", ", ".join(e["relief"]) or "–", e["notes"] or "")) +
-            "</tr>")
-    return head + "".join(rows) + "</tbody></table>"
+            f"<tr><td>{html.escape(m['name'])}</td><td>{since:%d %b %Y}</td>"
+            f"<td>{html.escape(cls + ' (associated with cramps in some people)') if cls else '–'}"
+            f"</td><td class='num'>{before}</td><td class='num'>{after}</td></tr>")
+    return ("<section class='block'><h2>Medicines started</h2><table class='compact'><thead>"
+            "<tr><th>Medicine</th><th>Started</th><th>Class</th>"
+            "<th class='num'>Cramps per week before</th>"
+            "<th class='num'>Cramps per week after</th></tr></thead><tbody>"
+            + "".join(rows) + "</tbody></table><p class='muted'>Up to four weeks on each side"
+            " of the start, from what the journal holds. A change after a start is not proof"
+            " the medicine caused it. The person has been told never to stop a medicine"
+            " without the prescriber.</p></section>")
 
 
-STYLE = f"""
-body{{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:{INK};margin:0;
-background:#f5f7fa}}
-main{{max-width:780px;margin:0 auto;padding:24px;background:#fff}}
-h1{{margin:0 0 4px;font-size:26px}} h2{{font-size:17px;margin:26px 0 8px}}
-h3{{font-size:15px;margin:16px 0 6px}}
-.period,.foot,.muted{{color:{MUTED};font-size:13px}}
-.stats{{display:flex;flex-wrap:wrap;gap:10px;margin-top:16px}}
-.stat{{flex:1 1 120px;border:1px solid #d9e2ec;border-radius:8px;padding:10px}}
-.stat b{{display:block;font-size:22px}} .stat span{{color:{MUTED};font-size:12px}}
-.notes li{{margin:4px 0}} svg{{width:100%;height:auto}}
-.grid{{stroke:#e4e7eb}} .axis{{font-size:11px;fill:{MUTED}}} .label{{font-size:12px;fill:{INK}}}
-.two{{display:flex;gap:24px}} .two>div{{flex:1}}
-table{{border-collapse:collapse;width:100%;font-size:13px}}
-th,td{{border-bottom:1px solid #e4e7eb;padding:5px 6px;text-align:left;vertical-align:top}}
-th{{background:#f0f4f8}}
-@media print{{body{{background:#fff}} main{{padding:0}}}}
+def _starts(meds: list[dict[str, Any]]) -> list[tuple[dict[str, Any], date]]:
+    """Each medicine with the date it was started (one with an unreadable date is skipped)."""
+    out = []
+    for m in meds:
+        try:
+            out.append((m, date.fromisoformat(m["since"])))
+        except (ValueError, TypeError):
+            continue
+    return out
+
+
+def _rate(eps: list[dict[str, Any]], first: date, last: date, night_end: time) -> str:
+    nights = (last - first).days + 1
+    if nights <= 0:
+        return "– (nothing logged before)"
+    count = sum(1 for e in eps
+                if first <= night_of(parse_time(e["started_at"]), night_end) <= last)
+    return f"{count * 7 / nights:.1f} ({count} in {nights} nights)"
+
+
+def _charts(p: Period, meds: list[dict[str, Any]]) -> str:
+    return "".join([
+        "<div class='two'>",
+        "<section class='block'><h2>When in the night</h2>", _time_of_night(p), "</section>",
+        "<section class='block'><h2>Week by week</h2>", _weekly(p, meds), "</section>",
+        "</div><div class='two'>",
+        "<section class='block'><h2>Severity</h2>", _severity_chart(p), "</section>",
+        "<section class='block'><h2>Duration</h2>", _duration_chart(p), "</section>",
+        "</div>",
+    ])
+
+
+def _time_of_night(p: Period) -> str:
+    start_hour = p.night_start.hour
+    hours = [(start_hour + k) % 24 for k in range(24)]
+    counts = Counter(parse_time(e["started_at"]).astimezone().hour for e in p.episodes)
+    return charts.bar_chart(
+        [f"{h:02d}" for h in hours], [counts.get(h, 0) for h in hours],
+        y_title="cramps", x_title=f"hour the cramp began (local time, from {start_hour:02d}:00)",
+        series=charts.HATCHED, title="Cramps by hour of the night", width=340, height=190,
+        label_every=3, value_labels=False)
+
+
+def _weeks(p: Period) -> list[tuple[date, date]]:
+    out, start = [], p.first
+    while start <= p.last:
+        end = min(p.last, start + timedelta(days=6))
+        out.append((start, end))
+        start = end + timedelta(days=1)
+    return out
+
+
+def _weekly(p: Period, meds: list[dict[str, Any]]) -> str:
+    weeks = _weeks(p)
+    labels, values = [], []
+    for a, b in weeks:
+        count = sum(1 for e in p.episodes if a <= p.night(e) <= b)
+        nights = (b - a).days + 1
+        values.append(count)
+        labels.append(f"{a:%d %b}" + ("" if nights == 7 else f" ({nights}n)"))
+    markers = []
+    for m, since in _starts(meds):
+        if p.first <= since <= p.last:
+            markers.append(((since - p.first).days / 7, f"{m['name']} {since:%d %b}"))
+    return charts.bar_chart(labels, values, y_title="cramps in the week",
+                            x_title="week beginning (n = nights in a short week)",
+                            series=charts.SOLID, title="Cramps per week", markers=markers,
+                            width=340, height=190)
+
+
+def _night_axis(p: Period) -> tuple[float, list[tuple[float, str]]]:
+    span = (p.last - p.first).days
+    step = max(1, round(span / 4))
+    ticks = [(float(d), f"{p.first + timedelta(days=d):%d %b}") for d in range(0, span + 1, step)]
+    return float(span), ticks
+
+
+def _severity_chart(p: Period) -> str:
+    span, ticks = _night_axis(p)
+    xs = [float((p.night(e) - p.first).days) for e in p.episodes if e["severity"] is not None]
+    ys = [float(e["severity"]) for e in p.episodes if e["severity"] is not None]
+    return charts.dot_chart(xs, ys, x_max=span, x_labels=ticks, y_title="severity (0-10)",
+                            x_title="night", title="Severity of each cramp",
+                            colour=charts.BLUE, shape="circle", name="self-rated severity",
+                            y_top=10)
+
+
+def _duration_chart(p: Period) -> str:
+    span, ticks = _night_axis(p)
+    xs = [float((p.night(e) - p.first).days) for e in p.episodes]
+    ys = [None if e["duration_s"] is None else e["duration_s"] / 60 for e in p.episodes]
+    return charts.dot_chart(xs, ys, x_max=span, x_labels=ticks, y_title="minutes",
+                            x_title="night", title="Duration of each cramp",
+                            colour=charts.ORANGE, shape="square", name="measured duration",
+                            unknown_name="not measured")
+
+
+def _where_and_relief(p: Period) -> str:
+    return ("<div class='two'><section class='block'><h2>Side and muscle</h2>"
+            + _side_muscle(p.episodes) + "</section><section class='block'>"
+            "<h2>What was tried, what ended it</h2>" + _relief_summary(p.episodes)
+            + "</section></div>")
+
+
+def _side_muscle(eps: list[dict[str, Any]]) -> str:
+    if not eps:
+        return "<p class='muted'>No cramps logged.</p>"
+    grid = Counter((e["side"], e["muscle"]) for e in eps)
+    muscles = sorted({e["muscle"] for e in eps}, key=lambda m: (m is None, m or ""))
+    sides = [s for s in SIDES if any(e["side"] == s for e in eps)]
+    head = "".join(f"<th class='num'>{s or 'not said'}</th>" for s in sides)
+    rows = []
+    for m in muscles:
+        cells = "".join(f"<td class='num'>{grid.get((s, m), 0) or '·'}</td>" for s in sides)
+        total = sum(grid.get((s, m), 0) for s in sides)
+        rows.append(f"<tr><th>{html.escape(m or 'not said')}</th>{cells}"
+                    f"<td class='num'><b>{total}</b></td></tr>")
+    totals = "".join(f"<td class='num'><b>{sum(grid.get((s, m), 0) for m in muscles)}</b></td>"
+                     for s in sides)
+    return ("<table class='compact grid'><thead><tr><th>muscle \\ side</th>" + head
+            + "<th class='num'>all</th></tr></thead><tbody>" + "".join(rows)
+            + f"<tr><th>all</th>{totals}<td class='num'><b>{len(eps)}</b></td></tr>"
+            "</tbody></table>")
+
+
+def _relief_summary(eps: list[dict[str, Any]]) -> str:
+    if not eps:
+        return "<p class='muted'>No cramps logged.</p>"
+    tried = Counter(step for e in eps for step in dict.fromkeys(e.get("relief") or []))
+    endings = Counter(e["ended_by"] or "open" for e in eps)
+    steps = "".join(f"<tr><td>{html.escape(step_words(s))}</td><td class='num'>{n}</td></tr>"
+                    for s, n in tried.most_common())
+    ends = ", ".join(f"{ENDING_WORDS.get(k, k)}: {n}" for k, n in endings.most_common())
+    return (("<table class='compact'><thead><tr><th>Step</th><th class='num'>cramps it was"
+             " tried in</th></tr></thead><tbody>" + steps + "</tbody></table>" if steps else
+             "<p class='muted'>No coached steps recorded.</p>")
+            + f"<p>How the cramps ended: {html.escape(ends)}.</p>")
+
+
+def _episode_table(p: Period) -> str:
+    if not p.episodes:
+        return ("<section class='episodes'><h2>Episodes</h2>"
+                "<p class='muted'>No cramps logged in this period.</p></section>")
+    rows = []
+    used: dict[str, None] = {}
+    for e in p.episodes:
+        started = parse_time(e["started_at"]).astimezone()
+        where = " ".join(x for x in (e["side"], e["muscle"]) if x) or "–"
+        steps = list(dict.fromkeys(e.get("relief") or []))
+        used.update(dict.fromkeys(steps))
+        cells = (_ref(e), f"{p.night(e):%a %d %b}", f"{started:%H:%M}", where,
+                 "–" if e["severity"] is None else e["severity"], duration(e["duration_s"]),
+                 ", ".join(steps) or "–", ENDING_WORDS.get(e["ended_by"] or "", "not recorded"),
+                 e["notes"] or "")
+        rows.append("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in cells) + "</tr>")
+    key = "; ".join(f"{s} = {step_words(s)}" for s in used)
+    return ("<section class='episodes'><h2>Episodes</h2><table class='eplist'><thead><tr>"
+            "<th>#</th><th>Night of</th><th>Began</th><th>Where</th><th>Sev.</th>"
+            "<th>Duration</th><th>What was tried</th><th>How it ended</th><th>Notes</th>"
+            "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+            + (f"<p class='muted'>Steps: {html.escape(key)}.</p>" if key else "")
+            + "<p class='muted'>Sev. = severity, self-rated 0-10. Began = local time; the"
+            " night is named by the evening it began.</p></section>")
+
+
+# -- helpers --------------------------------------------------------------------------------
+def duration(seconds: float | None) -> str:
+    """Sane, human durations: "45 s", "1 min 35 s", "1 h 12 min"; unknown stays unknown."""
+    if seconds is None:
+        return "unknown"
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
+def step_words(step: str) -> str:
+    return STEP_WORDS.get(step, step.replace("_", " "))
+
+
+def _ref(e: dict[str, Any]) -> str:
+    return f"#{e['id']}"
+
+
+def _refs(eps: list[dict[str, Any]]) -> str:
+    return ", ".join(_ref(e) for e in eps)
+
+
+def _zone(now: datetime) -> str:
+    offset = now.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    utc = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    name = now.tzname() or ""
+    return f"{name} ({utc})" if name and name != utc else utc
+
+
+def _profile_details(j: Journal) -> dict[str, str]:
+    try:
+        from crampcoach.plugins.profile import store
+        return store.details(j)
+    except Exception:  # no profile plugin or table: the report goes on without a name
+        return {}
+
+
+def _medicines(j: Journal) -> list[dict[str, Any]]:
+    try:
+        from crampcoach.plugins.profile import store
+        return store.medicines(j)
+    except Exception:
+        return []
+
+
+def _running_head(person: dict[str, str], p: Period) -> str:
+    who = person.get("name", "")
+    return " · ".join(x for x in ("Night leg cramps", who,
+                                  f"{p.first:%d %b %Y} to {p.last:%d %b %Y}") if x)
+
+
+def _css_string(text: str) -> str:
+    """Text as a CSS string literal: every character that is not plain is escaped."""
+    # A six-digit escape swallows one following space, so each is given one of its own.
+    return '"' + "".join(c if c.isalnum() or c in " .,:-()" else f"\\{ord(c):06x} "
+                         for c in text) + '"'
+
+
+def style(paper: str | None, running_head: str) -> str:
+    size = PAPER.get(paper or "", "auto")
+    c = charts
+    return f"""
+@page {{ size: {size}; margin: 13mm 12mm 14mm 12mm;
+  @top-left {{ content: {_css_string(running_head)}; font: 8pt sans-serif; color: #52606d }}
+  @bottom-left {{ content: {_css_string(SELF_REPORTED)}; font: 8pt sans-serif;
+    color: #52606d }}
+  @bottom-right {{ content: "page " counter(page) " of " counter(pages); font: 8pt sans-serif;
+    color: #52606d }} }}
+* {{ box-sizing: border-box }}
+html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact }}
+body {{ font: 13px/1.4 system-ui,-apple-system,'Segoe UI','DejaVu Sans',sans-serif;
+  color: {c.INK}; margin: 0; background: #f5f7fa }}
+main {{ max-width: 800px; margin: 0 auto; padding: 20px 24px; background: #fff }}
+h1 {{ margin: 0 0 2px; font-size: 21px }} h2 {{ font-size: 15px; margin: 12px 0 4px }}
+h3 {{ font-size: 13px; margin: 8px 0 3px }}
+h1, h2, h3 {{ break-after: avoid; page-break-after: avoid }}
+.tag {{ font-size: 11px; font-weight: 600; border: 1px solid {c.MUTED}; border-radius: 4px;
+  padding: 1px 5px; vertical-align: middle; color: {c.MUTED} }}
+.period, .foot, .muted, .who {{ color: {c.MUTED}; font-size: 11.5px; margin: 2px 0 }}
+.who {{ color: {c.INK}; font-size: 13px }}
+.block {{ break-inside: avoid; page-break-inside: avoid }}
+.stats {{ display: flex; gap: 8px; margin-top: 8px }}
+.stat {{ flex: 1 1 0; border: 1px solid {c.GRID}; border-radius: 6px; padding: 5px 8px }}
+.stat span, .stat small {{ display: block; color: {c.MUTED}; font-size: 10.5px }}
+.stat b {{ display: block; font-size: 18px }}
+.notes {{ margin: 4px 0; padding-left: 18px }} .notes li {{ margin: 2px 0 }}
+.behind {{ color: {c.MUTED} }}
+svg {{ width: 100%; height: auto; display: block }}
+.grid line, line.grid {{ stroke: {c.GRID}; stroke-width: 0.8 }}
+.axisline {{ stroke: {c.MUTED}; stroke-width: 1 }}
+.axis {{ font-size: 9.5px; fill: {c.MUTED} }} .axistitle {{ font-size: 10px; fill: {c.INK} }}
+.value {{ font-size: 9px; fill: {c.INK} }}
+.legend {{ font-size: 10px; fill: {c.INK} }}
+.marker {{ stroke: {c.INK}; stroke-width: 1.2; stroke-dasharray: 4 3 }}
+.markerlabel {{ font-size: 9px; fill: {c.INK} }}
+.two {{ display: flex; gap: 18px }} .two > * {{ flex: 1 1 0; min-width: 0 }}
+table {{ border-collapse: collapse; width: 100%; font-size: 11.5px }}
+th, td {{ border-bottom: 1px solid {c.GRID}; padding: 3px 5px; text-align: left;
+  vertical-align: top }}
+thead th {{ background: #f0f4f8 }} .num {{ text-align: right }}
+tr {{ break-inside: avoid; page-break-inside: avoid }}
+.episodes {{ break-before: page; page-break-before: always }}
+.eplist {{ font-size: 10px }} .eplist td, .eplist th {{ padding: 1.5px 4px }}
+.eplist td:nth-child(-n+6) {{ white-space: nowrap }}
+.extra h3 {{ font-size: 15px; margin: 12px 0 4px }}
+@media print {{ body {{ background: #fff }} main {{ max-width: none; padding: 0 }} }}
 """
