@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -29,7 +28,7 @@ from crampcoach.plugins.journal.insights import (
     stats,
 )
 from crampcoach.plugins.journal.store import Journal, JournalError, parse_time
-from crampcoach.voice.errors import UserError
+from crampcoach.voice.errors import RuntimeFailure, UserError
 
 from . import charts, pdf
 
@@ -81,9 +80,7 @@ def cmd_report(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     if args.pdf:
         browser = pdf.find_browser()
         if browser is None:
-            print(f"crampcoach: error: --pdf needs a headless Chromium; {pdf.INSTALL_HINT}",
-                  file=sys.stderr)
-            return 1
+            raise RuntimeFailure(f"--pdf needs a headless Chromium; {pdf.INSTALL_HINT}")
     try:
         with Journal(cfg.data_dir, create=False) as j:
             now = datetime.now().astimezone()
@@ -104,8 +101,7 @@ def cmd_report(args: argparse.Namespace, cfg: Any, host: Any) -> int:
         try:
             pdf.print_page(page, Path(args.pdf), browser)
         except pdf.PrintError as err:
-            print(f"crampcoach: error: {err}", file=sys.stderr)
-            return 1
+            raise RuntimeFailure(str(err)) from None
         print(f"wrote {args.pdf}")
     return 0
 
