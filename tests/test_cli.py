@@ -85,3 +85,32 @@ def test_global_options_work_after_the_command_too(tmp_path):
     assert before == after and f'data_dir = "{tmp_path}"' in after
     chat = run_cli("chat", "--time-scale", "0", "--data-dir", str(tmp_path), input="cramp\n")
     assert chat.returncode == 0 and (tmp_path / "journal.sqlite3").exists()
+
+
+PROBE = """
+import sys
+from crampcoach.voice import cli
+try:
+    cli.main(sys.argv[1:])
+except SystemExit:
+    pass
+print(",".join(m for m in ("numpy", "sounddevice", "urllib.request") if m in sys.modules),
+      file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("argv", [["parse", "my left calf"], ["--help"], ["log", "list"],
+                                  ["report", "--out", "REPORT"]])
+def test_light_commands_import_no_audio_or_network_modules(argv, tmp_path):
+    """They start fast because they do not load what they never use (issue 16)."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    argv = [str(tmp_path / "r.html") if a == "REPORT" else a for a in argv]
+    run_cli("log", "add", "--side", "left", "--muscle", "calf", "--severity", "5",
+            "--start", "2026-11-24T03:10", "--duration", "60")
+    out = subprocess.run([sys.executable, "-c", PROBE, *argv], capture_output=True, text=True,
+                         cwd=ROOT, timeout=60)
+    assert out.stderr.splitlines()[-1:] == [""], out.stderr

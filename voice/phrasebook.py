@@ -18,8 +18,13 @@ def _read(path: Path) -> dict[str, Any] | None:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
+@cache
 def load(plugin_dir: str | Path, code: str) -> dict[str, Any] | None:
-    """The plugin's data for language ``code``, or ``None`` if it has none."""
+    """The plugin's data for language ``code``, or ``None`` if it has none.
+
+    Cached by the names given: plugins ask on every reply, and resolving the folder walks the
+    file system each time (it was a third of ``chat``'s time). Plugin files never change
+    while the coach runs."""
     return _read(Path(plugin_dir).resolve() / "lang" / f"{code}.toml")
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from crampcoach.voice import audio, language, models, status
+from crampcoach.voice import language, status
 from crampcoach.voice.errors import RuntimeFailure, UserError
 from crampcoach.voice.messages import Said, Utterance
 
@@ -55,7 +55,7 @@ def add_commands(sub: Any) -> None:
 
 # -- listen --------------------------------------------------------------------------------
 def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
-    from crampcoach.voice import listen
+    from crampcoach.voice import audio, listen
 
     code = args.language or cfg["language"]
     if args.realtime and args.input is None:
@@ -109,6 +109,7 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 # -- say, devices --------------------------------------------------------------------------
 def cmd_say(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    from crampcoach.voice import audio
     from crampcoach.voice.speech import Renderer, Speaker, SpeechError, chunks, renderer_for
 
     code = args.language or cfg["language"]
@@ -141,6 +142,8 @@ def cmd_say(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 
 def cmd_devices(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    from crampcoach.voice import audio
+
     try:
         devices = audio.list_devices()
     except audio.AudioError as err:
@@ -157,6 +160,8 @@ def cmd_devices(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 # -- models --------------------------------------------------------------------------------
 def cmd_models_list(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    from crampcoach.voice import models
+
     default, entries = models.manifest()
     have = {**models.found_elsewhere(), **models.installed(cfg.data_dir)}
     for name in sorted(set(entries) | set(have)):
@@ -169,6 +174,8 @@ def cmd_models_list(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 
 def cmd_models_install(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    from crampcoach.voice import models
+
     try:
         if args.from_zip:
             path = Path(args.from_zip)
@@ -191,7 +198,7 @@ def cmd_models_install(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 
 def cmd_models_verify(args: argparse.Namespace, cfg: Any, host: Any) -> int:
-    from crampcoach.voice import session
+    from crampcoach.voice import models, session
     from crampcoach.voice.listen import report_missing_words, wake_phrase_for
     from crampcoach.voice.recognizer import load_model
 
@@ -209,6 +216,8 @@ def cmd_models_verify(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 
 def cmd_models_remove(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    from crampcoach.voice import models
+
     try:
         models.remove(cfg.data_dir, args.name)
     except models.ModelError as err:
