@@ -26,11 +26,15 @@ from crampcoach.voice import audio, config, models  # noqa: E402
 from crampcoach.voice.grammars import Grammars  # noqa: E402
 from crampcoach.voice.host import PluginHost  # noqa: E402
 from crampcoach.voice.intents import IntentMatcher  # noqa: E402
-from crampcoach.voice.listen import grammars_for, wake_phrase_for  # noqa: E402
+from crampcoach.voice.listen import (  # noqa: E402
+    grammars_for,
+    model_view,
+    speech_gate,
+    wake_phrase_for,
+)
 from crampcoach.voice.listener import choose_reading  # noqa: E402
 from crampcoach.voice.recognizer import Recognizer  # noqa: E402
 from crampcoach.voice.session import build_matcher  # noqa: E402
-from crampcoach.voice.vad import SpeechGate  # noqa: E402
 
 
 def commands(code: str) -> list[dict[str, Any]]:
@@ -49,7 +53,7 @@ def recogniser_for(grammars: Grammars, state: str) -> Recognizer:
 def hear(rec: Recognizer, samples: np.ndarray, silence_s: float = 0.5) -> list[str]:
     """Every reading of every utterance, through the same voice-activity gate as ``listen``."""
     readings: list[str] = []
-    gate = SpeechGate(hangover_s=silence_s + 0.5)
+    gate = speech_gate(silence_s)
     padded = np.concatenate([audio.silence(1.0), samples, audio.silence(2.0)])
     for block in audio.blocks(padded):
         speech, ended = gate.feed(block)
@@ -79,11 +83,21 @@ def spoken(text: str, code: str, rate: int, work: Path) -> np.ndarray:
     conf = work / "speech.toml"
     conf.write_text(f"[speech]\nrate = {rate}\nvolume = 1.0\n")
     out = work / "said.wav"
-    subprocess.run([sys.executable, "-m", "crampcoach.voice.cli", "--config", str(conf), "say",
-                    text,
-                    "--language", code, "--to", str(out)], check=True, capture_output=True,
-                   cwd=ROOT)
-    return audio.read_wav(out)
+    cmd = [sys.executable, "-m", "crampcoach.voice.cli", "--config", str(conf), "say", text,
+           "--language", code, "--to", str(out)]
+    for _ in range(3):  # on a busy machine the speech engine now and then fails to start
+        done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+        if done.returncode == 0:
+            return audio.read_wav(out)
+    raise SystemExit(f"cannot speak {text!r}: {done.stderr.strip()}")
+
+
+def trimmed(samples: np.ndarray, floor: float = 0.01) -> np.ndarray:
+    """Speech cut to its real start and end: espeak-ng pads its output with digital silence
+    (about 0.4 s after the last word), which is not speech and must not count as a pause."""
+    level = np.abs(samples.astype(np.int32))
+    loud = np.flatnonzero(level > max(64, floor * int(level.max(initial=0))))
+    return samples[loud[0] : loud[-1] + 1] if len(loud) else samples[:0]
 
 
 def run(code: str, model: str = "", rate: int = 140) -> tuple[int, int, list[tuple]]:
@@ -91,7 +105,7 @@ def run(code: str, model: str = "", rate: int = 140) -> tuple[int, int, list[tup
     folder = models.resolve(cfg.data_dir, code, model)
     matcher = build_matcher(PluginHost(autoload=False), code)
     wake = matcher.language.normalise(wake_phrase_for(cfg, code))
-    grammars = grammars_for(folder, matcher, wake)
+    grammars = grammars_for(model_view(cfg, folder), matcher, wake)
     work = Path(tempfile.mkdtemp(prefix="crampcoach-bench-"))
     rows = []
     for c in commands(code):

@@ -1,19 +1,30 @@
-"""The voice path's costs: CPU while listening, reply latency, endpointing, model load.
+"""The voice path's costs: CPU while listening, end-of-command latency and cut commands,
+reply rendering, model load and memory.
 
-    .venv/bin/python benchmarks/voice_path.py [--language ko] [--model DIR]
+    .venv/bin/python benchmarks/voice_path.py [--language ko] [--model DIR] [--only cpu,...]
 
-Prints tables; nothing is asserted. Goals (issue 3): <= 0.02 CPU s per audio s in a quiet
-room; <= 300 ms from the end of a command to the first audio of the reply, beyond the
-endpoint silence.
+Prints tables; nothing is asserted. Methods (issue 16):
+- every figure goes through the engine's own assembly (``crampcoach.voice.listen``), the
+  way ``listen`` runs, with the model loaded before anything is timed;
+- CPU is the whole process's (``time.process_time``), per second of audio, beside plain Vosk
+  in grammar mode (every block to the recogniser, no gate) measured in the same run;
+- synthetic speech is trimmed to its real start and end (espeak-ng pads about 0.4 s of
+  silence after speech), and latency is counted from the real end of speech to the moment
+  the reply's text is ready: the audio time until the block that made it, plus the CPU time
+  spent on that block;
+- one model at a time (each endpoint setting loads its own, the previous one is freed);
+- memory is the peak of a fresh process (``VmHWM`` of its own address space).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -22,85 +33,203 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crampcoach.voice import audio, config, models  # noqa: E402
+from crampcoach.voice import audio, config, listen, models  # noqa: E402
+from crampcoach.voice.clock import ManualClock  # noqa: E402
 from crampcoach.voice.host import PluginHost  # noqa: E402
-from crampcoach.voice.listen import grammars_for, wake_phrase_for  # noqa: E402
+from crampcoach.voice.recognizer import Recognizer, load_model  # noqa: E402
 from crampcoach.voice.session import build_matcher  # noqa: E402
 from crampcoach.voice.speech import renderer_for  # noqa: E402
-from crampcoach.voice.vad import SpeechGate  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from recognition import spoken  # noqa: E402
+from recognition import spoken, trimmed  # noqa: E402
+
+MINUTES = 5
+WORDS = {
+    # Commands that get a reply: said to a sleeping coach (False) or in the follow-up window
+    # after it spoke (True).
+    "replied": {"ko": [("쥐 났어요", False), ("쥐 났어", False), ("좋은 아침", True),
+                       ("어젯밤", True), ("예방", True), ("뭐 할 수 있어", True),
+                       ("왼쪽 종아리", True), ("얼마나 됐어", True)],
+                "en": [("cramp", False), ("good morning", True), ("last night", True),
+                       ("how can i prevent this", True), ("what can i say", True),
+                       ("my left calf", True)]},
+    # Said in two parts with a natural pause inside, in the follow-up window.
+    "two_part": {"ko": [("왼쪽", "종아리"), ("오른쪽", "발"), ("얼마나", "됐어"),
+                        ("다시", "말해 주세요"), ("숨 쉬기", "힘들어"), ("뭐 할 수", "있어"),
+                        ("좋은", "아침")],
+                 "en": [("my left", "calf"), ("it's", "gone"), ("how long", "has it been"),
+                        ("say that", "again"), ("good", "morning"), ("what can", "i say")]},
+}
 
 
-def cpu_per_audio_second(grammars, samples: np.ndarray, silence_s: float,
-                         state: str = "asleep") -> float:
-    """Process CPU seconds spent per second of audio, through gate and recogniser."""
-    gate = SpeechGate(hangover_s=silence_s + 0.5)
-    rec = None
-    start = time.process_time()
-    for block in audio.blocks(samples):
-        speech, ended = gate.feed(block)
-        if speech:
-            rec = rec or getattr(grammars, state)()
-            if rec.accept(speech):
-                rec = None
-        if ended and rec is not None:
-            rec.end()
-            rec = None
-    return (time.process_time() - start) / (len(samples) / audio.RATE)
+# -- audio ---------------------------------------------------------------------------------
+def sox(seconds: float, *effects: str) -> np.ndarray:
+    """Noise made by sox (``sox -n … synth``), as 16 kHz int16."""
+    with tempfile.TemporaryDirectory() as d:
+        out = Path(d) / "noise.wav"
+        subprocess.run(["sox", "-n", "-r", str(audio.RATE), "-c", "1", "-b", "16", str(out),
+                        "synth", str(seconds), *effects], check=True, capture_output=True)
+        return audio.read_wav(out)
 
 
-def room_noise(seconds: float, level: float = 30.0, seed: int = 1) -> np.ndarray:
-    """A quiet bedroom: faint broadband noise (a fan, breathing) far below speech."""
+def brown(seconds: float, rms_dbfs: float) -> np.ndarray:
+    """sox's brown noise (a fan, an air purifier) scaled to an RMS level in dBFS."""
+    x = sox(seconds, "brownnoise").astype(np.float64)
+    x *= 32768 * 10 ** (rms_dbfs / 20) / np.sqrt(np.mean(x**2))
+    return np.clip(x, -32768, 32767).astype(np.int16)
+
+
+def with_clicks(x: np.ndarray, every_s: float = 3.0, level: float = 0.25,
+                seed: int = 7) -> np.ndarray:
+    """Clicks (a settling house, a finger on the duvet): 3 ms decaying bursts at about
+    ``every_s`` apart, at random moments."""
     rng = np.random.default_rng(seed)
-    return (rng.normal(0, level, int(seconds * audio.RATE))).astype(np.int16)
+    out = x.astype(np.float32)
+    n = int(0.003 * audio.RATE)
+    burst = rng.normal(0, 1, n) * np.exp(-np.arange(n) / (n / 4)) * level * 32767
+    t = 0.0
+    while True:
+        t += rng.uniform(0.5, 1.5) * every_s
+        i = int(t * audio.RATE)
+        if i + n >= len(out):
+            break
+        out[i : i + n] += burst
+    return np.clip(out, -32768, 32767).astype(np.int16)
 
 
-def endpoint_table(folder: Path, matcher, wake: str, code: str, work: Path) -> None:
-    """Latency (audio time from the last word to the utterance) and cut-off commands."""
-    two_part = {"ko": [("왼쪽", "종아리"), ("다 됐어요", ""), ("얼마나", "됐어")],
-                "en": [("my left", "calf"), ("it's", "gone"), ("how long", "has it been")]}[code]
-    words = {t: spoken(t, code, 140, work) for pair in two_part for t in pair if t}
-    print("\nEndpoint silence: latency from the last word to the utterance, and commands cut")
-    print("in two by a 0.4 s pause inside them")
-    print(f"{'silence s':>9}  {'median latency ms':>17}  {'cut off':>7}")
-    for silence in (0.3, 0.5, 0.8, 1.0):
-        view = models.with_endpoint_silence(folder, silence, work / "views")
-        grammars = grammars_for(view, matcher, wake)
-        latencies, cut = [], 0
-        for first, second in two_part:
-            parts = [audio.silence(0.5), words[first]]
-            if second:
-                parts += [audio.silence(0.4), words[second]]
-            x = np.concatenate(parts + [audio.silence(2.0)])
-            last_voice = (len(x) - 2.0 * audio.RATE) / audio.RATE
-            rec, got, t = grammars.awake(), [], 0.0
-            for block in audio.blocks(x):
-                t += len(block) / 2 / audio.RATE
-                u = rec.accept(block)
-                if u:
-                    got.append((t, u.text))
-            u = rec.end()
-            if u:
-                got.append((t, u.text))
-            if got:
-                latencies.append(got[-1][0] - last_voice)
-            cut += len(got) > 1
-        print(f"{silence:>9.1f}  {1000 * float(np.median(latencies)):>17.0f}  "
-              f"{cut:>4}/{len(two_part)}")
+# -- a source that keeps time --------------------------------------------------------------
+class TimedSource:
+    """A recording fed as fast as the CPU allows (time measured in audio, like
+    :class:`listen.WavSource`), remembering when each block arrived and what its
+    processing cost, so a reply can be placed in time."""
+
+    echo = False
+
+    def __init__(self, samples: np.ndarray, tail_s: float = 3.0):
+        self.samples = np.concatenate([samples, audio.silence(tail_s)])
+        self.clock = ManualClock()
+        self.start = self.clock.monotonic()
+        self.block_end = 0.0
+        self.fed_at = 0.0
+        self.cpu_s = 0.0
+
+    def problem(self) -> str | None:
+        return None
+
+    def run(self, path: listen.VoicePath, stop: threading.Event) -> None:
+        t0 = time.process_time()
+        for block in audio.blocks(self.samples):
+            self.clock.advance(audio.BLOCK / audio.RATE)
+            self.block_end = self.clock.monotonic() - self.start
+            self.fed_at = time.process_time()
+            path.feed(block)
+        path.finish()
+        self.cpu_s = time.process_time() - t0
+
+    def now(self) -> float:
+        """Audio time at which the path's latest output is ready: a microphone hands over
+        a block when it has been recorded, then the CPU works on it."""
+        return self.block_end + (time.process_time() - self.fed_at)
 
 
-def reply_latency(cfg, code: str) -> None:
-    """Wall time from an utterance to the first synthesised audio of the reply."""
+def run_path(cfg: config.Config, folder: Path, samples: np.ndarray, code: str,
+             awake: bool = False) -> tuple[TimedSource, list[float], list[str]]:
+    """Listen to ``samples``; when each reply was ready, and what was heard."""
+    source = TimedSource(samples)
+    replies: list[float] = []
+    heard: list[str] = []
+    path = listen.build(cfg, PluginHost(autoload=False), folder, source, language=code,
+                        on_said=lambda said: replies.append(source.now()),
+                        on_heard=lambda utt, acted: heard.append(utt.text))
+    if awake:  # within the follow-up window: commands need no wake phrase
+        path.listener.awake_until = float("inf")
+    path.run()
+    return source, replies, heard
+
+
+# -- tables --------------------------------------------------------------------------------
+def cost_table(cfg: config.Config, folder: Path, code: str) -> None:
+    """CPU per second of audio through the whole listening path, against plain Vosk."""
+    view = listen.model_view(cfg, folder)
+    matcher = build_matcher(PluginHost(autoload=False), code)
+    wake = listen.wake_phrase_for(cfg, code)
+    grammars = listen.grammars_for(view, matcher, wake)
+    grammars.asleep()  # the model loaded and the grammar checked before any timing
+    seconds = MINUTES * 60
+    rng = np.random.default_rng(1)
+    sounds = {
+        f"digital silence, {MINUTES} min": audio.silence(seconds),
+        "quiet room (white noise ~-60 dBFS)": rng.normal(0, 30, seconds * audio.RATE
+                                                         ).astype(np.int16),
+        "fan: sox brown noise, RMS -31 dBFS": brown(seconds, -31),
+        "brown noise RMS -40 dBFS + clicks": with_clicks(brown(seconds, -40)),
+    }
+    print(f"Listening cost, asleep, on this machine ({len(os.sched_getaffinity(0))} cores): "
+          "CPU s per audio s")
+    print(f"{'audio':<36} {'listen':>8} {'plain Vosk':>10} {'ratio':>6} {'utterances':>10}")
+    for name, x in sounds.items():
+        source, _, heard = run_path(cfg, folder, x, code)
+        ours = source.cpu_s / seconds
+        rec = Recognizer(view, grammars._checked[("asleep",)], checked=True)
+        t0 = time.process_time()
+        for block in audio.blocks(x):
+            rec.accept(block)
+        rec.end()
+        plain = (time.process_time() - t0) / seconds
+        print(f"{name:<36} {ours:>8.4f} {plain:>10.4f} {ours / plain:>5.2f}x {len(heard):>10}")
+
+
+def endpoint_table(cfg_for, folder: Path, code: str, rates: tuple[int, ...],
+                   work: Path, silences: tuple[float, ...] = (0.3, 0.5, 0.8)) -> None:
+    """End of speech → reply text ready, and commands cut in two by a pause inside them."""
+    replied = [(t, trimmed(spoken(t, code, r, work)), awake)
+               for t, awake in WORDS["replied"][code] for r in rates]
+    pairs = [(trimmed(spoken(a, code, r, work)), trimmed(spoken(b, code, r, work)))
+             for a, b in WORDS["two_part"][code] for r in rates]
+    pauses = (0.3, 0.4, 0.5)
+    print("\nEnd of speech → reply text ready (audio time to the block that made it + its CPU),")
+    print(f"over {len(replied)} commands (missed: no reply); commands cut in two by a")
+    print(f"natural pause inside them, over {len(pairs)} two-part commands per pause")
+    print(f"{'silence s':>9}  {'median ms':>9}  {'min':>5}  {'max':>5}  {'missed':>6}  "
+          + "  ".join(f"{f'cut @{p:.1f}s':>9}" for p in pauses))
+    for silence in silences:
+        cfg = cfg_for(silence)
+        latencies, missed = [], 0
+        for _, said, awake in replied:
+            lead = audio.silence(1.0)
+            _, replies, _ = run_path(cfg, folder, np.concatenate([lead, said]), code, awake)
+            end = (len(lead) + len(said)) / audio.RATE
+            after = [t - end for t in replies if t > end]
+            if after:
+                latencies.append(after[0])
+            else:
+                missed += 1
+        cuts = []
+        for pause in pauses:
+            cut = 0
+            for a, b in pairs:
+                x = np.concatenate([audio.silence(1.0), a, audio.silence(pause), b])
+                _, _, heard = run_path(cfg, folder, x, code, awake=True)
+                cut += len(heard) > 1
+            cuts.append(f"{cut:>4}/{len(pairs):<4}")
+        ms = 1000 * np.array(latencies or [np.nan])
+        print(f"{silence:>9.1f}  {np.median(ms):>9.0f}  {ms.min():>5.0f}  {ms.max():>5.0f}  "
+              f"{missed:>6}  " + "  ".join(f"{c:>9}" for c in cuts))
+        load_model.cache_clear()  # one model in memory at a time
+        gc.collect()
+
+
+def reply_render(cfg: config.Config, code: str) -> None:
+    """Wall time from an utterance to the first sentence of the reply rendered to audio."""
     from crampcoach.voice import session
 
     renderer = renderer_for(cfg, code)
-    times = []
+    renderer.render("warm up")
     out: list = []
-    s = session.build(cfg, out.append, language=code)
+    s = session.build(cfg, out.append, language=code, host=PluginHost(autoload=False))
     s.dialogue.start()
     text = {"ko": "쥐 났어요", "en": "my left calf"}[code]
+    times = []
     for _ in range(5):
         t0 = time.perf_counter()
         out.clear()
@@ -109,52 +238,93 @@ def reply_latency(cfg, code: str) -> None:
         times.append(time.perf_counter() - t0)
         s.dialogue.hear({"ko": "멈춰", "en": "stop"}[code])
     s.dialogue.end()
-    print("\nReply: utterance handled → first sentence rendered (beyond endpoint silence)")
+    print("\nReply: utterance handled → first sentence rendered (wall time)")
     print(f"{'median ms':>9}  {'max ms':>6}")
     print(f"{1000 * float(np.median(times)):>9.0f}  {1000 * max(times):>6.0f}")
 
 
-def model_load(folder: Path) -> None:
-    code = (
-        "import resource,time,vosk;vosk.SetLogLevel(-1);t=time.perf_counter();"
-        f"m=vosk.Model({str(folder)!r});"
-        "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    seconds, rss_kb = out.stdout.split()
-    print("\nModel load")
-    print(f"{'model':<40} {'load s':>6}  {'peak MB':>7}")
-    print(f"{folder.name if folder.name != 'model' else folder.parent.name:<40} "
-          f"{float(seconds):>6.2f}  {int(rss_kb) / 1024:>7.0f}")
+PEAK = """
+import sys, time
+t = time.perf_counter()
+{body}
+status = open("/proc/self/status").read().split("\\n")
+hwm = next(int(x.split()[1]) for x in status if x.startswith("VmHWM"))
+print("PEAK", hwm, time.perf_counter() - t)
+"""
+BARE = """
+import json, vosk
+vosk.SetLogLevel(-1)
+m = vosk.Model({folder!r})
+r = vosk.KaldiRecognizer(m, 16000, json.dumps({phrases!r}, ensure_ascii=False))
+r.AcceptWaveform(bytes(32000)); r.FinalResult()
+"""
+LISTEN = """
+from crampcoach.voice import cli
+cli.main({argv!r})
+"""
+
+
+def memory(folder: Path, code: str, work: Path) -> None:
+    """Peak memory of ``listen`` on a short recording, and of bare Vosk with one grammar
+    recogniser, each in a fresh process; model load time alone."""
+    wav = work / "mem.wav"
+    said = trimmed(spoken(WORDS["replied"][code][0][0], code, 140, work))
+    audio.write_wav(wav, np.concatenate([audio.silence(1.0), said, audio.silence(1.0)]),
+                    audio.RATE)
+    env = dict(os.environ, CRAMPCOACH_DATA_DIR=str(work / "memdata"),
+               CRAMPCOACH_DISABLE_PLUGIN_AUTOLOAD="1")
+
+    def peak(body: str) -> tuple[int, float]:
+        out = subprocess.run([sys.executable, "-c", PEAK.format(body=body)], env=env,
+                             capture_output=True, text=True, cwd=work)
+        line = [x for x in out.stdout.splitlines() if x.startswith("PEAK")]
+        if not line:
+            raise SystemExit(f"memory probe failed: {out.stderr.strip()[-300:]}")
+        _, kb, seconds = line[-1].split()
+        return int(kb), float(seconds)
+
+    bare_kb, load_s = peak(BARE.format(folder=str(folder), phrases=["쥐 났어요"]
+                                       if code == "ko" else ["cramp"]))
+    listen_kb, _ = peak(LISTEN.format(argv=["listen", "--input", str(wav), "--no-speak",
+                                            "--language", code, "--model", str(folder)]))
+    print("\nMemory, each in a fresh process (peak resident set, VmHWM)")
+    print(f"{'process':<44} {'peak MB':>7}  {'vs bare':>7}")
+    print(f"{'bare vosk.Model + one grammar recogniser':<44} {bare_kb / 1024:>7.0f}")
+    print(f"{'crampcoach listen --input (1 command)':<44} {listen_kb / 1024:>7.0f}  "
+          f"{listen_kb / bare_kb:>6.3f}x")
+    print(f"model load + one recogniser: {load_s:.2f} s")
 
 
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--language", default="ko")
     p.add_argument("--model", default="")
+    p.add_argument("--only", default="cost,endpoint,reply,memory",
+                   help="comma-separated tables to print")
+    p.add_argument("--rates", default="130,150", help="speech rates of the spoken commands")
+    p.add_argument("--silences", default="0.3,0.5,0.8", help="endpoint silences to try")
+    p.add_argument("--start-frames", type=int, default=listen.GATE_START_FRAMES,
+                   help="voiced frames that open the gate (3 was the gate before issue 16)")
     args = p.parse_args()
-    cfg = config.load(data_dir=tempfile.mkdtemp(prefix="crampcoach-bench-"))
     code = args.language
-    folder = models.resolve(config.load().data_dir, code, args.model)
-    matcher = build_matcher(PluginHost(autoload=False), code)
-    wake = matcher.language.normalise(wake_phrase_for(cfg, code))
-    grammars = grammars_for(folder, matcher, wake)
+    listen.GATE_START_FRAMES = args.start_frames
     work = Path(tempfile.mkdtemp(prefix="crampcoach-bench-"))
+    folder = models.resolve(config.load().data_dir, code, args.model)
 
-    talk = np.concatenate([np.concatenate([spoken(t, code, 140, work), audio.silence(0.3)])
-                           for t in {"ko": ["쥐 났어요", "왼쪽 종아리", "다 됐어요", "여섯"],
-                                     "en": ["cramp", "my left calf", "it's gone", "seven"]}[code]])
-    talking = np.tile(talk, int(np.ceil(60 * audio.RATE / len(talk))))[: 60 * audio.RATE]
-    print(f"Listening cost on this machine ({len(os.sched_getaffinity(0))} cores)")
-    print(f"{'audio':<28} {'CPU s per audio s':>17}")
-    for name, x, state in (("silence, 5 min", audio.silence(300), "asleep"),
-                           ("quiet room noise, 5 min", room_noise(300), "asleep"),
-                           ("talking, 1 min, asleep", talking, "asleep"),
-                           ("talking, 1 min, awake", talking, "awake")):
-        print(f"{name:<28} {cpu_per_audio_second(grammars, x, 0.5, state):>17.4f}")
-    endpoint_table(folder, matcher, wake, code, work)
-    reply_latency(cfg, code)
-    model_load(folder)
+    def cfg_for(silence: float = 0.5) -> config.Config:
+        return config.load(data_dir=work / "data",
+                           overrides={"recognizer.endpoint_silence_s": silence})
+
+    only = args.only.split(",")
+    if "cost" in only:
+        cost_table(cfg_for(), folder, code)
+    if "endpoint" in only:
+        endpoint_table(cfg_for, folder, code, tuple(map(int, args.rates.split(","))), work,
+                       tuple(map(float, args.silences.split(","))))
+    if "reply" in only:
+        reply_render(cfg_for(), code)
+    if "memory" in only:
+        memory(folder, code, work)
     return 0
 
 

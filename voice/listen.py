@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from crampcoach.voice.listener import Listener
     from crampcoach.voice.session import Session
     from crampcoach.voice.status import Watch
+    from crampcoach.voice.vad import SpeechGate
 
 MIC_RETRY_S = 5.0
 TAIL_S = 1.5
@@ -76,6 +77,34 @@ def report_missing_words(model: Any, matcher: IntentMatcher, wake_phrase: str,
         warn(f"note: the model does not know these words of {plugin}, "
              f"so they cannot be heard: {', '.join(words)}")
     return missing
+
+
+GATE_START_FRAMES = 5
+"""Voiced 30 ms frames in a row that open the gate. Three let a fan's broadband noise or a
+click open it every few seconds, each opening paying for a recogniser and a final result;
+five keep it shut through them (benchmarks/voice_path.py: fan noise 18x cheaper) and still
+open on the first syllable, which the pre-roll keeps."""
+VOSK_BACKSTOP_S = 0.5
+"""How much longer than the gate Vosk's own endpointer waits. The gate ends a command
+after ``endpoint_silence_s`` of silence and the recogniser is flushed at once; Vosk's rule
+fired on short pauses inside a command ("left … calf") and, when it did not, the gate's
+longer hang-over added half a second to every reply."""
+
+
+def speech_gate(endpoint_silence_s: float) -> SpeechGate:
+    """The voice-activity gate ``listen`` uses: it decides where a command ends (the
+    benchmarks build theirs here too, so they measure what runs)."""
+    from crampcoach.voice.vad import SpeechGate
+
+    return SpeechGate(hangover_s=endpoint_silence_s, start_frames=GATE_START_FRAMES)
+
+
+def model_view(cfg: Any, folder: Path) -> Path:
+    """The model folder as ``listen`` loads it: Vosk's endpointer set behind the gate's."""
+    from crampcoach.voice import models
+
+    silence = float(cfg["recognizer.endpoint_silence_s"]) + VOSK_BACKSTOP_S
+    return models.with_endpoint_silence(folder, silence, models.models_dir(cfg.data_dir) / ".views")
 
 
 # -- sources -------------------------------------------------------------------------------
@@ -303,14 +332,13 @@ def build(
     ``on_said`` is called for each sentence the coach says, before it is spoken;
     ``on_heard`` for each utterance recognised, with whether it acted.
     """
-    from crampcoach.voice import models, session
+    from crampcoach.voice import session
     from crampcoach.voice.listener import Listener
     from crampcoach.voice.recognizer import load_model
-    from crampcoach.voice.vad import SpeechGate
 
     code = language or cfg["language"]
     silence = float(cfg["recognizer.endpoint_silence_s"])
-    view = models.with_endpoint_silence(folder, silence, models.models_dir(cfg.data_dir) / ".views")
+    view = model_view(cfg, folder)
     holder: list[Listener] = []
 
     def speak(said: Said) -> None:
@@ -328,7 +356,7 @@ def build(
     # Only a live room sends the coach's own voice back: only there is it ignored.
     listening_to_itself = speaker is not None and source.echo
     listener = Listener(
-        s.dialogue, s.matcher, grammars, SpeechGate(hangover_s=silence + 0.5),
+        s.dialogue, s.matcher, grammars, speech_gate(silence),
         wake, float(cfg["follow_up_s"]),
         is_speaking=(lambda: speaker.speaking) if listening_to_itself else (lambda: False),
         hush=speaker.hush if speaker else (lambda: None),
