@@ -42,7 +42,7 @@ def test_commands_before_the_wake_phrase_are_ignored(ear):
 
 def test_cramp_alone_needs_no_wake_phrase(ear):
     ear.clock.advance(60)
-    assert hear(ear, "cramp") == ["Is it your calf or your foot?"]
+    assert hear(ear, "cramp") == ["Is it your calf, your foot, or your thigh?"]
 
 
 def test_wake_phrase_alone_beeps_and_opens_the_window(ear):

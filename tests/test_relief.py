@@ -20,7 +20,7 @@ def test_first_sentence_is_coaching_when_the_muscle_is_known(coach):
 
 
 def test_unnamed_cramp_asks_once_then_starts_calf_when_no_answer(coach):
-    assert coach.say("cramp") == ["Is it your calf or your foot?"]
+    assert coach.say("cramp") == ["Is it your calf, your foot, or your thigh?"]
     later = coach.wait(10)
     assert later[0] == "Okay. Your calf. I'm here."
 

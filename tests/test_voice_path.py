@@ -133,7 +133,7 @@ def test_korean_dialogue_from_a_recording_acts_on_every_step(ko_model, tmp_path)
     assert len(heard) == 4, out.stdout
     assert heard[0] == "쥐 났어요" and heard[3] == "여섯", out.stdout
     assert replies and all(HANGUL.search(r) for r in replies)
-    assert "종아리예요, 발이에요?" in replies
+    assert "종아리예요, 발이에요, 허벅지예요?" in replies
     assert "얼마나 아팠어요? 영부터 십까지요." in replies
     [ep] = json.loads(run_cli("--data-dir", str(data), "log", "export").stdout)
     assert ep["muscle"] == "calf" and ep["ended_by"] == "over" and ep["severity"] == 6
@@ -181,7 +181,7 @@ def test_korean_command_through_the_room(ko_model, pulse, tmp_path):
             except queue.Empty:
                 pass
         assert "you: 쥐 났어요" in got
-        assert "coach: 종아리예요, 발이에요?" in got
+        assert "coach: 종아리예요, 발이에요, 허벅지예요?" in got
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)

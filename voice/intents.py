@@ -8,10 +8,20 @@ Plugins declare what they understand as data (see ``crampcoach_intents`` in
      "intents": {"cramp.report": {"priority": 30, "slots": ["side", "muscle"],
                                   "sentences": ["[a] cramp", "{muscle}"]}}}
 
-An intent is chosen when one of its sentences occurs anywhere in the utterance; among
-several, the highest ``priority`` wins, then the longest match. Slots are then read from the
-whole utterance (leftmost mention, skipping negated ones), so "cramp in the left calf" and
-"left calf cramp" fill the same slots without a template for each word order.
+Templates are found anywhere in the utterance, and every intent is scored by how much of
+the utterance it explains: the words its templates cover plus the words of its own slots
+("my right calf again" is mostly a report, and "again" alone a request to repeat). Words
+weigh by what they carry: a slot word (a body part, a number) more, a light word ("my",
+"the") less. The best score wins; ``priority`` only breaks ties, except that intents of
+priority :data:`OVERRIDE_PRIORITY` or more (red flags) win whenever they match. An open
+question adds :data:`CONTEXT_BONUS` to the answers it expects: enough to read "maybe a
+four" as a score, not enough to swallow "no it was a five" (a correction).
+
+Slots are read from the whole utterance (leftmost mention, skipping negated ones), so
+"cramp in the left calf" and "left calf cramp" fill the same slots without a template for
+each word order. When nothing matches, words the templates do not know are compared with
+the templates' words (rapidfuzz) and the utterance is tried once more with near spellings
+corrected ("charlie horse", a typed "cramo"); see docs/intents.md for the choice.
 """
 
 from __future__ import annotations
@@ -22,11 +32,26 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from crampcoach.voice.language import Language
 from crampcoach.voice.messages import Intent
 from crampcoach.voice.templates import SlotList, compile_template, expand, words_of
 
 log = logging.getLogger(__name__)
+
+OVERRIDE_PRIORITY = 90
+"""Intents at or above this priority win whenever they match (red flags)."""
+CONTEXT_BONUS = 1.0
+"""Score added to the intents an open question expects."""
+SLOT_WEIGHT = 1.5
+LIGHT_WEIGHT = 0.5
+MIN_SHARE = 0.25
+"""An intent explaining less than this share of what was said is not taken ("the dog is
+barking again" is not a request to repeat); red flags are exempt."""
+FUZZY_CUTOFF = 84
+"""rapidfuzz ratio a word must reach to be read as a template word it resembles."""
+FUZZY_MIN_LEN = 5
 
 
 class DeclarationError(ValueError):
@@ -87,6 +112,7 @@ class IntentMatcher:
                 self._add_list(plugin, name, values)
             self.wake_alone.update(language.normalise(p) for p in decl.get("wake_alone") or ())
         self._rules: list[_Rule] = []
+        self._known: list[str] | None = None
         for plugin, decl in decls:
             for name, spec in (decl.get("intents") or {}).items():
                 self._add_intent(plugin, name, spec)
@@ -144,51 +170,149 @@ class IntentMatcher:
               ) -> Intent:
         """The best intent for ``text``, or ``Intent(None)`` when nothing matches.
 
-        ``prefer`` names intents that win over any other when they match: the answers an
-        open question expects ("maybe a four" is a score when a score was asked for).
+        ``prefer`` names the intents an open question expects; they score a little more
+        (see the module docstring), so context informs without deciding.
         ``exclude`` names intents not to consider (those a screen has already decided).
         """
         norm = self.language.normalise(text)
-        padded = f" {norm} "
         preferred, excluded = set(prefer), set(exclude)
-        best: tuple[bool, int, int] | None = None
-        winner: _Rule | None = None
+        found = self._best(norm, preferred, excluded)
+        if found is None:
+            fixed = self._near_spellings(norm)
+            if fixed != norm:
+                found = self._best(fixed, preferred, excluded)
+                if found is not None:
+                    norm = fixed
+        if found is None:
+            return Intent(None, {}, None, norm)
+        decl, slots, score = found
+        return Intent(decl.name, slots, decl.plugin, norm, score=score)
+
+    def candidates(
+        self, text: str, prefer: Iterable[str] = (), exclude: Iterable[str] = ()
+    ) -> list[tuple[str, float]]:
+        """Every intent that matches ``text`` with its score, best first (for traces)."""
+        norm = self.language.normalise(text)
+        scored = self._score_all(norm, set(prefer), set(exclude))
+        return [(d.name, round(sc, 2)) for _, sc, d, _ in sorted(scored, key=lambda x: x[0],
+                                                                     reverse=True)]
+
+    def _best(
+        self, norm: str, preferred: set[str], excluded: set[str]
+    ) -> tuple[IntentDecl, dict[str, Any], float] | None:
+        scored = self._score_all(norm, preferred, excluded)
+        if not scored:
+            return None
+        _, score, decl, slots = max(scored, key=lambda x: x[0])
+        return decl, slots, round(score, 2)
+
+    def _score_all(
+        self, norm: str, preferred: set[str], excluded: set[str]
+    ) -> list[tuple[tuple[bool, float, int, int], float, IntentDecl, dict[str, Any]]]:
+        padded = f" {norm} "
+        words = norm.split()
+        word_at = _word_index(padded)
+        covered: dict[str, set[int]] = {}
+        longest: dict[str, int] = {}
         for rule in self._rules:
             if rule.intent in excluded:
                 continue
-            m = rule.pattern.search(padded)
-            if not m:
+            for m in rule.pattern.finditer(padded):
+                if not m.group(0).strip():
+                    continue
+                span = {word_at[i] for i in range(m.start(), m.end()) if i in word_at}
+                covered.setdefault(rule.intent, set()).update(span)
+                longest[rule.intent] = max(longest.get(rule.intent, 0), len(span))
+        total = sum(self._weight(w) for w in words)
+        out = []
+        for name, span in covered.items():
+            decl = self.intents[name]
+            slots, slot_words = self._read_slots(words, decl.slots, decl.pick)
+            weights = {i: self._weight(words[i]) for i in span}
+            weights.update({i: SLOT_WEIGHT for i in slot_words})
+            score = sum(weights.values())
+            override = decl.priority >= OVERRIDE_PRIORITY
+            if not override and score <= MIN_SHARE * total:
                 continue
-            key = (rule.intent in preferred, rule.priority, len(m.group(0).split()))
-            if best is None or key > best:
-                best, winner = key, rule
-        if winner is None:
-            return Intent(None, {}, None, norm)
-        decl = self.intents[winner.intent]
-        slots = self.read_slots(norm, decl.slots, decl.pick)
-        return Intent(winner.intent, slots, winner.plugin, norm)
+            if name in preferred:
+                score += CONTEXT_BONUS
+            key = (override, score, decl.priority, longest[name])
+            out.append((key, score, decl, slots))
+        return out
+
+    def _pronoun(self, words: list[str], start: int, phrase: str) -> bool:
+        lang = self.language
+        return (phrase in lang.pronoun_numbers and start > 0
+                and words[start - 1] in lang.not_numbers_after)
+
+    def _weight(self, word: str) -> float:
+        return LIGHT_WEIGHT if word in self.language.light_words else 1.0
+
+    def _near_spellings(self, norm: str) -> str:
+        """``norm`` with words the templates don't know replaced by close template words."""
+        known = self._known_words()
+        out = []
+        for word in norm.split():
+            if word in known or len(word) < FUZZY_MIN_LEN or word.isdigit():
+                out.append(word)
+                continue
+            best = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            out.append(best[0] if best else word)
+        return " ".join(out)
+
+    def _known_words(self) -> list[str]:
+        if self._known is None:
+            words: set[str] = set()
+            for plugin_words in self.vocabulary().values():
+                words.update(plugin_words)
+            self._known = sorted(words)
+        return self._known
 
     def read_slots(
         self, norm: str, names: Iterable[str], pick: str = "leftmost"
     ) -> dict[str, Any]:
         """The leftmost (or first listed), non-negated mention of each slot list."""
-        words = norm.split()
+        return self._read_slots(norm.split(), names, pick)[0]
+
+    def _read_slots(
+        self, words: list[str], names: Iterable[str], pick: str = "leftmost"
+    ) -> tuple[dict[str, Any], set[int]]:
+        """Slot values, and the positions of the words that said them.
+
+        A phrase may have the intent's other slot words inside it: "back of my left thigh"
+        says "back of my thigh" and "left".
+        """
+        names = list(names)
         found: dict[str, Any] = {}
+        positions: set[int] = set()
         for name in names:
-            best: tuple[int, int, int, str] | None = None
+            others = {w for o in names if o != name for ps in self.lists[o].values()
+                      for p in ps for w in p.split()}
+            kept = [i for i, w in enumerate(words) if w not in others]
+            views = [(words, list(range(len(words))))]
+            if len(kept) < len(words):
+                views.append(([words[i] for i in kept], kept))
+            best: tuple[int, int, int, str, tuple[int, ...]] | None = None
             for rank, (value, phrases) in enumerate(self.lists[name].items()):
                 for phrase in phrases:
-                    for start in _find_phrase(words, phrase.split()):
-                        if self.language.negations & set(words[max(0, start - 2) : start]):
-                            continue  # "not my left": the slot is what it is not
-                        first = rank if pick == "listed" else start
-                        key = (first, start, -len(phrase), value)
-                        if best is None or key < best:
-                            best = key
+                    n = len(phrase.split())
+                    for view, index in views:
+                        for at in _find_phrase(view, phrase.split()):
+                            start = index[at]
+                            if self.language.negations & set(words[max(0, start - 2) : start]):
+                                continue  # "not my left": the slot is what it is not
+                            if name in self._ranges and self._pronoun(words, start, phrase):
+                                continue  # "the left one" is no score of 1
+                            first = rank if pick == "listed" else start
+                            span = tuple(index[at : at + n])
+                            key = (first, start, -n, value, span)
+                            if best is None or key < best:
+                                best = key
             if best is not None:
                 value = best[3]
                 found[name] = int(value) if name in self._ranges else value
-        return found
+                positions.update(best[4])
+        return found, positions
 
     def heard_in(self, state: str) -> set[str]:
         """The intents that declared they can be heard in listening ``state``."""
@@ -220,3 +344,15 @@ def _find_phrase(words: list[str], phrase: list[str]) -> Iterable[int]:
     for i in range(len(words) - n + 1):
         if words[i : i + n] == phrase:
             yield i
+
+
+def _word_index(padded: str) -> dict[int, int]:
+    """Character offset → index of the word there, for text matched as " w1 w2 ... "."""
+    out: dict[int, int] = {}
+    n = -1
+    for i, ch in enumerate(padded):
+        if ch != " " and (i == 0 or padded[i - 1] == " "):
+            n += 1
+        if ch != " ":
+            out[i] = n
+    return out

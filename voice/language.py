@@ -27,6 +27,11 @@ class Language:
     code: str
     fillers: frozenset[str]
     negations: frozenset[str]
+    light_words: frozenset[str]
+    pronoun_numbers: frozenset[str]
+    """Number words that are pronouns after ``not_numbers_after`` words ("the left one")."""
+    not_numbers_after: frozenset[str]
+    """Words that carry little meaning ("my", "the"): they count less when scoring intents."""
     numbers: dict[str, int]
     sentences: dict[str, str]
     spoken: dict[str, object]
@@ -111,6 +116,9 @@ def load(code: str) -> Language:
         code=code,
         fillers=frozenset(data.get("fillers", [])),
         negations=frozenset(data.get("negations", [])),
+        light_words=frozenset(data.get("light_words", [])),
+        pronoun_numbers=frozenset(data.get("pronoun_numbers", [])),
+        not_numbers_after=frozenset(data.get("not_numbers_after", [])),
         numbers={str(k): int(v) for k, v in data.get("numbers", {}).items()},
         sentences=dict(data.get("say", {})),
         spoken=dict(data.get("spoken", {})),

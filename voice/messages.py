@@ -36,6 +36,8 @@ class Intent:
     """The plugin that declared the phrase that matched."""
     text: str = ""
     """The normalised text that was matched."""
+    score: float = 0.0
+    """How much of the text the intent explains (see :mod:`crampcoach.voice.intents`)."""
 
     def to_json(self) -> dict[str, Any]:
         return {"intent": self.name, "slots": dict(self.slots), "plugin": self.plugin}

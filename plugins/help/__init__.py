@@ -15,6 +15,9 @@ from crampcoach.voice.messages import Intent, Reply
 HERE = Path(__file__).parent
 NOTE_FLAG = "self-care-note-given"
 SHORT_WORDS = 3
+SMALL_TALK = {"chat.thanks": "thanks", "chat.goodnight": "goodnight",
+              "chat.never_mind": "never_mind"}
+"""Things people say to a helper that need a short, kind answer, never "didn't catch that"."""
 
 
 def plugin() -> Help:
@@ -43,6 +46,8 @@ class Help:
             return None
         if intent.name == "help":
             return Reply(say=list(data["say"]["help"]))
+        if intent.name in SMALL_TALK:
+            return Reply(say=list(data["say"][SMALL_TALK[intent.name]]))
         if intent.name is None:
             # "Say cramp" only answers a short mumble out of a routine: never a description
             # of how someone feels, never mid-routine.

@@ -185,6 +185,10 @@ class JournalPlugin:
         fields = {k: slots[k] for k in ("side", "muscle") if slots.get(k)}
         if target is None:
             return Reply(say=[book.say("nothing_to_correct")])
+        if "severity" in slots and not fields:
+            # "No, it was a five": the rating of the last cramp, corrected.
+            self.journal.update(target["id"], convo.now(), severity=slots["severity"])
+            return Reply(say=[book.say("severity_set", severity=slots["severity"])])
         if not fields:
             return Reply(say=[book.say("ask_side")], ask=Question(("cramp.report",), name="side"))
         self.journal.update(target["id"], convo.now(), **fields)

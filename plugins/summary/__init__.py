@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from crampcoach.plugins.journal.insights import parse_hhmm
+from crampcoach.plugins.journal.insights import night_of, parse_hhmm
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Question, Reply
 
@@ -37,6 +37,10 @@ def last_night(now: datetime, start: str, end: str) -> tuple[datetime, datetime]
         # Asked in the evening, "last night" is the one that ended this morning.
         begin, finish = begin - timedelta(days=1), finish - timedelta(days=1)
     return begin, finish
+
+
+def _padded(phrases: list[str]) -> list[str]:
+    return [f" {p} " for p in phrases]
 
 
 def _mark_heard(convo: Any, night_start: datetime) -> None:
@@ -67,6 +71,9 @@ class Summary:
                 return self._summary(convo, start, end)
             return None
         if intent.name == "summary.request":
+            data = phrasebook.load(HERE, convo.language) or {}
+            if any(w in f" {intent.text} " for w in _padded(data.get("week_words", []))):
+                return self._week(convo, data)
             return self._summary(convo, start, end)
         if self._should_offer(intent, convo, start, end):
             data = phrasebook.load(HERE, convo.language)
@@ -89,6 +96,28 @@ class Summary:
             pass
         _mark_heard(convo, start)
         return True
+
+    @staticmethod
+    def _week(convo: Any, data: dict[str, Any]) -> Reply:
+        """ "How was my week": the last seven days in one sentence, then a tip."""
+        from crampcoach.plugins.journal.store import Journal, parse_time
+
+        now = convo.now()
+        with Journal(convo.data_dir) as j:
+            eps = j.episodes(since=now - timedelta(days=7), until=now)
+        say = data["say"]
+        if not eps:
+            line = say["week_none"]
+        elif len(eps) == 1:
+            line = say["week_one"]
+        else:
+            counts = data["say"].get("counts")
+            lang = phrasebook.Phrasebook(data, convo.language).lang
+            count = counts[len(eps)] if counts and len(eps) < len(counts) else lang.spell(len(eps))
+            night_end = parse_hhmm(convo.config["summary.night_end"])
+            nights = len({night_of(parse_time(e["started_at"]), night_end) for e in eps})
+            line = say["week_many"].format(count=count, nights=lang.spell(nights))
+        return Reply(say=[line], follow=[Intent("tips.request", {}, "summary", "")])
 
     def _summary(self, convo: Any, start: datetime, end: datetime) -> Reply:
         _mark_heard(convo, start)
