@@ -269,10 +269,10 @@ def test_realtime_recording_is_fed_at_the_pace_of_a_microphone(ko_model, tmp_pat
     said = [x for x in errors.queue if x[1].rstrip("\n") == "crampcoach: listening"]
     assert said, list(errors.queue)
     started = said[0][0]
-    assert ("coach: 종아리예요, 발이에요?" in [r[1] for r in replies]), replies
+    assert ("coach: 종아리예요, 발이에요, 허벅지예요?" in [r[1] for r in replies]), replies
     # Fed in real time: the audio takes its own length to arrive, not a fraction of it.
     assert ended - started >= seconds
-    first_reply = next(t for t, r in replies if r == "coach: 종아리예요, 발이에요?")
+    first_reply = next(t for t, r in replies if r == "coach: 종아리예요, 발이에요, 허벅지예요?")
     assert first_reply < ended - 1.0  # printed when ready, not flushed at exit
 
 
@@ -300,6 +300,6 @@ def test_the_engine_runs_a_recording_on_time_measured_in_audio(ko_model, tmp_pat
                         on_heard=lambda u, acted: heard.append((u.text, acted)))
     path.run()
     assert heard == [("쥐 났어요", True)]
-    assert "종아리예요, 발이에요?" in said
+    assert "종아리예요, 발이에요, 허벅지예요?" in said
     blocks = -(-(len(samples) + int(listen.TAIL_S * audio.RATE)) // audio.BLOCK)  # rounded up
     assert source.clock.monotonic() - before == pytest.approx(blocks * audio.BLOCK / audio.RATE)
