@@ -199,3 +199,14 @@ def test_say_cramp_is_never_the_answer_mid_routine_or_to_a_description(talk):
     t.say("my calf")
     t.wait(12)
     assert t.say("mumble") == ["Sorry, I didn't catch that."]
+
+
+def test_a_doubtfully_heard_emergency_is_checked_once(talk):
+    t = talk()
+    t.dialogue.hear("my chest hurts", confidence=0.3)
+    assert [s.text for s in t.said] == ["Do you have chest pain?"]
+    assert t.say("yes") == EMERGENCY
+    t2 = talk()
+    t2.dialogue.hear("she's not responding", confidence=0.3)
+    assert [s.text for s in t2.said] == ["Is someone having a fit, or not responding?"]
+    assert t2.say("no") == ["All right. Tell me at once if that changes."]

@@ -86,13 +86,15 @@ class Dialogue:
         self._seq = itertools.count()
 
     # -- input ---------------------------------------------------------------------------
-    def hear(self, text: str) -> Intent:
+    def hear(self, text: str, confidence: float = 1.0) -> Intent:
         """Understand ``text`` and act on it; returns the intent it was taken as.
 
         Screening comes first, in every state: what a screen finds (a red flag) outranks
-        the open question's answers, the controls and the routine.
+        the open question's answers, the controls and the routine. Pass every utterance
+        here, including one said over the coach's voice (then cut the speech if
+        :meth:`screen` finds something), with the recogniser's ``confidence``.
         """
-        screened = self.screen(text)
+        screened = self.screen(text, confidence)
         if screened is not None:
             self.question = None
             self.handle(screened)
@@ -103,9 +105,10 @@ class Dialogue:
         self.handle(intent)
         return intent
 
-    def screen(self, text: str) -> Intent | None:
+    def screen(self, text: str, confidence: float = 1.0) -> Intent | None:
         """What the plugins' screens find in ``text`` (nothing is done with it here)."""
-        for plugin, result in self.host.call("crampcoach_screen", text=text, convo=self.convo):
+        for plugin, result in self.host.call("crampcoach_screen", text=text, convo=self.convo,
+                                             confidence=confidence):
             if isinstance(result, Intent):
                 return result
             if not isinstance(result, PluginFailure):

@@ -44,8 +44,11 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
 
 
 @hookspec
-def crampcoach_screen(text: str, convo: Any) -> Any:
+def crampcoach_screen(text: str, convo: Any, confidence: float) -> Any:
     """Screen an utterance before anything else; return an ``Intent`` or ``None``.
+
+    ``confidence`` (0..1) is the recogniser's (typed text is 1): a screen may ask rather
+    than act on a reading it is unsure of.
 
     Called with the raw ``text`` of every utterance, in every state of the conversation
     (idle, coaching, a question open, the coach talking), before intent matching. What a

@@ -21,6 +21,10 @@ HERE = Path(__file__).parent
 CHECK = "safety.check"
 CHECK_ANSWERS = ("answer.yes", "answer.no", "answer.unsure")
 CHECK_TIMEOUT_S = 12.0
+LOW_CONFIDENCE = 0.6
+"""Below this recogniser confidence an emergency reading is checked with one question."""
+UNSURE_CHECK = {"chest": "chest_unclear", "breathing": "breath_unclear"}
+"""Which question confirms a doubtfully heard emergency; any other gets ``collapse_unclear``."""
 
 
 def plugin() -> Safety:
@@ -37,7 +41,7 @@ class Safety:
         return phrasebook.declaration(phrasebook.load(HERE, language))
 
     @hookimpl
-    def crampcoach_screen(self, text: str, convo: Any) -> Intent | None:
+    def crampcoach_screen(self, text: str, convo: Any, confidence: float) -> Intent | None:
         data = phrasebook.load(HERE, convo.language)
         if data is None:
             return None
@@ -45,6 +49,12 @@ class Safety:
                                    pregnant=bool(convo.shared.get("profile.pregnant")))
         slots: dict[str, Any] = {"concepts": list(verdict.concepts),
                                  "about": "other" if verdict.about_other else "self"}
+        if verdict.tier == screening.EMERGENCY and confidence < LOW_CONFIDENCE:
+            # Misheard words must not call an ambulance, nor be ignored: ask once.
+            asked = next((UNSURE_CHECK[c] for c in verdict.concepts if c in UNSURE_CHECK),
+                         "collapse_unclear")
+            slots.update(check=asked)
+            return Intent(CHECK, slots, "safety", text)
         if verdict.tier is not None:
             slots.update(tier=verdict.tier, detail=list(verdict.detail))
             return Intent("safety.symptom", slots, "safety", text)
@@ -68,7 +78,7 @@ class Safety:
         if intent.name != "safety.symptom":
             return None
         if "tier" not in intent.slots:  # a phrase heard without screening (e.g. a test harness)
-            found = self.crampcoach_screen(intent.text, convo)
+            found = self.crampcoach_screen(intent.text, convo, 1.0)
             if found is None or found.name != "safety.symptom":
                 return None
             intent = found

@@ -256,7 +256,8 @@ def _numbers(code: str, extra: dict[str, Any]) -> dict[str, float]:
 
 def normalise(text: str) -> str:
     """Lower-case words, apostrophes dropped ("can't" → "cant"), punctuation as breaks."""
-    text = text.lower().replace("’", "'").replace("'", "")
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"'s\b", "", text).replace("'", "")  # "leg's gone", "she's": the word itself
     text = re.sub(r"[.,;:!?]+", " , ", text)
     return " ".join(re.findall(r"[\w,]+", text))
 
