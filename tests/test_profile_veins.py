@@ -7,8 +7,10 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from crampcoach.plugins.common.facts import HealthProfile
 from crampcoach.plugins.journal.store import Journal
 from crampcoach.plugins.profile import store
+from crampcoach.plugins.veins import store as veins
 
 from .conftest import run_cli
 
@@ -21,8 +23,8 @@ def coach(talk):
 
 
 def checks(data) -> list[dict]:
-    with Journal(data) as j:
-        return store.vein_checks(j)
+    with veins.open_veins(data) as j:
+        return veins.vein_checks(j)
 
 
 def test_vein_check_all_no(coach, isolated):
@@ -131,14 +133,15 @@ def test_profile_is_read_at_start(isolated, talk):
     run_cli("profile", "set", "fluid_limit", "yes")
     t = talk()
     t.start()
-    assert t.session.convo.shared["profile.fluid_limit"] is True
+    assert t.session.convo.facts.get(HealthProfile) == HealthProfile(fluid_limit=True)
 
 
 def test_cramps_after_a_new_medicine_add_ask_the_prescriber(isolated, talk, clock):
     today = date(2026, 11, 24)
     clock._wall = datetime(2026, 11, 24, 8, 0).astimezone()
+    with store.open_profile(isolated) as p:
+        store.add_medicine(p, "hydrochlorothiazide", today - timedelta(days=10), clock.now())
     with Journal(isolated) as j:
-        store.add_medicine(j, "hydrochlorothiazide", today - timedelta(days=10), clock.now())
         start = datetime(2026, 11, 24, 3, 0).astimezone()
         eid = j.add(start, start, muscle="calf")
         j.close_episode(eid, start + timedelta(seconds=60), "over", start)
@@ -154,5 +157,5 @@ def test_cramps_after_a_new_medicine_add_ask_the_prescriber(isolated, talk, cloc
 def test_new_medicine_by_voice_is_noted(coach, isolated):
     said = coach.say("i started a new medicine today")
     assert said[0] == "Noted, a new medicine from today."
-    with Journal(isolated) as j:
-        assert len(store.medicines(j)) == 1
+    with store.open_profile(isolated) as p:
+        assert len(store.medicines(p)) == 1

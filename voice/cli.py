@@ -128,7 +128,7 @@ def cmd_chat(args: argparse.Namespace, cfg: configuration.Config, host: PluginHo
     finally:
         if speaker:
             speaker.close()
-    return 0
+    return 1 if s.convo.problems else 0
 
 
 def cmd_parse(args: argparse.Namespace, cfg: configuration.Config, host: PluginHost) -> int:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from crampcoach.voice.clock import Clock
+from crampcoach.voice.facts import Facts
 from crampcoach.voice.host import PluginFailure, PluginHost
 from crampcoach.voice.intents import IntentMatcher
 from crampcoach.voice.language import Language
@@ -34,8 +35,11 @@ class Conversation:
     language: str
     data_dir: Path
     config: Any
-    shared: dict[str, Any] = field(default_factory=dict)
-    """Facts plugins share within one conversation (e.g. the open episode's id)."""
+    facts: Facts = field(default_factory=Facts)
+    """Typed facts the plugins of this conversation share (:mod:`crampcoach.voice.facts`)."""
+    problems: list[str] = field(default_factory=list)
+    """What a plugin could not do and the person was told of (e.g. "could not save"): the
+    command that ran the conversation exits non-zero when any is listed."""
     asked: str | None = None
     """The name of the question the current intent answers, if it answers one."""
     source: str = "text"

@@ -12,17 +12,29 @@ The arguments that recur:
     A :class:`crampcoach.voice.messages.Intent`: ``name``, ``slots``, ``plugin`` (who declared it).
 ``convo``
     The :class:`crampcoach.voice.dialogue.Conversation`: ``now()`` (aware wall-clock time),
-    ``elapsed()``
-    (monotonic seconds), ``config``, ``data_dir``, ``language``, ``shared`` (a dict the
-    plugins of one conversation share), ``state(plugin)`` (a dict of the plugin's own), and
-    ``asked`` (the name of the open question this intent answers, if any).
+    ``elapsed()`` (monotonic seconds), ``config``, ``data_dir``, ``language``, ``source``,
+    ``facts`` (typed facts the plugins of one conversation share, see
+    :mod:`crampcoach.voice.facts`), ``problems`` (append a line when something the person
+    was told of could not be done, e.g. saved: the command then exits non-zero),
+    ``call(hook, **kwargs)``, and ``asked`` (the name of the open question this intent
+    answers, if any).
+
+A hook implementation whose name is not one of these is reported at start-up and its plugin
+is not loaded (pluggy's ``check_pending``).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pluggy
+
+from crampcoach.voice.messages import Intent, Reply
+
+if TYPE_CHECKING:  # the dialogue imports the host, which imports these specs
+    from crampcoach.voice.dialogue import Conversation
 
 hookspec = pluggy.HookspecMarker("crampcoach")
 
@@ -44,7 +56,7 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
 
 
 @hookspec
-def crampcoach_screen(text: str, convo: Any, confidence: float) -> Any:
+def crampcoach_screen(text: str, convo: Conversation, confidence: float) -> Intent | None:
     """Screen an utterance before anything else; return an ``Intent`` or ``None``.
 
     ``confidence`` (0..1) is the recogniser's (typed text is 1): a screen may ask rather
@@ -61,7 +73,7 @@ def crampcoach_screen(text: str, convo: Any, confidence: float) -> Any:
 
 
 @hookspec
-def crampcoach_handle_intent(intent: Any, convo: Any) -> Any:
+def crampcoach_handle_intent(intent: Intent, convo: Conversation) -> Reply | None:
     """React to an understood utterance; return a ``Reply`` or ``None``.
 
     Called on every plugin for every intent, the declaring plugin first, so a plugin may
@@ -75,7 +87,7 @@ def crampcoach_handle_intent(intent: Any, convo: Any) -> Any:
 
 
 @hookspec
-def crampcoach_timer(name: str, data: dict[str, Any], convo: Any) -> Any:
+def crampcoach_timer(name: str, data: dict[str, Any], convo: Conversation) -> Reply | None:
     """A timer this plugin scheduled (``Reply.timers``) is due; return a ``Reply`` or ``None``.
 
     Timers run on the monotonic clock, scaled by ``--time-scale``. ``name`` is
@@ -85,7 +97,7 @@ def crampcoach_timer(name: str, data: dict[str, Any], convo: Any) -> Any:
 
 
 @hookspec
-def crampcoach_session_start(convo: Any) -> Any:
+def crampcoach_session_start(convo: Conversation) -> Reply | None:
     """A conversation begins (``chat`` or ``listen`` started); return a ``Reply`` or ``None``.
 
     Use it to open storage or recover from an interrupted run.
@@ -93,12 +105,14 @@ def crampcoach_session_start(convo: Any) -> Any:
 
 
 @hookspec
-def crampcoach_session_end(convo: Any) -> None:
+def crampcoach_session_end(convo: Conversation) -> None:
     """The conversation ends (end of input, Ctrl-C, end of a recording). Release resources."""
 
 
 @hookspec
-def crampcoach_summary_lines(night_start: Any, night_end: Any, convo: Any) -> list[str] | None:
+def crampcoach_summary_lines(
+    night_start: datetime, night_end: datetime, convo: Conversation
+) -> list[str] | None:
     """Sentences to add to the morning summary for the night ``[night_start, night_end)``.
 
     Both are timezone-aware datetimes. Return a list of short spoken sentences, or ``None``.
@@ -115,7 +129,7 @@ def crampcoach_tips(language: str) -> list[dict[str, Any]] | None:
 
 
 @hookspec
-def crampcoach_report_sections(now: Any, days: int, data_dir: Any) -> list[str] | None:
+def crampcoach_report_sections(now: datetime, days: int, data_dir: Path) -> list[str] | None:
     """HTML sections for the doctor's report (``crampcoach report``), period ending ``now``.
 
     ``data_dir`` is where the journal (and your own files) live.

@@ -107,18 +107,31 @@ class PluginHost:
                 target = target.plugin()
             elif inspect.isclass(target):
                 target = target()
-            self.pm.register(target, name=name)
+            self._register_checked(target, name)
         except Exception as err:  # a broken third-party install must not stop the coach
             info.enabled, info.error = False, f"{type(err).__name__}: {err}"
             log.error("plugin %s (%s) not loaded: %s", name, origin, info.error)
+
+    def _register_checked(self, target: object, name: str) -> None:
+        """Register, then refuse the plugin if it implements a hook that does not exist.
+
+        A misspelled hook would otherwise never be called, silently; pluggy's
+        ``check_pending`` finds it, and the plugin is unregistered and reported instead.
+        """
+        self.pm.register(target, name=name)
+        try:
+            self.pm.check_pending()
+        except pluggy.PluginValidationError as err:
+            self.pm.unregister(target)
+            raise ValueError(str(err).split(" in plugin ")[0]) from None
 
     @property
     def names(self) -> list[str]:
         return [i.name for i in self.infos if i.enabled]
 
     def register(self, obj: object, name: str, origin: str = "test", version: str = "0") -> None:
-        """Register an object directly (tests, embedding)."""
-        self.pm.register(obj, name=name)
+        """Register an object directly (tests, embedding); refused like any other plugin."""
+        self._register_checked(obj, name)
         self.infos.append(PluginInfo(name, origin, version))
 
     def call(

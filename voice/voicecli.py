@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from crampcoach.voice import language, status
+from crampcoach.voice import language, outputs, status
 from crampcoach.voice.errors import RuntimeFailure, UserError
 from crampcoach.voice.messages import Said, Utterance
 
@@ -104,7 +104,7 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     path = listen.build(cfg, host, folder, source, language=code, speaker=speaker,
                         on_said=said, on_heard=heard)
     path.run(listen.stop_on_signals())
-    return 0
+    return 1 if path.session.convo.problems else 0
 
 
 # -- say, devices --------------------------------------------------------------------------
@@ -116,6 +116,7 @@ def cmd_say(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     if not chunks(args.text):
         raise UserError("nothing to say: the text has no words")
     if args.to:
+        outputs.check(args.to, cfg.data_dir, "speech")
         try:
             renderer: Renderer = renderer_for(cfg, code)
         except SpeechError as err:

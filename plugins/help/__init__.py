@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from crampcoach.plugins.common.facts import Coaching
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Reply
 
@@ -51,7 +52,8 @@ class Help:
         if intent.name is None:
             # "Say cramp" only answers a short mumble out of a routine: never a description
             # of how someone feels, never mid-routine.
-            if convo.shared.get("relief.coaching"):
+            coaching = convo.facts.get(Coaching)
+            if coaching and coaching.running:
                 return Reply(say=list(data["say"]["unknown_coaching"]))
             if len(intent.text.split()) > SHORT_WORDS:
                 return Reply(say=list(data["say"]["unknown_described"]))

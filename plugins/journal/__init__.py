@@ -1,34 +1,75 @@
 """The hands-free journal: every cramp the coach hears about becomes an episode.
 
 An episode opens the moment a cramp is reported (before the coach says a word) and each
-change is committed at once, so a crash loses nothing: what was open is closed as
-``interrupted`` at the next start.
+change is committed at once: where it is, each relief step done, the last moment the person
+was heard. A crash therefore loses nothing; the next start closes what a dead conversation
+left open as ``interrupted``, with its length unknown rather than guessed.
+
+Answers are written to the episode the question was about, by id. A voice correction
+reaches only what this conversation recorded, one step at a time; removing a whole episode
+by voice takes a spoken yes. If the journal cannot be written, coaching goes on, the person
+is told once, and the episode is kept aside (:mod:`.fallback`) until the next start.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import sqlite3
+import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from crampcoach.plugins.common import db as shared_db
+from crampcoach.plugins.common import facts
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Question, Reply, Timer
 
-from .store import Journal, parse_time
+from . import fallback
+from .store import Journal, JournalError, parse_time
 
+if TYPE_CHECKING:  # annotations only: importing the engine's dialogue costs start-up
+    from crampcoach.voice.dialogue import Conversation
+
+log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 LATE_OVER_S = 15 * 60
 """An "it's gone" this soon after "stop" still closes that episode as over."""
+STALE_OPEN = timedelta(hours=12)
+"""An episode open this long belongs to no living conversation, whatever its process id."""
+YES_NO = ("answer.yes", "answer.no")
 
 
 def plugin() -> JournalPlugin:
     return JournalPlugin()
 
 
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class JournalPlugin:
     def __init__(self) -> None:
         self.journal: Journal | None = None
+        self.session = uuid.uuid4().hex
         self.open_id: int | None = None
+        self.asked_id: int | None = None
+        """The episode the open question (severity, side, delete) is about."""
+        self.current: int | None = None
+        """This conversation's latest episode: the one voice corrections may reach."""
+        self.steps: list[tuple[int, str]] = []
+        """What this conversation recorded about ``current``, newest last: (history id, what).
+        The bottom step, ``episode``, is the episode itself."""
+        self.told_unsaved = False
 
     # -- lifecycle -----------------------------------------------------------------------
     @hookimpl
@@ -42,74 +83,143 @@ class JournalPlugin:
         add_commands(subparsers)
 
     @hookimpl
-    def crampcoach_session_start(self, convo: Any) -> None:
-        self.journal = Journal(convo.data_dir)
-        now = convo.now()
+    def crampcoach_session_start(self, convo: Conversation) -> Reply | None:
+        by = convo.source
+        try:
+            self.journal = Journal(convo.data_dir, by=by, session=self.session)
+            now = convo.now()
+            fallback.merge(self.journal, Path(convo.data_dir), now)
+            self._close_abandoned(now)
+            _daily_backup(self.journal)
+        except (shared_db.DatabaseError, sqlite3.DatabaseError, OSError) as err:
+            self._fall_back(convo, err)
+        told = shared_db.take_notice(convo.data_dir)
+        data = phrasebook.load(HERE, convo.language)
+        if told and data:
+            return Reply(say=list(data["say"]["set_aside"]))
+        return None
+
+    def _close_abandoned(self, now: datetime) -> None:
+        """Close what a dead conversation left open: interrupted, its length unknown."""
+        assert self.journal is not None
         for ep in self.journal.open_episodes():
-            # Left open by a crash: its last update is the best guess of when it ended.
-            self.journal.close_episode(ep["id"], parse_time(ep["updated_at"]), "interrupted", now)
+            started = parse_time(ep["started_at"])
+            if _alive(ep["session_pid"]) and now - started < STALE_OPEN:
+                continue  # another conversation (a second chat, listen) is still on it
+            last = ep["last_heard_at"] or ep["updated_at"]
+            self.journal.close_episode(ep["id"], parse_time(last), "interrupted", now,
+                                       measured=False)
+
+    def _fall_back(self, convo: Conversation, err: Exception) -> None:
+        """Nothing can be written: keep this conversation's episodes in memory instead."""
+        log.warning("journal: cannot write, keeping episodes in memory: %s", err)
+        line = f"the journal cannot be written ({_one_line(err)})"
+        if line not in convo.problems:
+            convo.problems.append(line)
+        previous = self.journal
+        memory = Journal(convo.data_dir, by=convo.source, session=self.session, memory=True)
+        if previous is not None and not previous.in_memory:
+            try:  # carry over this conversation's episode, with the same id
+                row = previous.raw(self.current) if self.current is not None else None
+                if row is not None:
+                    memory.insert_raw(row)
+            except sqlite3.DatabaseError:
+                pass
+            try:
+                previous.close()
+            except sqlite3.Error:
+                pass
+        self.journal = memory
 
     @hookimpl
-    def crampcoach_session_end(self, convo: Any) -> None:
+    def crampcoach_session_end(self, convo: Conversation) -> None:
         if self.journal is None:
             return
         if self.open_id is not None:
-            self.journal.close_episode(self.open_id, convo.now(), "interrupted", convo.now())
+            self._write(convo, lambda j: j.close_episode(
+                self.open_id, self._last_heard(j), "interrupted", convo.now(), measured=False))
             self.open_id = None
+        if self.journal.in_memory:
+            kept = fallback.keep(Path(convo.data_dir), self.journal.episodes(),
+                                 self.journal.symptoms())
+            if kept is not None:
+                convo.problems.append(f"this conversation's episodes were kept in {kept}; "
+                                      "they join the journal at the next start")
+            elif self.journal.episodes():
+                convo.problems.append("this conversation's episodes could not be kept anywhere")
         self.journal.close()
         self.journal = None
 
+    def _last_heard(self, j: Journal) -> datetime:
+        assert self.open_id is not None
+        ep = j.get(self.open_id)
+        return parse_time(ep["last_heard_at"] or ep["started_at"])
+
+    def _write(self, convo: Conversation, op: Any) -> Any:
+        """Run ``op(journal)``; if the disk refuses, carry on in memory and say so once."""
+        assert self.journal is not None
+        try:
+            return op(self.journal)
+        except JournalError:
+            raise
+        except (sqlite3.DatabaseError, OSError) as err:
+            if self.journal.in_memory:
+                raise
+            self._fall_back(convo, err)
+            return op(self.journal)
+
+    def _unsaved_notice(self, book: phrasebook.Phrasebook) -> list[str]:
+        """The one time the person hears that this cramp cannot be saved."""
+        if self.journal is None or not self.journal.in_memory or self.told_unsaved:
+            return []
+        self.told_unsaved = True
+        return [book.say("cannot_save")]
+
     # -- conversation --------------------------------------------------------------------
     @hookimpl
-    def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
+    def crampcoach_handle_intent(self, intent: Intent, convo: Conversation) -> Reply | None:
         data = phrasebook.load(HERE, convo.language)
         if self.journal is None or data is None:
             return None
         book = phrasebook.Phrasebook(data, convo.language)
         name, slots, now = intent.name, intent.slots, convo.now()
-        j = self.journal
-        said = convo.shared.pop("cramp.slots", None)
-        if said and self.open_id is not None:
-            # Side or muscle given in answer to the relief plugin's question.
-            ep = j.get(self.open_id)
-            j.update(self.open_id, now, **{k: v for k, v in said.items() if ep[k] is None})
+        if self.open_id is not None:
+            self._write(convo, lambda j: j.heard(self.open_id, now))
 
+        if convo.asked == "delete":
+            return self._confirm_delete(book, convo, name)
         if convo.asked == "side":
             side = slots.get("side")
-            target = j.last()
-            if side and target:
-                j.update(target["id"], now, side=side)
+            if side and self.asked_id is not None:
+                self._remember(convo, self.asked_id, now, "side", side=side)
                 return Reply(say=[book.say("side_set", side=book.name(side))])
             return None
         if name == "cramp.report":
-            return self._report(convo, slots)
+            return self._report(book, convo, slots)
+        if name == facts.LOCATED and self.open_id is not None:
+            self._fill_in(convo, self.open_id, now, slots)
+            return None
+        if name == facts.STEP_DONE and self.open_id is not None:
+            ep = self.journal.get(self.open_id)
+            if slots["step"] not in ep["relief"]:
+                self._write(convo, lambda j: j.update(
+                    self.open_id, now, relief=[*ep["relief"], slots["step"]]))
+            return None
+        if name == facts.RED_FLAG:
+            self._write(convo, lambda j: j.add_symptom(
+                now, str(slots.get("symptom")), str(slots.get("tier")), self.open_id))
+            return None
         if name == "cramp.over":
             return self._over(book, convo)
-        if name == "safety.symptom":
-            for report in convo.shared.pop("safety.reported", []):
-                j.add_symptom(now, report["symptom"], report["tier"], self.open_id)
         if name in ("coach.stop", "safety.symptom") and self.open_id is not None:
-            j.close_episode(self.open_id, now, "stopped", now, relief=self._steps(convo))
+            self._write(convo, lambda j: j.close_episode(self.open_id, now, "stopped", now,
+                                                         measured=False))
             self.open_id = None
             return None
         if name == "log.severity":
-            target = j.last()
-            if target is None or not (convo.asked == "severity" or _recent(target, now)):
-                return None  # a stray number must not rewrite last week's cramp
-            j.update(target["id"], now, severity=slots["severity"])
-            reply = Reply(say=[book.say("severity_set", severity=slots["severity"])])
-            if convo.asked == "severity" and target["side"] is None:
-                reply.say.append(book.say("ask_side"))
-                reply.ask = Question(("cramp.report", "log.correct"), name="side")
-            return reply
+            return self._severity(book, convo, slots["severity"])
         if name == "log.undo":
-            target = j.last()
-            if target is None:
-                return Reply(say=[book.say("nothing_to_undo")])
-            j.delete(target["id"])
-            if target["id"] == self.open_id:
-                self.open_id = None
-            return Reply(say=[book.say("undone")], cancel_timers=True)
+            return self._undo(book, convo)
         if name == "log.correct":
             return self._correct(book, convo, slots)
         if name == "status.elapsed":
@@ -118,80 +228,148 @@ class JournalPlugin:
 
     @hookimpl
     def crampcoach_summary_lines(
-        self, night_start: datetime, night_end: datetime, convo: Any
+        self, night_start: datetime, night_end: datetime, convo: Conversation
     ) -> list[str] | None:
         data = phrasebook.load(HERE, convo.language)
         if data is None:
             return None
-        with Journal(convo.data_dir) as j:
+        with Journal(convo.data_dir, create=False) as j:
             return summary_lines(j, night_start, night_end, data, convo.language) + rule_lines(
                 j, convo.now(), convo.config["summary.night_end"], data)
 
     @hookimpl
-    def crampcoach_timer(self, name: str, data: dict[str, Any], convo: Any) -> Reply | None:
+    def crampcoach_timer(self, name: str, data: dict[str, Any],
+                         convo: Conversation) -> Reply | None:
         if name == "open.timeout" and self.journal and self.open_id == data.get("id"):
-            ep = self.journal.get(self.open_id)
-            # Nobody said "it's gone": take the last word heard as the best guess of the end.
-            ended = max(parse_time(ep["updated_at"]), parse_time(ep["started_at"]))
-            self.journal.close_episode(
-                self.open_id, ended, "timed out", convo.now(), relief=self._steps(convo)
-            )
+            # Nobody said "it's gone": it ended some time after the last word heard.
+            self._write(convo, lambda j: j.close_episode(
+                self.open_id, self._last_heard(j), "timed out", convo.now(), measured=False))
             self.open_id = None
+        if name == "question.timeout" and data.get("question") == "delete":
+            book = _book(convo)
+            return Reply(say=[book.say("kept")]) if book else None
         return None
 
     # -- helpers -------------------------------------------------------------------------
-    def _report(self, convo: Any, slots: dict[str, Any]) -> Reply | None:
+    def _remember(self, convo: Conversation, episode_id: int, now: datetime, what: str,
+                  **fields: Any) -> None:
+        """Write what the person told about an episode, as one step voice undo can take back."""
+        hid = self._write(convo, lambda j: j.update(episode_id, now, **fields))
+        if hid is not None and episode_id == self.current:
+            self.steps.append((hid, what))
+
+    def _fill_in(self, convo: Conversation, episode_id: int, now: datetime,
+                 slots: dict[str, Any]) -> None:
+        """Side and muscle the person said, where the episode has none yet."""
+        assert self.journal is not None
+        ep = self.journal.get(episode_id)
+        fields = {k: slots[k] for k in ("side", "muscle") if slots.get(k) and ep[k] is None}
+        if fields:
+            self._remember(convo, episode_id, now, _what(fields), **fields)
+
+    def _report(self, book: phrasebook.Phrasebook, convo: Conversation,
+                slots: dict[str, Any]) -> Reply | None:
         assert self.journal is not None
         now = convo.now()
-        fields = {k: slots[k] for k in ("side", "muscle") if slots.get(k)}
+        reply = Reply(cancel_timers=True)
         if self.open_id is None:
-            convo.shared["relief.steps"] = []
-            self.open_id = self.journal.add(now, now, source=convo.source, **fields)
+            fields = {k: slots[k] for k in ("side", "muscle") if slots.get(k)}
+            self.open_id = self._write(convo, lambda j: j.add(
+                now, now, source=convo.source, last_heard_at=now.isoformat(), **fields))
+            self.current = self.open_id
+            self.steps = [(0, "episode")]
+            reply.say = self._unsaved_notice(book)
         else:
-            ep = self.journal.get(self.open_id)
-            missing = {k: v for k, v in fields.items() if ep[k] is None}
-            self.journal.update(self.open_id, now, **missing)
+            self._fill_in(convo, self.open_id, now, slots)
         timeout_s = float(convo.config["journal.open_timeout_min"]) * 60
-        return Reply(
-            cancel_timers=True,
-            timers=[Timer(timeout_s, "open.timeout", {"id": self.open_id}, scaled=False)],
-        )
+        reply.timers = [Timer(timeout_s, "open.timeout", {"id": self.open_id}, scaled=False)]
+        return reply
 
-    def _over(self, book: phrasebook.Phrasebook, convo: Any) -> Reply | None:
+    def _over(self, book: phrasebook.Phrasebook, convo: Conversation) -> Reply | None:
         assert self.journal is not None
         now = convo.now()
         if self.open_id is not None:
-            self.journal.close_episode(
-                self.open_id, now, "over", now, relief=self._steps(convo)
-            )
+            target = self.open_id
+            self._write(convo, lambda j: j.close_episode(target, now, "over", now))
             self.open_id = None
         else:
-            last = self.journal.last()
-            recent = last and last["ended_by"] == "stopped" and last["ended_at"] and (
-                now - parse_time(last["ended_at"]) <= timedelta(seconds=LATE_OVER_S)
+            ep = self.journal.find(self.current) if self.current is not None else None
+            recent = ep and ep["ended_by"] == "stopped" and ep["ended_at"] and (
+                now - parse_time(ep["ended_at"]) <= timedelta(seconds=LATE_OVER_S)
             )
             if not recent:
                 return None
-            self.journal.close_episode(last["id"], now, "over", now)
+            target = ep["id"]
+            self._write(convo, lambda j: j.close_episode(target, now, "over", now))
+        self.asked_id = target
         return Reply(
-            say=[book.say("ask_severity")],
+            say=[*self._unsaved_notice(book), book.say("ask_severity")],
             ask=Question(("log.severity",), name="severity"),
             cancel_timers=True,
         )
 
-    def _correct(self, book: phrasebook.Phrasebook, convo: Any, slots: dict[str, Any]) -> Reply:
+    def _severity(self, book: phrasebook.Phrasebook, convo: Conversation,
+                  severity: int) -> Reply | None:
         assert self.journal is not None
-        target = self.journal.last()
+        now = convo.now()
+        if convo.asked == "severity":
+            target = self.asked_id
+        else:
+            # A stray number scores only this conversation's cramp, and only a recent one.
+            ep = self.journal.find(self.current) if self.current is not None else None
+            target = ep["id"] if ep and _recent(ep, now) else None
+        ep = self.journal.find(target) if target is not None else None
+        if ep is None:
+            return None
+        self._remember(convo, ep["id"], now, "severity", severity=severity)
+        reply = Reply(say=[book.say("severity_set", severity=severity)])
+        if convo.asked == "severity" and ep["side"] is None:
+            self.asked_id = ep["id"]
+            reply.say.append(book.say("ask_side"))
+            reply.ask = Question(("cramp.report", "log.correct"), name="side")
+        return reply
+
+    def _undo(self, book: phrasebook.Phrasebook, convo: Conversation) -> Reply:
+        """Take back the last thing this conversation recorded; the episode itself only
+        after a spoken yes."""
+        assert self.journal is not None
+        if self.current is None or not self.steps or self.journal.find(self.current) is None:
+            return Reply(say=[book.say("nothing_to_undo")])
+        hid, what = self.steps[-1]
+        if what == "episode":
+            self.asked_id = self.current
+            return Reply(say=[book.say("confirm_delete")],
+                         ask=Question(YES_NO, name="delete"))
+        self.steps.pop()
+        self._write(convo, lambda j: j.restore(hid, convo.now()))
+        return Reply(say=[book.say(f"undone_{what}")])
+
+    def _confirm_delete(self, book: phrasebook.Phrasebook, convo: Conversation,
+                        name: str | None) -> Reply:
+        target, self.asked_id = self.asked_id, None
+        if name != "answer.yes" or target is None or target != self.current:
+            return Reply(say=[book.say("kept")])
+        self._write(convo, lambda j: j.delete(target, convo.now()))
+        if target == self.open_id:
+            self.open_id = None
+        self.current, self.steps = None, []
+        return Reply(say=[book.say("undone")], cancel_timers=True)
+
+    def _correct(self, book: phrasebook.Phrasebook, convo: Conversation,
+                 slots: dict[str, Any]) -> Reply:
+        assert self.journal is not None
+        ep = self.journal.find(self.current) if self.current is not None else None
         fields = {k: slots[k] for k in ("side", "muscle") if slots.get(k)}
-        if target is None:
+        if ep is None:
             return Reply(say=[book.say("nothing_to_correct")])
         if "severity" in slots and not fields:
             # "No, it was a five": the rating of the last cramp, corrected.
-            self.journal.update(target["id"], convo.now(), severity=slots["severity"])
+            self._remember(convo, ep["id"], convo.now(), "severity", severity=slots["severity"])
             return Reply(say=[book.say("severity_set", severity=slots["severity"])])
         if not fields:
+            self.asked_id = ep["id"]
             return Reply(say=[book.say("ask_side")], ask=Question(("cramp.report",), name="side"))
-        self.journal.update(target["id"], convo.now(), **fields)
+        self._remember(convo, ep["id"], convo.now(), _what(fields), **fields)
         if "side" in fields and "muscle" in fields:
             what = f"{book.name(fields['side'])} {book.name(fields['muscle'])}"
         else:
@@ -200,7 +378,7 @@ class JournalPlugin:
                 what = f"{what} side"
         return Reply(say=[book.say("corrected", what=what)])
 
-    def _elapsed(self, book: phrasebook.Phrasebook, convo: Any) -> Reply:
+    def _elapsed(self, book: phrasebook.Phrasebook, convo: Conversation) -> Reply:
         assert self.journal is not None
         lang = book.lang
         now = convo.now()
@@ -208,16 +386,33 @@ class JournalPlugin:
             started = parse_time(self.journal.get(self.open_id)["started_at"])
             dur = lang.duration((now - started).total_seconds())
             return Reply(say=[book.say("elapsed_open", duration=dur)])
-        last = self.journal.last()
-        if last and last["ended_at"] and now - parse_time(last["ended_at"]) < timedelta(hours=1):
-            return Reply(
-                say=[book.say("elapsed_last", duration=lang.duration(last["duration_s"] or 0))]
-            )
+        last = self.journal.find(self.current) if self.current is not None else None
+        if (last and last["ended_at"] and last["duration_s"] is not None
+                and now - parse_time(last["ended_at"]) < timedelta(hours=1)):
+            return Reply(say=[book.say("elapsed_last", duration=lang.duration(last["duration_s"]))])
         return Reply(say=[book.say("elapsed_none")])
 
-    @staticmethod
-    def _steps(convo: Any) -> list[str]:
-        return list(dict.fromkeys(convo.shared.get("relief.steps", [])))
+
+def _book(convo: Conversation) -> phrasebook.Phrasebook | None:
+    data = phrasebook.load(HERE, convo.language)
+    return phrasebook.Phrasebook(data, convo.language) if data else None
+
+
+def _what(fields: dict[str, Any]) -> str:
+    return "place" if len(fields) > 1 else next(iter(fields))
+
+
+def _one_line(err: Exception) -> str:
+    return " ".join(str(err).split()) or type(err).__name__
+
+
+def _daily_backup(journal: Journal) -> None:
+    from .backup import rolling
+
+    try:
+        rolling(journal)
+    except (OSError, sqlite3.Error) as err:  # a missed backup must not stop the coach
+        log.warning("journal: daily backup skipped: %s", err)
 
 
 def _recent(episode: dict[str, Any], now: datetime) -> bool:

@@ -1,15 +1,19 @@
-"""``crampcoach log``: list, add, edit, delete and export episodes."""
+"""``crampcoach log``: list, add, edit, delete, export; undo, recover, backup, restore."""
 
 from __future__ import annotations
 
 import argparse
 import io
+import sqlite3
 import sys
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+from crampcoach.plugins.common import db as shared_db
+from crampcoach.voice import outputs
 from crampcoach.voice.clock import local_now
-from crampcoach.voice.errors import UserError
+from crampcoach.voice.errors import RuntimeFailure, UserError
 
 from .export import EXPORT_KEYS, FORMATS, export
 from .store import COLUMNS, ENDINGS, MUSCLES, SIDES, Journal, JournalError, parse_time
@@ -82,25 +86,55 @@ def add_commands(sub: Any) -> None:
     ex.add_argument("--since", type=_when, metavar="DATE")
     ex.set_defaults(func=cmd_export)
 
+    un = log_sub.add_parser("undo", help="show recent changes, or take one back by its number")
+    un.add_argument("change", type=int, nargs="?", metavar="CHANGE",
+                    help="the change to take back (from the list without it)")
+    un.add_argument("--all", action="store_true", help="list every change, not the last 20")
+    un.set_defaults(func=cmd_undo)
+
+    rc = log_sub.add_parser("recover", help="salvage episodes from a damaged journal set aside")
+    rc.add_argument("file", nargs="?", metavar="FILE",
+                    help="the damaged copy (default: the newest one set aside)")
+    rc.set_defaults(func=cmd_recover)
+
+    bk = log_sub.add_parser("backup", help="copy the whole database to FILE")
+    bk.add_argument("file", metavar="FILE")
+    bk.set_defaults(func=cmd_backup)
+
+    rs = log_sub.add_parser("restore", help="replace the database with a backup FILE")
+    rs.add_argument("file", metavar="FILE")
+    rs.set_defaults(func=cmd_restore)
+
 
 def _open(cfg: Any, create: bool = False) -> Journal:
+    """The journal; a missing one reads as empty (a fresh install), a damaged one is set aside
+    and said so in one line, pending episodes kept by a failed run join it."""
     try:
-        return Journal(cfg.data_dir, create=create)
+        j = Journal(cfg.data_dir, create=create)
     except JournalError as err:
         raise UserError(str(err)) from None
+    for name in shared_db.take_notice(cfg.data_dir):
+        print(f"crampcoach: the journal was damaged; it was kept as {name} and a new one "
+              "started (crampcoach log recover salvages it)", file=sys.stderr)
+    if create:
+        from .fallback import merge
+
+        merge(j, cfg.data_dir, local_now())
+    return j
 
 
 def cmd_list(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     with _open(cfg) as j:
         eps = j.episodes(since=args.since)
     if not eps:
-        print("no episodes")
+        print("no episodes" if args.since else "no episodes yet")
     for e in eps:
-        dur = "open" if e["duration_s"] is None else f"{e['duration_s']:.0f}s"
+        dur = "?" if e["duration_s"] is None else f"{e['duration_s']:.0f}s"  # ? = not measured
         sev = "-" if e["severity"] is None else f"{e['severity']}/10"
         where = " ".join(x for x in (e["side"], e["muscle"]) if x) or "unspecified"
+        ended = e["ended_by"] or ("logged" if e["source"] == "cli" else "open")
         print(f"{e['id']:>4}  {e['started_at']}  {dur:>6}  {sev:>5}  {where}  "
-              f"({e['ended_by'] or 'open'}, {e['source']})")
+              f"({ended}, {e['source']})")
     return 0
 
 
@@ -124,7 +158,7 @@ def cmd_edit(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     fields: dict[str, Any] = {k: getattr(args, k) for k in ("side", "muscle", "severity", "notes",
                                                               "ended_by")
                               if getattr(args, k) is not None}
-    with _open(cfg) as j:
+    with _open(cfg, create=True) as j:
         try:
             ep = j.get(args.id)
             start = args.start or parse_time(ep["started_at"])
@@ -144,12 +178,12 @@ def cmd_edit(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, cfg: Any, host: Any) -> int:
-    with _open(cfg) as j:
+    with _open(cfg, create=True) as j:
         try:
-            j.delete(args.id)
+            j.delete(args.id, local_now())
         except JournalError as err:
             raise UserError(str(err)) from None
-    print(f"deleted episode {args.id}")
+    print(f"deleted episode {args.id} (crampcoach log undo brings it back)")
     return 0
 
 
@@ -158,7 +192,7 @@ def cmd_export(args: argparse.Namespace, cfg: Any, host: Any) -> int:
         raise UserError("--excel goes with --format csv")
     with _open(cfg) as j:
         eps = j.episodes(since=args.since)
-        patient = _patient(j) if args.format == "fhir" else None
+        patient = _patient(cfg.data_dir) if args.format == "fhir" else None
     # Bytes out, always UTF-8, whatever the terminal's locale: notes may be in any language.
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
     try:
@@ -168,13 +202,97 @@ def cmd_export(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     return 0
 
 
-def _patient(j: Journal) -> dict[str, Any]:
-    """Name and birth date for the FHIR Patient, if the person put them in their profile."""
+def _patient(data_dir: Path) -> dict[str, Any]:
+    """Name and birth date for the FHIR Patient, if the person put them in their profile
+    (read through the profile plugin's own store)."""
     try:
         from crampcoach.plugins.profile import store as profile
     except ImportError:
         return {}
-    return profile.details(j)
+    with profile.open_profile(data_dir, create=False) as p:
+        return profile.details(p)
+def _describe(item: dict[str, Any]) -> str:
+    ep = item["after"] or item["before"] or {}
+    if item["action"] == "add":
+        what = "added"
+    elif item["action"] == "delete":
+        what = "deleted"
+    elif item["action"] == "restore":
+        what = f"took back change {item['undoes']}"
+    else:
+        what = ", ".join(f"{k} {item['before'].get(k)} -> {item['after'].get(k)}"
+                         for k in item["fields"]) or "no visible change"
+    undone = f"  [taken back by {item['undone_by']}]" if item["undone_by"] else ""
+    return (f"{item['id']:>5}  {item['at'][:19]}  episode {item['episode_id']} "
+            f"({str(ep.get('started_at', ''))[:16]})  {what}  by {item['by']}{undone}")
+
+
+def cmd_undo(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    with _open(cfg, create=args.change is not None) as j:
+        if args.change is None:
+            changes = j.history(None if args.all else 20)
+            if not changes:
+                print("no changes yet")
+            for item in reversed(changes):
+                print(_describe(item))
+            return 0
+        try:
+            restored = j.restore(args.change, local_now())
+        except JournalError as err:
+            raise UserError(str(err)) from None
+    if not restored:
+        print(f"change {args.change}: its fields were changed again since; nothing restored")
+    else:
+        print(f"took back change {args.change} ({', '.join(restored)}); "
+              "crampcoach log undo lists it, and can take this back too")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    from .recover import salvage
+
+    source = Path(args.file) if args.file else None
+    if source is None:
+        copies = shared_db.damaged_copies(cfg.data_dir)
+        if not copies:
+            print("no damaged journal has been set aside; nothing to recover")
+            return 0
+        source = copies[-1]
+    with _open(cfg, create=True) as j:
+        try:
+            added, how = salvage(j, source, local_now())
+        except JournalError as err:
+            raise UserError(str(err)) from None
+    print(f"recovered {added} episode(s) from {source} ({how})")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    from . import backup
+
+    target = outputs.check(args.file, cfg.data_dir, "the backup")
+    if target.exists():
+        raise UserError(f"{target} exists; choose a new file name for the backup")
+    with _open(cfg, create=True) as j:
+        try:
+            backup.copy_to(j.db, target)
+        except (OSError, sqlite3.Error) as err:
+            raise RuntimeFailure(f"cannot write {target}: {err}") from None
+    print(f"backed up the journal to {target}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    from . import backup
+
+    with _open(cfg, create=True) as j:
+        try:
+            backup.restore_from(j, Path(args.file))
+        except JournalError as err:
+            raise UserError(str(err)) from None
+    print(f"restored the journal from {args.file} (the one before is in "
+          f"{Path(cfg.data_dir) / backup.FOLDER / 'journal-before-restore.sqlite3'})")
+    return 0
 
 
 assert set(EXPORT_KEYS) == set(COLUMNS)

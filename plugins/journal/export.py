@@ -16,8 +16,9 @@ from typing import Any, TextIO
 from .store import parse_time
 
 EXPORT_KEYS = ("id", "started_at", "ended_at", "duration_s", "side", "muscle", "severity",
-               "relief", "ended_by", "notes", "source", "created_at", "updated_at")
-TIME_KEYS = ("started_at", "ended_at", "created_at", "updated_at")
+               "relief", "ended_by", "notes", "source", "created_at", "updated_at",
+               "last_heard_at")
+TIME_KEYS = ("started_at", "ended_at", "created_at", "updated_at", "last_heard_at")
 FORMATS = ("json", "csv", "fhir")
 BOM = "\ufeff"
 

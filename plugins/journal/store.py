@@ -1,7 +1,13 @@
-"""The episode journal in SQLite: every change committed the moment it happens.
+"""The episode journal in SQLite: every change committed the moment it happens, and kept.
 
-WAL mode lets ``log export`` read while ``listen`` writes; the file and its folder are the
-owner's alone. Times are stored as ISO 8601 with their UTC offset.
+The journal's tables live in the one shared file (:mod:`crampcoach.plugins.common.db`:
+owner-only, WAL, busy timeout, migrations per plugin). Times are ISO 8601 with their UTC
+offset. Every change to an episode is written, in the same transaction, to ``history``
+with the row before and after, so nothing is rewritten or deleted beyond recall:
+``crampcoach log undo`` shows and restores any of them.
+
+A duration is only ever one somebody measured ("it's gone", ``--duration``); an episode
+whose end nobody heard keeps ``duration_s`` null and its ``last_heard_at``.
 """
 
 from __future__ import annotations
@@ -15,20 +21,29 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-FILENAME = "journal.sqlite3"
+from crampcoach.plugins.common import db as shared_db
+
+FILENAME = shared_db.FILENAME
+OWNER = "journal"
 SIDES = ("left", "right", "both")
 MUSCLES = ("calf", "foot", "toes", "thigh", "hamstring", "shin")
 ENDINGS = ("over", "stopped", "interrupted", "timed out")
 SOURCES = ("voice", "text", "cli")
 COLUMNS = (
     "id", "started_at", "ended_at", "duration_s", "side", "muscle", "severity", "relief",
-    "ended_by", "notes", "source", "created_at", "updated_at",
+    "ended_by", "notes", "source", "created_at", "updated_at", "last_heard_at",
 )
+"""The columns an episode shows (exports, reports); ``session`` and ``session_pid`` are the
+journal's own bookkeeping of which conversation owns an open episode."""
+EDITABLE = ("started_at", "ended_at", "duration_s", "side", "muscle", "severity", "relief",
+            "ended_by", "notes", "last_heard_at")
 
-# Forward migrations, applied in order; PRAGMA user_version records how many ran.
+# The journal's forward migrations, applied in order (schema_versions["journal"] counts them).
+# The first two use IF NOT EXISTS because files from before the per-plugin split already
+# hold those tables.
 MIGRATIONS: tuple[str, ...] = (
     """
-    CREATE TABLE episodes (
+    CREATE TABLE IF NOT EXISTS episodes (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         started_at TEXT NOT NULL,
         ended_at TEXT,
@@ -43,10 +58,10 @@ MIGRATIONS: tuple[str, ...] = (
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
     );
-    CREATE INDEX episodes_started ON episodes (started_at);
+    CREATE INDEX IF NOT EXISTS episodes_started ON episodes (started_at);
     """,
     """
-    CREATE TABLE symptoms (
+    CREATE TABLE IF NOT EXISTS symptoms (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         reported_at TEXT NOT NULL,
         symptom TEXT NOT NULL,
@@ -55,28 +70,28 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
     """
-    CREATE TABLE vein_checks (
+    ALTER TABLE episodes ADD COLUMN last_heard_at TEXT;
+    ALTER TABLE episodes ADD COLUMN session TEXT;
+    ALTER TABLE episodes ADD COLUMN session_pid INTEGER;
+    CREATE TABLE history (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
-        taken_at TEXT NOT NULL,
-        answers TEXT NOT NULL,
-        completed INTEGER NOT NULL
+        at TEXT NOT NULL,
+        episode_id INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('add', 'change', 'delete', 'restore')),
+        before TEXT,
+        after TEXT,
+        by TEXT NOT NULL,
+        session TEXT,
+        undoes INTEGER REFERENCES history (id),
+        undone_by INTEGER REFERENCES history (id)
     );
-    CREATE TABLE profile (
-        key TEXT PRIMARY KEY,
-        value TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE medicines (
-        name TEXT PRIMARY KEY,
-        since TEXT NOT NULL,
-        added_at TEXT NOT NULL
-    );
+    CREATE INDEX history_episode ON history (episode_id);
     """,
 )
 
 
-class JournalError(ValueError):
-    """A journal operation that cannot be done; the message is fit for one line."""
+JournalError = shared_db.DatabaseError
+"""A journal operation that cannot be done; the message is fit for one line."""
 
 
 def parse_time(text: str) -> datetime:
@@ -105,60 +120,31 @@ def validate(fields: dict[str, Any]) -> None:
 
 
 class Journal:
-    """One journal file. Use as a context manager or call :meth:`close`."""
+    """The journal's tables in the shared file. Use as a context manager or call :meth:`close`.
 
-    def __init__(self, data_dir: str | os.PathLike[str], create: bool = True):
+    ``by`` (``voice``, ``text`` or ``cli``) and ``session`` (a conversation's id) are written
+    with every change, so a conversation can take back what it recorded and nothing else.
+    """
+
+    def __init__(self, data_dir: str | os.PathLike[str], create: bool = True,
+                 by: str = "cli", session: str | None = None, memory: bool = False):
         self.dir = Path(data_dir)
         self.path = self.dir / FILENAME
-        if not create and not self.path.exists():
-            raise JournalError(f"no journal at {self.path}")
-        self.dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(self.dir, 0o700)
-        new = not self.path.exists()
-        if new:
-            # Create it owner-only before SQLite opens it, so it is never readable by others.
-            fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
-            os.close(fd)
-        os.chmod(self.path, 0o600)
-        try:
-            self.db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=FULL")
-            self._migrate()
-        except sqlite3.DatabaseError as err:
-            raise JournalError(f"cannot open journal {self.path}: {err}") from None
-
-    def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise JournalError(
-                f"journal {self.path} is from a newer Cramp Coach (schema {version})"
-            )
-        for n in range(version, len(MIGRATIONS)):
-            # executescript commits whatever is open first, so the script carries its own
-            # transaction: a migration applies whole or not at all.
-            try:
-                self.db.executescript(
-                    f"BEGIN IMMEDIATE;\n{MIGRATIONS[n]}\nPRAGMA user_version = {n + 1};\nCOMMIT;"
-                )
-            except sqlite3.DatabaseError:
-                if self.db.in_transaction:
-                    self.db.execute("ROLLBACK")
-                raise
+        self.by = by
+        self.session = session
+        self.in_memory = memory
+        """Nothing could be written: this journal lives in memory until it is kept aside."""
+        self._store = shared_db.open_db(self.dir, OWNER, MIGRATIONS, create=create,
+                                        memory=memory)
+        self.db = self._store.db
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._store.transaction():
             yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
 
     def close(self) -> None:
-        self.db.close()
+        self._store.close()
 
     def __enter__(self) -> Journal:
         return self
@@ -170,39 +156,53 @@ class Journal:
     def add(self, started_at: datetime, now: datetime, **fields: Any) -> int:
         validate(fields)
         fields = _encode(fields)
-        cols = ["started_at", "created_at", "updated_at", *fields]
-        vals = [started_at.isoformat(), now.isoformat(), now.isoformat(), *fields.values()]
+        cols = ["started_at", "created_at", "updated_at", "session", "session_pid", *fields]
+        vals = [started_at.isoformat(), now.isoformat(), now.isoformat(), self.session,
+                os.getpid() if self.session else None, *fields.values()]
         with self.transaction():
             cur = self.db.execute(
                 f"INSERT INTO episodes ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                 vals,
             )
-        return int(cur.lastrowid or 0)
+            new_id = int(cur.lastrowid or 0)
+            self._record(now, new_id, "add", None, self._row(new_id))
+        return new_id
 
-    def update(self, episode_id: int, now: datetime, **fields: Any) -> None:
+    def update(self, episode_id: int, now: datetime, **fields: Any) -> int | None:
+        """Change an episode; returns the history id of the change (``None``: nothing changed)."""
         validate(fields)
         if not fields:
-            return
+            return None
         fields = _encode(fields)
-        sets = ", ".join(f"{k} = ?" for k in fields)
         with self.transaction():
-            cur = self.db.execute(
-                f"UPDATE episodes SET {sets}, updated_at = ? WHERE id = ?",
-                [*fields.values(), now.isoformat(), episode_id],
-            )
-            if cur.rowcount == 0:
+            before = self._row(episode_id)
+            if before is None:
                 raise JournalError(f"no episode with id {episode_id}")
+            if all(before[k] == v for k, v in fields.items()):
+                return None
+            sets = ", ".join(f"{k} = ?" for k in fields)
+            self.db.execute(f"UPDATE episodes SET {sets}, updated_at = ? WHERE id = ?",
+                            [*fields.values(), now.isoformat(), episode_id])
+            return self._record(now, episode_id, "change", before, self._row(episode_id))
+
+    def heard(self, episode_id: int, when: datetime) -> None:
+        """The person was heard while this episode was open (not a change worth a history)."""
+        with self.transaction():
+            self.db.execute("UPDATE episodes SET last_heard_at = ? WHERE id = ?",
+                            (when.isoformat(), episode_id))
 
     def close_episode(
-        self, episode_id: int, ended_at: datetime, ended_by: str, now: datetime, **fields: Any
-    ) -> None:
+        self, episode_id: int, ended_at: datetime, ended_by: str, now: datetime,
+        measured: bool = True, **fields: Any,
+    ) -> int | None:
+        """Close an episode at ``ended_at``; its duration only if that end was ``measured``."""
         row = self.get(episode_id)
-        started = parse_time(row["started_at"])
-        duration = max(0.0, (ended_at - started).total_seconds())
-        self.update(
-            episode_id, now, ended_at=ended_at.isoformat(), duration_s=round(duration, 1),
-            ended_by=ended_by, **fields,
-        )
+        duration = None
+        if measured:
+            duration = round(max(0.0, (ended_at - parse_time(row["started_at"])).total_seconds()),
+                             1)
+        return self.update(episode_id, now, ended_at=ended_at.isoformat(), duration_s=duration,
+                           ended_by=ended_by, **fields)
 
     def add_symptom(self, when: datetime, symptom: str, tier: str,
                     episode_id: int | None = None) -> None:
@@ -219,11 +219,99 @@ class Journal:
             rows = [r for r in rows if parse_time(r["reported_at"]) >= since]
         return rows
 
-    def delete(self, episode_id: int) -> None:
+    def delete(self, episode_id: int, now: datetime | None = None) -> int:
+        """Remove an episode (kept in the history, so ``log undo`` can bring it back)."""
+        now = now or datetime.now().astimezone()
         with self.transaction():
-            cur = self.db.execute("DELETE FROM episodes WHERE id = ?", (episode_id,))
-            if cur.rowcount == 0:
+            before = self._row(episode_id)
+            if before is None:
                 raise JournalError(f"no episode with id {episode_id}")
+            self.db.execute("DELETE FROM episodes WHERE id = ?", (episode_id,))
+            return self._record(now, episode_id, "delete", before, None)
+
+    # -- history -------------------------------------------------------------------------
+    def raw(self, episode_id: int) -> dict[str, Any] | None:
+        """The episode's row exactly as stored (every column), for copying it whole."""
+        row = self.db.execute("SELECT * FROM episodes WHERE id = ?", (episode_id,)).fetchone()
+        return dict(row) if row else None
+
+    _row = raw
+
+    def insert_raw(self, row: dict[str, Any]) -> None:
+        """Put a row taken with :meth:`raw` back, id and all."""
+        cols = list(row)
+        self.db.execute(f"INSERT INTO episodes ({', '.join(cols)}) "
+                        f"VALUES ({', '.join('?' * len(cols))})", [row[c] for c in cols])
+
+    def _record(self, now: datetime, episode_id: int, action: str,
+                before: dict[str, Any] | None, after: dict[str, Any] | None,
+                undoes: int | None = None) -> int:
+        cur = self.db.execute(
+            "INSERT INTO history (at, episode_id, action, before, after, by, session, undoes) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (now.isoformat(), episode_id, action,
+             None if before is None else json.dumps(before),
+             None if after is None else json.dumps(after), self.by, self.session, undoes),
+        )
+        return int(cur.lastrowid or 0)
+
+    def history(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Changes, newest first: ``before``/``after`` rows decoded, ``fields`` that changed."""
+        sql = "SELECT * FROM history ORDER BY id DESC" + (f" LIMIT {int(limit)}" if limit else "")
+        out = []
+        for r in self.db.execute(sql):
+            item = dict(r)
+            item["before"] = json.loads(r["before"]) if r["before"] else None
+            item["after"] = json.loads(r["after"]) if r["after"] else None
+            item["fields"] = _changed(item["before"], item["after"])
+            out.append(item)
+        return out
+
+    def change(self, history_id: int) -> dict[str, Any]:
+        for item in self.history():
+            if item["id"] == history_id:
+                return item
+        raise JournalError(f"no change with id {history_id} (see crampcoach log undo)")
+
+    def restore(self, history_id: int, now: datetime) -> list[str]:
+        """Take back change ``history_id``: what it added goes, what it deleted comes back,
+        what it changed returns to its value before. A field changed again since is left as
+        it is now (a later decision is not overruled). Returns the fields restored."""
+        item = self.change(history_id)
+        if item["undone_by"] is not None:
+            raise JournalError(f"change {history_id} was already taken back "
+                               f"(change {item['undone_by']})")
+        with self.transaction():
+            current = self._row(item["episode_id"])
+            before, after = item["before"], item["after"]
+            if before is None:  # an addition: remove it, if it is still there
+                if current is None:
+                    raise JournalError(f"episode {item['episode_id']} is already gone")
+                self.db.execute("DELETE FROM episodes WHERE id = ?", (item["episode_id"],))
+                restored = ["episode"]
+                new_after = None
+            elif after is None:  # a deletion: bring the row back whole
+                if current is not None:
+                    raise JournalError(f"episode {item['episode_id']} exists again")
+                self.insert_raw(before)
+                restored = ["episode"]
+                new_after = before
+            elif current is None:
+                raise JournalError(f"episode {item['episode_id']} was deleted since; "
+                                   "take back that deletion first")
+            else:
+                restored = [k for k in item["fields"] if current.get(k) == after.get(k)]
+                if restored:
+                    sets = ", ".join(f"{k} = ?" for k in restored)
+                    self.db.execute(f"UPDATE episodes SET {sets}, updated_at = ? WHERE id = ?",
+                                    [*(before[k] for k in restored), now.isoformat(),
+                                     item["episode_id"]])
+                new_after = self._row(item["episode_id"])
+            undo_id = self._record(now, item["episode_id"], "restore", current, new_after,
+                                   undoes=history_id)
+            self.db.execute("UPDATE history SET undone_by = ? WHERE id = ?",
+                            (undo_id, history_id))
+        return restored
 
     # -- reading -------------------------------------------------------------------------
     def get(self, episode_id: int) -> dict[str, Any]:
@@ -232,9 +320,17 @@ class Journal:
             raise JournalError(f"no episode with id {episode_id}")
         return _decode(row)
 
+    def find(self, episode_id: int) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT * FROM episodes WHERE id = ?", (episode_id,)).fetchone()
+        return _decode(row) if row else None
+
     def open_episodes(self) -> list[dict[str, Any]]:
-        rows = self.db.execute("SELECT * FROM episodes WHERE ended_at IS NULL ORDER BY id")
-        return [_decode(r) for r in rows]
+        """Episodes a conversation opened and nobody closed (hand-logged ones are never open:
+        without a duration their length is simply unknown)."""
+        rows = self.db.execute(
+            "SELECT * FROM episodes WHERE ended_by IS NULL AND ended_at IS NULL "
+            "AND source != 'cli' ORDER BY id")
+        return [_decode(r) | {"session_pid": r["session_pid"]} for r in rows]
 
     def last(self) -> dict[str, Any] | None:
         row = self.db.execute("SELECT * FROM episodes ORDER BY id DESC LIMIT 1").fetchone()
@@ -251,6 +347,12 @@ class Journal:
             rows = [r for r in rows if parse_time(r["started_at"]) < until]
         rows.sort(key=lambda r: (parse_time(r["started_at"]), r["id"]))
         return rows
+
+
+def _changed(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[str]:
+    if before is None or after is None:
+        return []
+    return [k for k in EDITABLE if before.get(k) != after.get(k)]
 
 
 def _encode(fields: dict[str, Any]) -> dict[str, Any]:

@@ -2,22 +2,30 @@
 
 It changes what the coach says: no "drink more" with a fluid limit, a one-sided swelling
 warning in pregnancy, and "ask the prescriber" when cramps began after a new medicine. It
-also gives the doctor's report its profile section. Stored with the journal, owner-only.
+also gives the doctor's report its profile section. Its own tables in the shared database
+file (owner-only); the other plugins learn of it through the ``HealthProfile`` fact.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from crampcoach.plugins.common.db import Database, DatabaseError
+from crampcoach.plugins.common.facts import HealthProfile
 from crampcoach.plugins.journal.store import Journal
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Reply
 
 from . import store
 
+if TYPE_CHECKING:  # annotations only: importing the engine's dialogue costs start-up
+    from crampcoach.voice.dialogue import Conversation
+
+log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 NEW_MEDICINE_WEEKS = 8
 """Cramps that began within this many weeks after a medicine started are worth a question
@@ -28,22 +36,26 @@ def plugin() -> Profile:
     return Profile()
 
 
-def publish(j: Journal, shared: dict[str, Any]) -> None:
+def publish(j: Database, convo: Conversation) -> None:
     """Tell the other plugins what they must respect (tips, safety)."""
     have = store.items(j)
-    shared["profile.fluid_limit"] = have.get("fluid_limit") == store.YES
-    shared["profile.pregnant"] = have.get("pregnant") == store.YES
+    convo.facts.put(HealthProfile(fluid_limit=have.get("fluid_limit") == store.YES,
+                                  pregnant=have.get("pregnant") == store.YES))
 
 
-def medicine_before_cramps(j: Journal, now: datetime) -> dict[str, Any] | None:
+def medicine_before_cramps(j: Database, now: datetime) -> dict[str, Any] | None:
     """A medicine started in the last weeks, with cramps logged after its start."""
-    for med in store.medicines(j):
-        since = date.fromisoformat(med["since"])
-        if now.date() - since > timedelta(weeks=NEW_MEDICINE_WEEKS):
-            continue
-        start = datetime.combine(since, datetime.min.time()).astimezone()
-        if j.episodes(since=start):
-            return med
+    recent = [m for m in store.medicines(j)
+              if now.date() - date.fromisoformat(m["since"]) <= timedelta(weeks=NEW_MEDICINE_WEEKS)]
+    if not recent:
+        return None
+    # The episodes are the journal's: read through its API, never its tables.
+    with Journal(j.path.parent, create=False) as journal:
+        for med in recent:
+            start = datetime.combine(date.fromisoformat(med["since"]),
+                                     datetime.min.time()).astimezone()
+            if journal.episodes(since=start):
+                return med
     return None
 
 
@@ -83,9 +95,12 @@ class Profile:
         add_commands(subparsers)
 
     @hookimpl
-    def crampcoach_session_start(self, convo: Any) -> None:
-        with Journal(convo.data_dir) as j:
-            publish(j, convo.shared)
+    def crampcoach_session_start(self, convo: Conversation) -> None:
+        try:
+            with store.open_profile(convo.data_dir, create=False) as j:
+                publish(j, convo)
+        except DatabaseError as err:  # unreadable: the journal tells the person once
+            log.warning("profile: cannot read: %s", err)
 
     @hookimpl
     def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
@@ -98,13 +113,13 @@ class Profile:
         if item is None:
             return Reply(say=list(data["say"]["unclear"]))
         now = convo.now()
-        with Journal(convo.data_dir) as j:
+        with store.open_profile(convo.data_dir) as j:
             if item == "new_medicine":
                 store.add_medicine(j, f"new medicine, said by voice on {now:%Y-%m-%d}",
                                    now.date(), now)
             else:
                 store.set_item(j, item, store.YES, now)
-            publish(j, convo.shared)
+            publish(j, convo)
         return Reply(say=list(data["say"].get(item, data["say"]["other"])))
 
     @hookimpl
@@ -112,14 +127,16 @@ class Profile:
         data = phrasebook.load(HERE, convo.language)
         if data is None:
             return None
-        with Journal(convo.data_dir) as j:
-            flagged = medicine_before_cramps(j, convo.now())
-            return medicine_lines(j, flagged, convo.now(), data, convo.language) if flagged \
-                else None
+        with store.open_profile(convo.data_dir, create=False) as p:
+            flagged = medicine_before_cramps(p, convo.now())
+        if not flagged:
+            return None
+        with Journal(convo.data_dir, create=False) as j:
+            return medicine_lines(j, flagged, convo.now(), data, convo.language)
 
     @hookimpl
     def crampcoach_report_sections(self, now: datetime, data_dir: Path) -> list[str] | None:
-        with Journal(data_dir) as j:
+        with store.open_profile(data_dir, create=False) as j:
             return [report_section(store.export(j), medicine_before_cramps(j, now))]
 
 

@@ -7,7 +7,6 @@ import json
 from datetime import date
 from typing import Any
 
-from crampcoach.plugins.journal.store import Journal, JournalError
 from crampcoach.voice.clock import local_now
 from crampcoach.voice.errors import UserError
 
@@ -46,9 +45,9 @@ def add_commands(sub: Any) -> None:
 
 def _run(cfg: Any, action: Any) -> Any:
     try:
-        with Journal(cfg.data_dir) as j:
+        with store.open_profile(cfg.data_dir) as j:
             return action(j)
-    except JournalError as err:
+    except store.ProfileError as err:
         raise UserError(str(err)) from None
 
 
@@ -72,7 +71,7 @@ def cmd_details(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     if not given:
         raise UserError("give --name, --birth-date or both")
 
-    def save(j: Journal) -> None:
+    def save(j: store.Database) -> None:
         for key, value in given.items():
             store.set_detail(j, key, value, local_now())
 

@@ -1,12 +1,41 @@
-"""The health profile and vein-check history, kept in the journal's database (owner-only)."""
+"""The health profile: its own tables in the shared database file (owner-only).
+
+Only this module issues SQL on ``profile`` and ``medicines``; what other plugins need from
+it (a fluid limit, a pregnancy) they get as a
+:class:`~crampcoach.plugins.common.facts.HealthProfile` fact.
+"""
 
 from __future__ import annotations
 
-import json
+import os
 from datetime import date, datetime
 from typing import Any
 
-from crampcoach.plugins.journal.store import Journal, JournalError
+from crampcoach.plugins.common import db as shared_db
+from crampcoach.plugins.common.db import Database
+from crampcoach.plugins.common.db import DatabaseError as ProfileError
+
+OWNER = "profile"
+# IF NOT EXISTS: files from before the per-plugin split already hold these tables.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE IF NOT EXISTS profile (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS medicines (
+        name TEXT PRIMARY KEY,
+        since TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    """,
+)
+
+
+def open_profile(data_dir: str | os.PathLike[str], create: bool = True) -> Database:
+    return shared_db.open_db(data_dir, OWNER, MIGRATIONS, create=create)
+
 
 ITEMS = {
     "pregnant": "pregnancy",
@@ -56,32 +85,32 @@ def medicine_class(name: str) -> str | None:
     return None
 
 
-def set_item(j: Journal, key: str, value: str, now: datetime) -> None:
+def set_item(j: Database, key: str, value: str, now: datetime) -> None:
     if key not in ITEMS:
-        raise JournalError(f"unknown profile item {key!r} (use {', '.join(ITEMS)})")
+        raise ProfileError(f"unknown profile item {key!r} (use {', '.join(ITEMS)})")
     if value not in (YES, NO):
-        raise JournalError(f"{key} must be yes or no, not {value!r}")
+        raise ProfileError(f"{key} must be yes or no, not {value!r}")
     with j.transaction():
         j.db.execute("INSERT INTO profile (key, value, updated_at) VALUES (?, ?, ?) "
                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
                      "updated_at = excluded.updated_at", (key, value, now.isoformat()))
 
 
-def items(j: Journal) -> dict[str, str]:
+def items(j: Database) -> dict[str, str]:
     return {r["key"]: r["value"] for r in j.db.execute("SELECT key, value FROM profile")
             if r["key"] not in DETAILS}
 
 
-def set_detail(j: Journal, key: str, value: str | None, now: datetime) -> None:
+def set_detail(j: Database, key: str, value: str | None, now: datetime) -> None:
     """Name or date of birth (ISO date); ``None`` or empty removes it."""
     if key not in DETAILS:
-        raise JournalError(f"unknown detail {key!r} (use {', '.join(DETAILS)})")
+        raise ProfileError(f"unknown detail {key!r} (use {', '.join(DETAILS)})")
     value = (value or "").strip()
     if key == "birth_date" and value:
         try:
             date.fromisoformat(value)
         except ValueError:
-            raise JournalError(f"not a date (YYYY-MM-DD): {value!r}") from None
+            raise ProfileError(f"not a date (YYYY-MM-DD): {value!r}") from None
     with j.transaction():
         if not value:
             j.db.execute("DELETE FROM profile WHERE key = ?", (key,))
@@ -91,53 +120,46 @@ def set_detail(j: Journal, key: str, value: str | None, now: datetime) -> None:
                      "updated_at = excluded.updated_at", (key, value, now.isoformat()))
 
 
-def details(j: Journal) -> dict[str, str]:
+def details(j: Database) -> dict[str, str]:
     """The optional name and date of birth the person gave, if any."""
     rows = j.db.execute("SELECT key, value FROM profile")
     return {r["key"]: r["value"] for r in rows if r["key"] in DETAILS}
 
 
-def add_medicine(j: Journal, name: str, since: date, now: datetime) -> None:
+def add_medicine(j: Database, name: str, since: date, now: datetime) -> None:
     name = name.strip()
     if not name:
-        raise JournalError("a medicine needs a name")
+        raise ProfileError("a medicine needs a name")
     with j.transaction():
         j.db.execute("INSERT INTO medicines (name, since, added_at) VALUES (?, ?, ?) "
                      "ON CONFLICT(name) DO UPDATE SET since = excluded.since",
                      (name, since.isoformat(), now.isoformat()))
 
 
-def remove_medicine(j: Journal, name: str) -> None:
+def remove_medicine(j: Database, name: str) -> None:
     with j.transaction():
         cur = j.db.execute("DELETE FROM medicines WHERE name = ?", (name,))
         if cur.rowcount == 0:
-            raise JournalError(f"no medicine named {name!r} in the profile")
+            raise ProfileError(f"no medicine named {name!r} in the profile")
 
 
-def medicines(j: Journal) -> list[dict[str, Any]]:
+def medicines(j: Database) -> list[dict[str, Any]]:
     rows = j.db.execute("SELECT name, since FROM medicines ORDER BY since, name")
     return [{"name": r["name"], "since": r["since"], "class": medicine_class(r["name"])}
             for r in rows]
 
 
-def add_vein_check(j: Journal, when: datetime, answers: dict[str, str], completed: bool) -> None:
-    with j.transaction():
-        j.db.execute("INSERT INTO vein_checks (taken_at, answers, completed) VALUES (?, ?, ?)",
-                     (when.isoformat(), json.dumps(answers), int(completed)))
+def export(j: Database) -> dict[str, Any]:
+    """The whole profile as ``crampcoach profile export`` prints it (vein checks included,
+    read through the veins plugin's own store)."""
+    from crampcoach.plugins.veins import store as veins
 
-
-def vein_checks(j: Journal) -> list[dict[str, Any]]:
-    rows = j.db.execute("SELECT * FROM vein_checks ORDER BY id")
-    return [{"taken_at": r["taken_at"], "answers": json.loads(r["answers"]),
-             "completed": bool(r["completed"])} for r in rows]
-
-
-def export(j: Journal) -> dict[str, Any]:
-    """The whole profile as ``crampcoach profile export`` prints it."""
     have = items(j)
+    with veins.open_veins(j.path.parent, create=False) as v:
+        checks = veins.vein_checks(v)
     return {
         "details": details(j),
         "items": {k: have.get(k) for k in ITEMS},
         "medicines": medicines(j),
-        "vein_checks": vein_checks(j),
+        "vein_checks": checks,
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from crampcoach.plugins.common import facts
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Question, Reply, Timer
 
@@ -56,7 +57,7 @@ class Relief:
 
     @hookimpl
     def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
-        convo.shared["relief.coaching"] = self.routine is not None  # for the help plugin
+        convo.facts.put(facts.Coaching(self.routine is not None))  # for the help plugin
         book = _book(convo)
         if book is None:
             return None
@@ -64,10 +65,11 @@ class Relief:
 
         if convo.asked == "muscle":
             self.awaiting_muscle = False
-            # Only what the person said goes to the journal (shared "cramp.slots"), never
-            # the calf routine's default.
-            convo.shared["cramp.slots"] = {k: slots[k] for k in ("side", "muscle") if k in slots}
-            return self._start(book, convo, slots.get("muscle") or "calf", slots.get("side"))
+            reply = self._start(book, convo, slots.get("muscle") or "calf", slots.get("side"))
+            # Only the asker hears an answer: tell the others where the cramp is (only what
+            # the person said, never the calf routine's default).
+            reply.follow.append(facts.located("relief", slots.get("side"), slots.get("muscle")))
+            return reply
         if name == "cramp.report":
             return self._report(book, convo, slots)
         if name == "safety.symptom":
@@ -202,7 +204,6 @@ class Relief:
         self.routine = book.data["routines"][routine_name]
         self.muscle = muscle
         self.started = convo.elapsed()
-        convo.shared.setdefault("relief.steps", [])
         if side in ("left", "right"):
             first = book.say("start_side", side=book.name(side), muscle=book.name(muscle))
         else:
@@ -246,7 +247,7 @@ class Relief:
         self.virtual_s += float(step.get("hold", step.get("wait", 0))) * max(
             1, int(step.get("reps", 1))
         )
-        convo.shared.setdefault("relief.steps", []).append(step["id"])
+        reply.follow.append(facts.step_done("relief", step["id"]))
         if step.get("check"):
             self.checking = True
             reply.say.append(book.say("check"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from crampcoach.plugins.common.facts import HealthProfile, red_flag
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Question, Reply
 
@@ -45,8 +46,9 @@ class Safety:
         data = phrasebook.load(HERE, convo.language)
         if data is None:
             return None
+        profile = convo.facts.get(HealthProfile)
         verdict = screening.screen(text, data, convo.language,
-                                   pregnant=bool(convo.shared.get("profile.pregnant")))
+                                   pregnant=bool(profile and profile.pregnant))
         slots: dict[str, Any] = {"concepts": list(verdict.concepts),
                                  "about": "other" if verdict.about_other else "self"}
         if verdict.tier == screening.EMERGENCY and confidence < LOW_CONFIDENCE:
@@ -87,9 +89,7 @@ class Safety:
             f"{tier}_other" in say else tier
         sentences = list(say[key]) + [say[d] for d in intent.slots.get("detail", []) if d in say]
         # The journal keeps it, for the morning summary and the doctor's report.
-        convo.shared.setdefault("safety.reported", []).append(
-            {"symptom": _reported(intent), "tier": tier})
-        return Reply(say=sentences)
+        return Reply(say=sentences, follow=[red_flag("safety", _reported(intent), tier)])
 
     def _answer(self, intent: Intent, say: dict[str, Any]) -> Reply:
         asked, self.pending = self.pending, None

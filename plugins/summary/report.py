@@ -28,6 +28,7 @@ from crampcoach.plugins.journal.insights import (
     stats,
 )
 from crampcoach.plugins.journal.store import Journal, JournalError, parse_time
+from crampcoach.voice import outputs
 from crampcoach.voice.errors import RuntimeFailure, UserError
 
 from . import charts, pdf
@@ -76,6 +77,9 @@ def cmd_report(args: argparse.Namespace, cfg: Any, host: Any) -> int:
         raise UserError("--days must be from 1 to 3660")
     if not args.out and not args.pdf:
         raise UserError("say where to write it: --out FILE.html, --pdf FILE.pdf, or both")
+    for target, what in ((args.out, "the report"), (args.pdf, "the PDF")):
+        if target:
+            outputs.check(target, cfg.data_dir, what)
     browser = None
     if args.pdf:
         browser = pdf.find_browser()
@@ -498,9 +502,10 @@ def _zone(now: datetime) -> str:
 
 
 def _profile_details(j: Journal) -> dict[str, str]:
-    try:
+    try:  # the profile's tables are its own: read through its store
         from crampcoach.plugins.profile import store
-        return store.details(j)
+        with store.open_profile(j.dir, create=False) as p:
+            return store.details(p)
     except Exception:  # no profile plugin or table: the report goes on without a name
         return {}
 
@@ -508,7 +513,8 @@ def _profile_details(j: Journal) -> dict[str, str]:
 def _medicines(j: Journal) -> list[dict[str, Any]]:
     try:
         from crampcoach.plugins.profile import store
-        return store.medicines(j)
+        with store.open_profile(j.dir, create=False) as p:
+            return store.medicines(p)
     except Exception:
         return []
 

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from crampcoach.plugins.common.facts import HealthProfile
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Reply, Timer
 
@@ -25,10 +26,8 @@ def plugin() -> Tips:
 
 def recent_muscles(data_dir: Path, now: Any) -> Counter[str]:
     """Which muscles cramped in the last two weeks, from the journal (read only)."""
-    from crampcoach.plugins.journal.store import FILENAME, Journal, JournalError
+    from crampcoach.plugins.journal.store import Journal, JournalError
 
-    if not (Path(data_dir) / FILENAME).exists():
-        return Counter()
     try:
         with Journal(data_dir, create=False) as j:
             eps = j.episodes(since=now - timedelta(days=RECENT_DAYS))
@@ -89,7 +88,8 @@ class Tips:
         state = Path(convo.data_dir) / STATE_FILE
         heard = _read_heard(state)
         exclude = {t["id"] for t in tips if t.get("fluids")} if _fluid_limit(convo) else set()
-        if convo.shared.get("profile.pregnant"):
+        profile = convo.facts.get(HealthProfile)
+        if profile and profile.pregnant:
             exclude |= {t["id"] for t in tips if t.get("not_in_pregnancy")}
         muscles = recent_muscles(convo.data_dir, convo.now())
         say = [phrasebook.capitalise(data["say"]["intro"])]
@@ -151,7 +151,8 @@ class Tips:
 
 
 def _fluid_limit(convo: Any) -> bool:
-    return bool(convo.shared.get("profile.fluid_limit"))
+    profile = convo.facts.get(HealthProfile)
+    return bool(profile and profile.fluid_limit)
 
 
 def _read_heard(path: Path) -> list[str]:

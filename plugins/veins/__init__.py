@@ -10,10 +10,10 @@ import html
 from pathlib import Path
 from typing import Any
 
-from crampcoach.plugins.journal.store import Journal
-from crampcoach.plugins.profile import store
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Question, Reply
+
+from . import store
 
 HERE = Path(__file__).parent
 KEYS = ("swelling", "aching", "itch_burn_heavy", "spider_veins", "bulging_veins")
@@ -76,14 +76,14 @@ class Veins:
                 completed: bool) -> Reply:
         assert self.answers is not None
         if self.answers:
-            with Journal(convo.data_dir) as j:
+            with store.open_veins(convo.data_dir) as j:
                 store.add_vein_check(j, convo.now(), self.answers, completed)
         self.answers = None
         return Reply(say=lines)
 
     @hookimpl
     def crampcoach_report_sections(self, data_dir: Path) -> list[str] | None:
-        with Journal(data_dir) as j:
+        with store.open_veins(data_dir, create=False) as j:
             checks = store.vein_checks(j)
         if not checks:
             return ["<h3>Vein self-checks</h3><p>None taken.</p>"]

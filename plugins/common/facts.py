@@ -1,0 +1,61 @@
+"""What the built-in plugins tell each other, as types and intent names (docs/plugins.md).
+
+Two kinds, for two needs:
+
+- **State** that holds for the whole conversation is a fact on ``convo.facts``: publish it
+  with ``convo.facts.put(...)``, read it with ``convo.facts.get(Class)``.
+- **Events** that must be acted on (written down) the moment they happen travel as follow-up
+  intents (``Reply.follow``), dispatched to every plugin after the reply: a plugin that does
+  not care returns ``None``. Their names and slots are listed here; none of them is a phrase
+  anyone can say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crampcoach.voice.messages import Intent
+
+
+@dataclass(frozen=True)
+class HealthProfile:
+    """Published by the profile plugin at the start of a conversation and on every change."""
+
+    fluid_limit: bool = False
+    """A doctor limits how much the person drinks: never suggest drinking more."""
+    pregnant: bool = False
+    """The person is pregnant: one-sided swelling needs a doctor the same day."""
+
+
+@dataclass(frozen=True)
+class Coaching:
+    """Published by relief before it answers each intent: is a relief routine running?"""
+
+    running: bool = False
+
+
+LOCATED = "cramp.located"
+"""Where the cramp is, said in answer to a question (relief's "Calf or foot?").
+
+Slots: ``side`` (``left``/``right``/``both``) and/or ``muscle``, only what the person said.
+The journal writes them onto the open episode at once."""
+
+STEP_DONE = "cramp.step_done"
+"""A relief step was done (its hold completed). Slot ``step``: the step's id."""
+
+RED_FLAG = "safety.reported"
+"""A worrying symptom was heard and answered. Slots ``symptom`` and ``tier``
+(``emergency``, ``same_day`` or ``soon``). The journal keeps it for the summary and report."""
+
+
+def located(plugin: str, side: str | None = None, muscle: str | None = None) -> Intent:
+    slots = {k: v for k, v in (("side", side), ("muscle", muscle)) if v}
+    return Intent(LOCATED, slots, plugin)
+
+
+def step_done(plugin: str, step: str) -> Intent:
+    return Intent(STEP_DONE, {"step": step}, plugin)
+
+
+def red_flag(plugin: str, symptom: str, tier: str) -> Intent:
+    return Intent(RED_FLAG, {"symptom": symptom, "tier": tier}, plugin)
