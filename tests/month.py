@@ -9,6 +9,7 @@ from pathlib import Path
 
 from crampcoach.plugins.journal.store import Journal
 from crampcoach.plugins.profile import store as profile
+from crampcoach.plugins.veins import store as veins
 
 STATIN_DAY = 15
 """Nights from the start of the month to the statin's first day."""
@@ -42,13 +43,15 @@ def make_month(data: Path, now: datetime, episodes: int = 35) -> date:
             seconds = 700 if k == 20 else rng.randint(25, 240)
             j.close_episode(eid, start + timedelta(seconds=seconds),
                             "over" if k % 7 else "stopped", start, relief=tried)
-        profile.add_medicine(j, "atorvastatin", statin, now)
-        profile.add_medicine(j, "amlodipine", first_evening - timedelta(days=200), now)
-        profile.set_item(j, "diabetes", profile.YES, now)
-        profile.set_detail(j, "name", "Ann Lee", now)
-        profile.set_detail(j, "birth_date", "1951-04-02", now)
-        profile.add_vein_check(j, now - timedelta(days=5), {
+        j.add_symptom(now - timedelta(days=3, hours=4), "swelling", "same_day")
+    with profile.open_profile(data) as p:  # each plugin's data through its own store
+        profile.add_medicine(p, "atorvastatin", statin, now)
+        profile.add_medicine(p, "amlodipine", first_evening - timedelta(days=200), now)
+        profile.set_item(p, "diabetes", profile.YES, now)
+        profile.set_detail(p, "name", "Ann Lee", now)
+        profile.set_detail(p, "birth_date", "1951-04-02", now)
+    with veins.open_veins(data) as v:
+        veins.add_vein_check(v, now - timedelta(days=5), {
             "swelling": "yes", "aching": "no", "itch_burn_heavy": "not sure",
             "spider_veins": "yes", "bulging_veins": "no"}, True)
-        j.add_symptom(now - timedelta(days=3, hours=4), "swelling", "same_day")
     return statin
