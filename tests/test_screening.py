@@ -210,3 +210,12 @@ def test_a_doubtfully_heard_emergency_is_checked_once(talk):
     t2.dialogue.hear("she's not responding", confidence=0.3)
     assert [s.text for s in t2.said] == ["Is someone having a fit, or not responding?"]
     assert t2.say("no") == ["All right. Tell me at once if that changes."]
+
+
+def test_the_coachs_own_sentence_heard_back_is_not_a_red_flag(talk):
+    t = talk()
+    t.say("I feel light-headed")
+    t.wait(13)  # "If you get chest pain or trouble breathing, call emergency services."
+    assert t.say("if you get chest pain or trouble breathing") == ["Sorry, I didn't catch that.",
+        "If something worries you, call a doctor or a nurse line."]
+    assert t.say("chest pain") == EMERGENCY  # a person saying it is still heard

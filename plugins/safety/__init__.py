@@ -44,7 +44,7 @@ class Safety:
     @hookimpl
     def crampcoach_screen(self, text: str, convo: Any, confidence: float) -> Intent | None:
         data = phrasebook.load(HERE, convo.language)
-        if data is None:
+        if data is None or _echo(text, convo.last_said):
             return None
         profile = convo.facts.get(HealthProfile)
         verdict = screening.screen(text, data, convo.language,
@@ -111,6 +111,19 @@ class Safety:
             return None
         return Reply(say=[lang["say"]["check_timeout"]],
                      follow=[Intent("safety.clear", {}, "safety")])
+
+
+ECHO_WORDS = 5
+
+
+def _echo(text: str, last_said: list[str]) -> bool:
+    """The coach's own sentence heard back ("…chest pain or trouble breathing…"), not a
+    person describing a symptom: a long stretch of what it just said, word for word."""
+    words = screening.normalise(text).replace(",", " ").split()
+    if len(words) < ECHO_WORDS:
+        return False
+    heard = f" {' '.join(words)} "
+    return any(heard in f" {screening.normalise(s).replace(',', ' ')} " for s in last_said)
 
 
 def _reported(intent: Intent) -> str:
