@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import stat
+
 import pytest
 
 from crampcoach.plugins.journal.store import Journal
+from tests.conftest import run_cli
 
 UNKNOWN = "Sorry, I didn't catch that."
 
@@ -95,3 +99,123 @@ def test_how_was_my_week_counts_the_last_seven_days(coach):
 def test_the_muscle_question_offers_every_routine(coach):
     assert coach.say("cramp") == ["Is it your calf, your foot, or your thigh?"]
     assert coach.say("thigh")[0] == "Okay. Your thigh. I'm here."
+
+
+# -- the trace -------------------------------------------------------------------------------
+def _trace(path):
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def test_chat_trace_explains_heard_intent_and_said(isolated, tmp_path):
+    trace = tmp_path / "night.jsonl"
+    out = run_cli("chat", "--time-scale", "0", "--trace", str(trace),
+                  input="my left calf\nit's gone\nseven\nthe dog is barking again\n")
+    assert out.returncode == 0, out.stderr
+    events = _trace(trace)
+    assert {e["event"] for e in events} == {"heard", "intent", "said"}
+    heard = [e for e in events if e["event"] == "heard"]
+    assert [e["text"] for e in heard] == ["my left calf", "it's gone", "seven",
+                                          "the dog is barking again"]
+    assert all(e["acted"] and e["readings"] == [e["text"]] and e["confidence"] == 1.0
+               for e in heard)
+    intents = [e for e in events if e["event"] == "intent"]
+    assert intents[0] == {"event": "intent", "name": "cramp.report", "plugin": "relief",
+                          "slots": {"side": "left", "muscle": "calf"},
+                          "why": intents[0]["why"], "t": intents[0]["t"]}
+    matched = [e for e in intents if not e["why"].startswith("passed on")]
+    assert [e["name"] for e in matched] == ["cramp.report", "cramp.over", "log.severity", None]
+    assert "question severity" in matched[2]["why"]
+    assert matched[3]["why"].startswith("nothing explains enough of it; next best: coach.repeat")
+    said = [e for e in events if e["event"] == "said"]
+    assert said[0] == {"event": "said", "text": "Hello. I'm Cramp Coach.", "plugin": "help",
+                       "t": said[0]["t"]}  # the first-run greeting, before anything is heard
+    first_reply = events[events.index(intents[0]) + 1]
+    assert first_reply["text"] == "Okay. Your left calf. I'm here."
+    assert first_reply["plugin"] == "relief"
+    assert {"text": "Got it. Seven out of ten.", "plugin": "journal"} in [
+        {"text": e["text"], "plugin": e["plugin"]} for e in said]
+    # Each intent comes after what was heard and before what it made the coach say.
+    order = [e["event"] for e in events if e["event"] != "said" or e["plugin"] != "help"]
+    assert order[:3] == ["heard", "intent", "said"]
+    assert stat.S_IMODE(trace.stat().st_mode) == 0o600
+
+
+def test_trace_records_a_reply_passed_on_as_its_own_intent(talk, tmp_path, clock):
+    from crampcoach.voice.trace import Trace
+
+    t = talk()
+    path = tmp_path / "t.jsonl"
+    trace = Trace.open(path, clock.monotonic)
+    trace.attach(t.dialogue)
+    t.start()
+    t.say("my right foot")
+    t.run_until_quiet(300)
+    t.say("yes")  # "Is it easing?" — yes: relief passes on cramp.over for the journal
+    trace.close()
+    names = [(e["name"], e["why"]) for e in _trace(path) if e["event"] == "intent"]
+    assert names[0][0] == "cramp.report"
+    assert ("cramp.over", "passed on by plugin relief's reply") in names
+
+
+def test_trace_to_an_unwritable_file_is_one_line_and_exit_2(isolated, tmp_path):
+    out = run_cli("chat", "--trace", str(tmp_path / "no" / "such" / "dir.jsonl"), input="")
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "trace" in out.stderr and "Traceback" not in out.stderr
+
+
+# -- no dead ends ----------------------------------------------------------------------------
+def _medicines(isolated):
+    from crampcoach.plugins.profile import store
+
+    with Journal(isolated) as j:
+        return [m["name"] for m in store.medicines(j)]
+
+
+def test_a_new_medicine_is_asked_for_by_name(coach, isolated):
+    said = coach.say("I started a new medicine today")
+    assert said == ["Noted, a new medicine from today.", "Which medicine is it?"]
+    said = coach.say("it's called atorvastatin")
+    assert said[0] == "Noted: atorvastatin."
+    assert "Please don't stop it yourself." in said
+    assert _medicines(isolated) == ["atorvastatin"]
+
+
+def test_no_name_for_the_medicine_is_fine_and_keeps_the_entry(coach, isolated):
+    coach.say("I started a new medicine today")
+    said = coach.say("I don't know")
+    assert said[0] == "That's fine. You can add its name later."
+    assert len(_medicines(isolated)) == 1
+
+
+def test_a_cramp_said_instead_of_a_name_is_a_cramp(coach, isolated):
+    coach.say("I started a new medicine today")
+    said = coach.say("my left calf is cramping")
+    assert said[0] == "Okay. Your left calf. I'm here."
+    assert len(_episodes(isolated)) == 1 and len(_medicines(isolated)) == 1
+
+
+def test_is_it_easing_waits_for_someone_in_pain_and_asks_once_more(coach):
+    coach.say("my left calf")
+    said = coach.run_until_quiet(300)
+    assert said[-1] == "Is it easing?"
+    assert coach.wait(15) == []  # far longer than the 8 s follow-up window
+    assert coach.wait(6) == ["Take your time. Is it easing at all?"]
+    said = coach.say("a little")
+    assert said[0] == "Good. The cramp has let go."
+
+
+def test_no_answer_twice_moves_on_gently(coach):
+    coach.say("my left calf")
+    coach.run_until_quiet(300)
+    coach.wait(21)
+    later = coach.wait(21)
+    assert later and later[0] != "Take your time. Is it easing at all?"
+    assert "Is it easing?" not in later[:1]
+
+
+def test_never_mind_after_cramp_starts_no_routine(coach, isolated):
+    coach.say("cramp")
+    said = coach.say("never mind")
+    assert said[0] == "Okay."
+    assert coach.wait(10) == []
+    assert _episodes(isolated)[0]["ended_by"] == "stopped"

@@ -55,6 +55,8 @@ def build_parser(host: PluginHost) -> argparse.ArgumentParser:
                       help="also speak the replies aloud (default: print only)")
     chat.add_argument("--time-scale", type=float, default=1.0, metavar="F",
                       help="multiply every hold and pause; 0 runs them instantly")
+    chat.add_argument("--trace", metavar="FILE.jsonl",
+                      help="write what was heard, understood and said, one JSON object a line")
     languages.add_option(chat)
     chat.set_defaults(func=cmd_chat)
 
@@ -121,13 +123,29 @@ def cmd_chat(args: argparse.Namespace, cfg: configuration.Config, host: PluginHo
 
     if args.time_scale < 0:
         raise UserError("--time-scale must be zero or more")
+    trace = None
+    on_heard = None
+    if args.trace:
+        from crampcoach.voice.clock import SystemClock
+        from crampcoach.voice.trace import Trace
+
+        trace = Trace.open(args.trace, SystemClock().monotonic)
+        speak = trace.speaker(speak)
+
+        def on_heard(line: str) -> None:
+            trace.heard(line, why="typed")
+
     s = session.build(cfg, speak, language=args.language, time_scale=args.time_scale,
                       host=host)
+    if trace:
+        trace.attach(s.dialogue)
     try:
-        chat.run(s.dialogue, prompt=sys.stdin.isatty())
+        chat.run(s.dialogue, prompt=sys.stdin.isatty(), on_heard=on_heard)
     finally:
         if speaker:
             speaker.close()
+        if trace:
+            trace.close()
     return 1 if s.convo.problems else 0
 
 

@@ -88,6 +88,8 @@ class Dialogue:
         self._timers: list[tuple[float, int, str, Timer]] = []
         self._paused: dict[str, float] = {}
         self._seq = itertools.count()
+        self.on_intent: Callable[[Intent, str], None] | None = None
+        """Told every intent acted on, with a short reason (see :mod:`crampcoach.voice.trace`)."""
 
     # -- input ---------------------------------------------------------------------------
     def hear(self, text: str, confidence: float = 1.0) -> Intent:
@@ -101,13 +103,35 @@ class Dialogue:
         screened = self.screen(text, confidence)
         if screened is not None:
             self.question = None
+            self._note(screened, f"a screen found it (plugin {screened.plugin})")
             self.handle(screened)
             return screened
         q = self._open_question()
-        intent = self.matcher.match(text, prefer=q.question.expects if q else (),
-                                    exclude=self.matcher.screened)
+        prefer = q.question.expects if q else ()
+        intent = self.matcher.match(text, prefer=prefer, exclude=self.matcher.screened)
+        if self.on_intent is not None:
+            self._note(intent, self._why(text, intent, prefer, q))
         self.handle(intent)
         return intent
+
+    def _why(self, text: str, intent: Intent, prefer: tuple[str, ...],
+             q: _OpenQuestion | None) -> str:
+        """A short reason for the trace: how well it matched, what came next, the context."""
+        ranked = self.matcher.candidates(text, prefer=prefer, exclude=self.matcher.screened)
+        total = self.matcher.weight_of(text)
+        if intent.name is None:
+            why = "nothing explains enough of it" if ranked else "no phrase matched"
+        else:
+            why = f"explains {intent.score:g} of {total:g}"
+        others = [f"{name} {score:g}" for name, score in ranked if name != intent.name][:2]
+        why += "; next best: " + (", ".join(others) or "none")
+        if q is not None:
+            why += f"; question {q.question.name or 'open'} expects {', '.join(prefer)}"
+        return why
+
+    def _note(self, intent: Intent, why: str) -> None:
+        if self.on_intent is not None:
+            self.on_intent(intent, why)
 
     def screen(self, text: str, confidence: float = 1.0) -> Intent | None:
         """What the plugins' screens find in ``text`` (nothing is done with it here)."""
@@ -125,7 +149,8 @@ class Dialogue:
 
     def handle(self, intent: Intent) -> None:
         q = self._open_question()
-        if q and intent.name in q.question.expects:
+        free = q is not None and q.question.free_text and intent.name is None and intent.text
+        if q and (intent.name in q.question.expects or free):
             # An answer goes to the plugin that asked, alone; it may pass it on with `follow`.
             self.question = None
             self.convo.asked = q.question.name
@@ -202,6 +227,7 @@ class Dialogue:
     # -- output --------------------------------------------------------------------------
     def _run(self, results: list[tuple[str, Any]]) -> None:
         for follow in self._apply(results):
+            self._note(follow, f"passed on by plugin {follow.plugin}'s reply")
             self.handle(follow)
 
     def _apply(self, results: list[tuple[str, Any]]) -> list[Intent]:

@@ -191,9 +191,10 @@ class IntentMatcher:
     def candidates(
         self, text: str, prefer: Iterable[str] = (), exclude: Iterable[str] = ()
     ) -> list[tuple[str, float]]:
-        """Every intent that matches ``text`` with its score, best first (for traces)."""
+        """Every intent with a phrase in ``text`` and its score, best first (for traces),
+        including those explaining too little of it to be taken."""
         norm = self.language.normalise(text)
-        scored = self._score_all(norm, set(prefer), set(exclude))
+        scored = self._score_all(norm, set(prefer), set(exclude), keep_weak=True)
         return [(d.name, round(sc, 2)) for _, sc, d, _ in sorted(scored, key=lambda x: x[0],
                                                                      reverse=True)]
 
@@ -207,7 +208,7 @@ class IntentMatcher:
         return decl, slots, round(score, 2)
 
     def _score_all(
-        self, norm: str, preferred: set[str], excluded: set[str]
+        self, norm: str, preferred: set[str], excluded: set[str], keep_weak: bool = False
     ) -> list[tuple[tuple[bool, float, int, int], float, IntentDecl, dict[str, Any]]]:
         padded = f" {norm} "
         words = norm.split()
@@ -228,22 +229,27 @@ class IntentMatcher:
         for name, span in covered.items():
             decl = self.intents[name]
             slots, slot_words = self._read_slots(words, decl.slots, decl.pick)
-            weights = {i: self._weight(words[i]) for i in span}
-            weights.update({i: SLOT_WEIGHT for i in slot_words})
-            score = sum(weights.values())
+            explained = sum(self._weight(words[i]) for i in span | slot_words)
+            # Slot words (a body part, a number) are what an intent is about: they count more.
+            score = explained + (SLOT_WEIGHT - 1) * sum(
+                self._weight(words[i]) for i in slot_words)
             override = decl.priority >= OVERRIDE_PRIORITY
-            if not override and score <= MIN_SHARE * total:
+            if not override and score <= MIN_SHARE * total and not keep_weak:
                 continue
             if name in preferred:
                 score += CONTEXT_BONUS
             key = (override, score, decl.priority, longest[name])
-            out.append((key, score, decl, slots))
+            out.append((key, explained, decl, slots))
         return out
 
     def _pronoun(self, words: list[str], start: int, phrase: str) -> bool:
         lang = self.language
         return (phrase in lang.pronoun_numbers and start > 0
                 and words[start - 1] in lang.not_numbers_after)
+
+    def weight_of(self, text: str) -> float:
+        """What all of ``text`` weighs, the most an intent can explain (for traces)."""
+        return sum(self._weight(w) for w in self.language.normalise(text).split())
 
     def _weight(self, word: str) -> float:
         return LIGHT_WEIGHT if word in self.language.light_words else 1.0

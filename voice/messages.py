@@ -68,6 +68,8 @@ class Question:
     """Seconds to wait; ``None`` uses the configured follow-up window."""
     name: str = ""
     """Passed back with the answer or the ``question.timeout`` timer."""
+    free_text: bool = False
+    """An utterance no intent explains is an answer too (a name, e.g. of a medicine)."""
 
 
 @dataclass

@@ -18,7 +18,7 @@ from crampcoach.plugins.common.db import Database, DatabaseError
 from crampcoach.plugins.common.facts import HealthProfile
 from crampcoach.plugins.journal.store import Journal
 from crampcoach.voice import hookimpl, phrasebook
-from crampcoach.voice.messages import Intent, Reply
+from crampcoach.voice.messages import Intent, Question, Reply
 
 from . import store
 
@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # annotations only: importing the engine's dialogue costs sta
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
+MEDICINE_ANSWERS = ("answer.unsure", "answer.no", "chat.never_mind", "coach.next")
+"""Answers to "Which medicine is it?" that give no name; any other unexplained words do."""
+MEDICINE_QUESTION_S = 20.0
 NEW_MEDICINE_WEEKS = 8
 """Cramps that began within this many weeks after a medicine started are worth a question
 to the prescriber (a design choice; the brief gives no number)."""
@@ -83,6 +86,11 @@ def medicine_lines(j: Journal, med: dict[str, Any], now: datetime, data: dict[st
             for line in say["medicine_summary"]]
 
 
+def _unnamed(now: datetime) -> str:
+    """The name a medicine gets until the person says which it is."""
+    return f"new medicine, said by voice on {now:%Y-%m-%d}"
+
+
 class Profile:
     @hookimpl
     def crampcoach_intents(self, language: str) -> dict[str, Any] | None:
@@ -104,10 +112,12 @@ class Profile:
 
     @hookimpl
     def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
-        if intent.name != "profile.update":
-            return None
         data = phrasebook.load(HERE, convo.language)
         if data is None:
+            return None
+        if convo.asked == "medicine":
+            return self._medicine_named(intent, convo, data)
+        if intent.name != "profile.update":
             return None
         item = intent.slots.get("item")
         if item is None:
@@ -115,12 +125,44 @@ class Profile:
         now = convo.now()
         with store.open_profile(convo.data_dir) as j:
             if item == "new_medicine":
-                store.add_medicine(j, f"new medicine, said by voice on {now:%Y-%m-%d}",
-                                   now.date(), now)
+                store.add_medicine(j, _unnamed(now), now.date(), now)
             else:
                 store.set_item(j, item, store.YES, now)
             publish(j, convo)
-        return Reply(say=list(data["say"].get(item, data["say"]["other"])))
+        reply = Reply(say=list(data["say"].get(item, data["say"]["other"])))
+        if item == "new_medicine":
+            # Which one matters to the prescriber and the report: ask, once, and take any
+            # answer that is not another command as its name.
+            reply.say.append(data["say"]["ask_medicine"])
+            reply.ask = Question(MEDICINE_ANSWERS, MEDICINE_QUESTION_S, name="medicine",
+                                 free_text=True)
+        return reply
+
+    @staticmethod
+    def _medicine_named(intent: Intent, convo: Any, data: dict[str, Any]) -> Reply:
+        say = data["say"]
+        advice = list(say["medicine_advice"])
+        if intent.name is not None or not intent.text:
+            return Reply(say=[say["medicine_unnamed"], *advice])
+        name = intent.text
+        for prefix in data.get("name_prefixes", []):
+            if name.startswith(prefix + " "):
+                name = name[len(prefix) + 1:]
+                break
+        now = convo.now()
+        with store.open_profile(convo.data_dir) as j:
+            placeholder = _unnamed(now)
+            if any(m["name"] == placeholder for m in store.medicines(j)):
+                store.remove_medicine(j, placeholder)
+            store.add_medicine(j, name, now.date(), now)
+        return Reply(say=[say["medicine_named"].format(name=name), *advice])
+
+    @hookimpl
+    def crampcoach_timer(self, name: str, data: dict[str, Any], convo: Any) -> Reply | None:
+        if name != "question.timeout" or data.get("question") != "medicine":
+            return None
+        words = phrasebook.load(HERE, convo.language)
+        return Reply(say=list(words["say"]["medicine_advice"])) if words else None
 
     @hookimpl
     def crampcoach_summary_lines(self, convo: Any) -> list[str] | None:

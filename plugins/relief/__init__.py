@@ -19,6 +19,8 @@ CHECK_ANSWERS = ("answer.yes", "answer.no", "answer.unsure", "cramp.over")
 LONG_CRAMP_S = 600
 """About ten minutes without easing: the brief's reason to get medical advice the same day."""
 MUSCLE_QUESTION_S = 6.0
+CHECK_ANSWER_S = 20.0
+"""How long to wait for an answer to "Is it easing?": someone in pain answers slowly."""
 """How long to wait for "calf or foot?" before starting the calf routine anyway."""
 SLOWER = 1.5
 
@@ -46,6 +48,7 @@ class Relief:
         self.pace = 1.0
         self.awaiting_muscle = False
         self.checking = False
+        self.reasked = False
         self.paused = False
         self.held = False
         """Coaching waits while the safety plugin's question is open."""
@@ -72,6 +75,11 @@ class Relief:
             return reply
         if name == "cramp.report":
             return self._report(book, convo, slots)
+        if name == "chat.never_mind" and self.awaiting_muscle:
+            # "Cramp… never mind": no routine starts; the journal hears it was stopped.
+            self._reset()
+            return Reply(cancel_timers=True,
+                         follow=[Intent("coach.stop", {}, "relief", intent.text)])
         if name == "safety.symptom":
             if self.routine is not None or self.awaiting_muscle:
                 self._reset()
@@ -102,7 +110,11 @@ class Relief:
                 self.awaiting_muscle = False
                 return self._start(book, convo, "calf", None)
             if data.get("question") == "check" and self.checking:
-                # No answer: the person may be busy stretching; carry on gently.
+                if not self.reasked:
+                    # Asked once more, gently, before moving on.
+                    self.reasked = True
+                    return Reply(say=[book.say("check_again")], ask=self._check_question())
+                # Still no answer: the person may be busy stretching; carry on gently.
                 self.checking = False
                 return self._advance(book, convo, Reply())
             return None
@@ -251,9 +263,14 @@ class Relief:
         if step.get("check"):
             self.checking = True
             reply.say.append(book.say("check"))
-            reply.ask = Question(CHECK_ANSWERS, name="check")
+            reply.ask = self._check_question()
+            self.reasked = False
             return reply
         return self._advance(book, convo, reply)
+
+    @staticmethod
+    def _check_question() -> Question:
+        return Question(CHECK_ANSWERS, CHECK_ANSWER_S, name="check")
 
     def _advance(self, book: phrasebook.Phrasebook, convo: Any, reply: Reply) -> Reply:
         assert self.routine is not None
