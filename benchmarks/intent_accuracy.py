@@ -1,9 +1,15 @@
 """Intent-and-slot accuracy on phrasings written for measurement, not for the tests.
 
     .venv/bin/python benchmarks/intent_accuracy.py [--language en] [--show-misses]
+        [--engine ours|hassil|hassil-wildcards]
 
 The set is ``benchmarks/data/<lang>_phrasings.tsv``: text, intent (``null`` for none), slots.
 A phrasing counts as right only when the intent and every slot match exactly.
+
+``--engine hassil`` runs the same templates and slot lists through Home Assistant's ``hassil``
+(``pip install -e ".[bench]"``): ``hassil`` matches whole sentences only, and
+``hassil-wildcards`` lets any words come before and after each sentence. The comparison and
+the decision are in docs/intents.md.
 
 A comment line ``# ---- block: NAME ...`` starts a block; figures are printed per block. Blocks
 whose name ends in ``-heldback`` are never tuned on: their misses are not shown unless
@@ -31,8 +37,11 @@ def main() -> int:
     p.add_argument("--language", default="en")
     p.add_argument("--show-misses", action="store_true")
     p.add_argument("--show-heldback", action="store_true")
+    p.add_argument("--engine", choices=["ours", "hassil", "hassil-wildcards"], default="ours")
     args = p.parse_args()
     matcher = build_matcher(PluginHost(autoload=False), args.language)
+    if args.engine != "ours":
+        matcher = HassilMatcher(matcher, wildcards=args.engine == "hassil-wildcards")
     path = ROOT / "benchmarks" / "data" / f"{args.language}_phrasings.tsv"
     rows = read_rows(path)
     per_intent: Counter[str] = Counter()
@@ -66,6 +75,48 @@ def main() -> int:
         for m in misses:
             print("miss:", m)
     return 0
+
+
+class HassilMatcher:
+    """The plugins' declarations run through hassil, answering like ``IntentMatcher.match``."""
+
+    def __init__(self, ours, wildcards: bool):
+        from hassil import Intents
+
+        self.ours = ours
+        lists = {}
+        for name, values in ours.lists.items():
+            lists[name] = {"values": [
+                {"in": phrase, "out": int(value) if str(value).isdigit() else value}
+                for value, phrases in values.items() for phrase in phrases]}
+        intents = {}
+        for name, decl in ours.intents.items():
+            sentences = list(decl.sentences)
+            if wildcards:
+                sentences = [f"[{{before}}] {s} [{{after}}]" for s in sentences]
+            intents[name] = {"data": [{"sentences": sentences}]}
+        if wildcards:
+            lists["before"] = {"wildcard": True}
+            lists["after"] = {"wildcard": True}
+        self.intents = Intents.from_dict(
+            {"language": ours.language.code, "intents": intents, "lists": lists})
+
+    def match(self, text: str):
+        from hassil import recognize_best
+
+        from crampcoach.voice.messages import Intent
+
+        norm = self.ours.language.normalise(text)
+        try:
+            result = recognize_best(norm, self.intents)
+        except Exception:  # noqa: BLE001 - a template hassil cannot take counts as a miss
+            result = None
+        if result is None:
+            return Intent(None, {}, None, norm)
+        name = result.intent.name
+        slots = {k: e.value for k, e in result.entities.items()
+                 if k in self.ours.intents[name].slots}
+        return Intent(name, slots, self.ours.intents[name].plugin, norm)
 
 
 def read_rows(path: Path) -> list[tuple[str, str, str, str]]:

@@ -52,6 +52,7 @@ barking again" is not a request to repeat); red flags are exempt."""
 FUZZY_CUTOFF = 84
 """rapidfuzz ratio a word must reach to be read as a template word it resembles."""
 FUZZY_MIN_LEN = 5
+"""Near spellings are looked for only in words this long that start like a template word."""
 
 
 class DeclarationError(ValueError):
@@ -262,7 +263,9 @@ class IntentMatcher:
             if word in known or len(word) < FUZZY_MIN_LEN or word.isdigit():
                 out.append(word)
                 continue
-            best = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            # Same first two letters: "charlie" is "charley", but "camping" is no "cramping".
+            near = [k for k in known if k[:2] == word[:2]]
+            best = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             out.append(best[0] if best else word)
         return " ".join(out)
 
