@@ -46,7 +46,12 @@ def _global_parser() -> argparse.ArgumentParser:
     return p
 
 
-def build_parser(host: PluginHost) -> argparse.ArgumentParser:
+WITHOUT_PLUGINS = frozenset({"say", "devices"})
+"""Built-in commands that never consult a plugin: they start without loading any (``say
+--to`` is used in scripts, where the plugins' start-up was most of its time)."""
+
+
+def build_parser(host: PluginHost | None) -> argparse.ArgumentParser:
     p = _global_parser()
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -77,7 +82,8 @@ def build_parser(host: PluginHost) -> argparse.ArgumentParser:
 
     voicecli.add_commands(sub)
     servicecli.add_commands(sub)
-    host.call("crampcoach_commands", subparsers=sub)
+    if host is not None:
+        host.call("crampcoach_commands", subparsers=sub)
     _accept_global_options_anywhere(p)
     return p
 
@@ -183,14 +189,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     faulthandler.register(signal.SIGUSR1)  # `kill -USR1` shows where a stuck coach is
     argv = list(sys.argv[1:] if argv is None else argv)
-    pre, _ = _global_parser().parse_known_args([a for a in argv if a not in ("-h", "--help")])
+    pre, rest = _global_parser().parse_known_args([a for a in argv if a not in ("-h", "--help")])
+    command = next((a for a in rest if not a.startswith("-")), None)
     logging.basicConfig(
         level=logging.DEBUG if pre.verbose else logging.WARNING,
         format="crampcoach: %(levelname)s: %(name)s: %(message)s",
     )
     try:
         cfg = configuration.load(data_dir=pre.data_dir, config_file=pre.config)
-        host = PluginHost(disabled=cfg["plugins.disabled"])
+        host = (None if command in WITHOUT_PLUGINS
+                else PluginHost(disabled=cfg["plugins.disabled"]))
         parser = build_parser(host)
         args = parser.parse_args(argv)
         if not getattr(args, "func", None):
