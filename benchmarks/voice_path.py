@@ -305,9 +305,18 @@ def main() -> int:
     p.add_argument("--silences", default="0.3,0.5,0.8", help="endpoint silences to try")
     p.add_argument("--start-frames", type=int, default=listen.GATE_START_FRAMES,
                    help="voiced frames that open the gate (3 was the gate before issue 16)")
+    p.add_argument("--before", action="store_true",
+                   help="the gate and endpointing as they were before issue 16, for comparison: "
+                        "3 frames open the gate, its hang-over is the endpoint silence + 0.5 s, "
+                        "Vosk's endpointer at the endpoint silence")
     args = p.parse_args()
     code = args.language
     listen.GATE_START_FRAMES = args.start_frames
+    if args.before:
+        from crampcoach.voice.vad import SpeechGate
+
+        listen.VOSK_BACKSTOP_S = 0.0
+        listen.speech_gate = lambda silence: SpeechGate(hangover_s=silence + 0.5, start_frames=3)
     work = Path(tempfile.mkdtemp(prefix="crampcoach-bench-"))
     folder = models.resolve(config.load().data_dir, code, args.model)
 
