@@ -97,6 +97,14 @@ def with_clicks(x: np.ndarray, every_s: float = 3.0, level: float = 0.25,
     return np.clip(out, -32768, 32767).astype(np.int16)
 
 
+def talking(code: str, seconds: float, work: Path) -> np.ndarray:
+    """Commands one after another, 0.3 s apart: the worst case for the gate (always open)."""
+    said = [np.concatenate([trimmed(spoken(t, code, 140, work)), audio.silence(0.3)])
+            for t, _ in WORDS["replied"][code]]
+    one = np.concatenate(said)
+    return np.tile(one, int(np.ceil(seconds * audio.RATE / len(one))))[: int(seconds * audio.RATE)]
+
+
 # -- a source that keeps time --------------------------------------------------------------
 class TimedSource:
     """A recording fed as fast as the CPU allows (time measured in audio, like
@@ -148,7 +156,7 @@ def run_path(cfg: config.Config, folder: Path, samples: np.ndarray, code: str,
 
 
 # -- tables --------------------------------------------------------------------------------
-def cost_table(cfg: config.Config, folder: Path, code: str) -> None:
+def cost_table(cfg: config.Config, folder: Path, code: str, work: Path) -> None:
     """CPU per second of audio through the whole listening path, against plain Vosk."""
     view = listen.model_view(cfg, folder)
     matcher = build_matcher(PluginHost(autoload=False), code)
@@ -163,6 +171,7 @@ def cost_table(cfg: config.Config, folder: Path, code: str) -> None:
                                                          ).astype(np.int16),
         "fan: sox brown noise, RMS -31 dBFS": brown(seconds, -31),
         "brown noise RMS -40 dBFS + clicks": with_clicks(brown(seconds, -40)),
+        "talking (commands, 0.3 s apart)": talking(code, seconds, work),
     }
     print(f"Listening cost, asleep, on this machine ({len(os.sched_getaffinity(0))} cores): "
           "CPU s per audio s")
@@ -326,7 +335,7 @@ def main() -> int:
 
     only = args.only.split(",")
     if "cost" in only:
-        cost_table(cfg_for(), folder, code)
+        cost_table(cfg_for(), folder, code, work)
     if "endpoint" in only:
         endpoint_table(cfg_for, folder, code, tuple(map(int, args.rates.split(","))), work,
                        tuple(map(float, args.silences.split(","))))

@@ -180,7 +180,7 @@ def test_korean_command_through_the_room(ko_model, pulse, tmp_path):
                 got.append(lines.get(timeout=1).rstrip("\n"))
             except queue.Empty:
                 pass
-        assert "you: 쥐 났어요" in got
+        assert "you: 쥐 났어요" in got, (got, list(errors.queue))
         assert "coach: 종아리예요, 발이에요, 허벅지예요?" in got
     finally:
         proc.send_signal(signal.SIGTERM)
