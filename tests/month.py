@@ -9,6 +9,7 @@ from pathlib import Path
 
 from crampcoach.plugins.journal.store import Journal
 from crampcoach.plugins.profile import store as profile
+from crampcoach.plugins.relief import learning
 from crampcoach.plugins.veins import store as veins
 
 STATIN_DAY = 15
@@ -41,8 +42,12 @@ def make_month(data: Path, now: datetime, episodes: int = 35) -> date:
             if k % 11 == 3:
                 continue  # logged by hand later: nobody measured it, the duration is unknown
             seconds = 700 if k == 20 else rng.randint(25, 240)
+            over = bool(k % 7)
             j.close_episode(eid, start + timedelta(seconds=seconds),
-                            "over" if k % 7 else "stopped", start, relief=tried)
+                            "over" if over else "stopped", start, relief=tried)
+            learning.record(data, learning.Outcome(
+                start.isoformat(timespec="seconds"), "calf", tried[-1] if over else None,
+                [(s, seconds / len(tried)) for s in tried], seconds))
         j.add_symptom(now - timedelta(days=3, hours=4), "swelling", "same_day")
     with profile.open_profile(data) as p:  # each plugin's data through its own store
         profile.add_medicine(p, "atorvastatin", statin, now)

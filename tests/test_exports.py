@@ -15,6 +15,7 @@ from fhir.resources.bundle import Bundle
 from fhir.resources.observation import Observation
 
 from crampcoach.plugins.journal.store import Journal
+from crampcoach.plugins.relief import learning
 
 from .conftest import run_cli
 
@@ -28,6 +29,9 @@ def _month(data) -> None:
                   notes="Krampf im Wadenmuskel — très fort")
         j.close_episode(a, start + timedelta(seconds=89.6), "over", start,
                         relief=["sit", "pull", "massage"])
+        learning.record(data, learning.Outcome(
+            start.isoformat(), "calf", "massage",
+            [("sit", 5.0), ("pull", 60.0), ("massage", 24.6)], 89.6))
         b = j.add(start + timedelta(days=2), start, muscle="foot", source="cli")
         j.update(b, start, severity=3)  # nobody measured how long: unknown
         later = start + timedelta(days=4, hours=1)
@@ -107,6 +111,10 @@ def test_fhir_bundle_validates_as_r4_symptom_observations(isolated):
     band = [c for c in first["component"] if c["code"]["coding"][0]["code"] == "64750-3"]
     assert band[0]["valueCodeableConcept"]["coding"][0]["display"] == "Severe"
     assert "Tried: sit, pull, massage." in first["note"][0]["text"]
+    relieved = [c for c in first["component"] if c["code"]["coding"][0]["code"] == "100753-3"]
+    assert relieved[0]["valueCodeableConcept"]["text"] == "kneading"
+    assert not [c for c in both.get("component", [])
+                if c["code"]["coding"][0]["code"] == "100753-3"]  # stopped: nothing relieved it
     # Unknown stays unknown: no end, and said so.
     assert "end" not in unmeasured["effectivePeriod"]
     assert "Duration not measured." in unmeasured["note"][0]["text"]

@@ -54,6 +54,7 @@ def test_a_month_lists_every_element(isolated, tmp_path):
     for heading in ("For the doctor", "Red flags reported", "Medicines started",
                     "When in the night", "Week by week", "Severity", "Duration",
                     "Side and muscle", "What was tried, what ended it", "Vein self-checks",
+                    "What worked for this person",
                     "Health profile", "Episodes"):
         assert f">{heading}</h" in page, heading
     assert "Ann Lee" in page and "born 1951-04-02" in page
@@ -80,6 +81,9 @@ def test_a_month_lists_every_element(isolated, tmp_path):
         assert f">{title}</text>" in page
     assert "url(#hatch)" in page and "<pattern id='hatch'" in page
     assert "medicine started" in page and "not measured" in page
+    # What was tried and what ended each cramp, with the relief plugin's record.
+    assert re.search(r"<td>let go \((massage|walk|stand|towel|pull)\)</td>", page)
+    assert "under way when it let go" in page and "What worked for this person" in page
     assert not re.search(r"\d{3,} min", page)
     assert not re.search(r"(src|href)=['\"]?https?:", page) and "<script" not in page
 

@@ -193,6 +193,8 @@ def cmd_export(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     with _open(cfg) as j:
         eps = j.episodes(since=args.since)
         patient = _patient(cfg.data_dir) if args.format == "fhir" else None
+    if args.format == "fhir":
+        eps = _with_relief(eps, cfg.data_dir)
     # Bytes out, always UTF-8, whatever the terminal's locale: notes may be in any language.
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
     try:
@@ -200,6 +202,20 @@ def cmd_export(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     finally:
         out.detach()
     return 0
+
+
+def _with_relief(eps: list[dict[str, Any]], data_dir: Any) -> list[dict[str, Any]]:
+    """Each episode with ``relieved_by``: the relief step under way when it let go, if the
+    relief plugin recorded one (its own data, read through its API)."""
+    try:
+        from crampcoach.plugins.relief import learning
+
+        let_go = learning.let_go_by_episode(eps, learning.outcomes(data_dir))
+        names = learning.step_names("en")
+    except Exception:  # no relief plugin or record: export what the journal holds
+        return eps
+    return [{**e, "relieved_by": names.get(let_go[e["id"]], let_go[e["id"]])}
+            if e["id"] in let_go else e for e in eps]
 
 
 def _patient(data_dir: Path) -> dict[str, Any]:
@@ -211,6 +227,8 @@ def _patient(data_dir: Path) -> dict[str, Any]:
         return {}
     with profile.open_profile(data_dir, create=False) as p:
         return profile.details(p)
+
+
 def _describe(item: dict[str, Any]) -> str:
     ep = item["after"] or item["before"] or {}
     if item["action"] == "add":

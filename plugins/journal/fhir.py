@@ -133,7 +133,7 @@ def _relief(e: dict[str, Any]) -> list[dict[str, Any]]:
     if not helped or e.get("ended_by") != "over":
         return []
     return [{"code": _concept(LOINC, "100753-3", "Alleviating factors - Reported"),
-             "valueCodeableConcept": {"text": str(helped).replace("_", " ")}}]
+             "valueCodeableConcept": {"text": str(helped)}}]
 
 
 def _ending_note(e: dict[str, Any]) -> str:

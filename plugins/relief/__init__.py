@@ -7,12 +7,16 @@ monotonic clock, so speaking never makes a hold drift.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from crampcoach.plugins.common import db as shared_db
 from crampcoach.plugins.common import facts
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Question, Reply, Timer
+
+from . import learning
 
 HERE = Path(__file__).parent
 CHECK_ANSWERS = ("answer.yes", "answer.no", "answer.unsure", "cramp.over")
@@ -39,6 +43,12 @@ class Relief:
 
     def __init__(self) -> None:
         self.routine: list[dict[str, Any]] | None = None
+        self.routine_name: str | None = None
+        self.began_at = ""
+        """Wall time coaching began: the key of this cramp's outcome."""
+        self.step_log: list[tuple[str, float]] = []
+        """(step id, monotonic start) of every step begun, for how long each took."""
+        self.elapsed: Any = None
         self.muscle: str | None = None
         self.index = 0
         self.rep = 0
@@ -96,9 +106,51 @@ class Relief:
                 reply.say.append(book.say("check"))
                 reply.ask = Question(CHECK_ANSWERS, name="check")
             return reply
+        if name == "coach.usual":
+            return self._usual(book, convo)
         if self.routine is None:
             return self._idle(book, convo, name)
         return self._control(book, convo, intent)
+
+    @hookimpl
+    def crampcoach_summary_lines(self, night_start: Any, night_end: Any,
+                                 convo: Any) -> list[str] | None:
+        """After a night with a coached cramp that let go: what has helped most, if clear."""
+        book = _book(convo)
+        if book is None:
+            return None
+        try:
+            if learning.usual_order(convo.data_dir):
+                return None
+            history = learning.outcomes(convo.data_dir)
+        except shared_db.DatabaseError:
+            return None
+        last_night = [o for o in history if o.let_go and
+                      night_start <= datetime.fromisoformat(o.started_at) < night_end]
+        if not last_night:
+            return None
+        routine = last_night[-1].routine
+        steps = book.data["routines"].get(routine, [])
+        mine = [o for o in history if o.routine == routine]
+        best = learning.favourite(mine, steps)
+        if best is None:
+            return None
+        counts = learning.tally(mine, steps)
+        return [book.data["learned"]["summary"].format(
+            step=_step_name(book, best), count=counts[best], total=sum(counts.values()))]
+
+    @hookimpl
+    def crampcoach_report_sections(self, data_dir: Any) -> list[str] | None:
+        try:
+            history = learning.outcomes(data_dir)
+            usual = learning.usual_order(data_dir)
+        except shared_db.DatabaseError:
+            return None
+        data = phrasebook.load(HERE, "en")
+        if not history or data is None:
+            return None
+        return [learning.report_section(history, data["routines"], data["learned"]["steps"],
+                                        usual)]
 
     @hookimpl
     def crampcoach_timer(self, name: str, data: dict[str, Any], convo: Any) -> Reply | None:
@@ -181,9 +233,12 @@ class Relief:
             self.pace = SLOWER
             return Reply(say=[book.say("slower")])
         if name == "coach.stop":
+            self._remember(convo, let_go=None)
             self._reset()
             return Reply(say=[book.say("stop")], cancel_timers=True)
         if name == "cramp.over" and convo.asked != "check":
+            # The step under way (or just done, if "it's gone" answered its check-in).
+            self._remember(convo, let_go=self.routine[self.index]["id"])
             self._reset()
             return Reply(say=[book.say("over"), book.say("aftercare")], cancel_timers=True)
         if name == "coach.alternative":
@@ -213,26 +268,72 @@ class Relief:
     ) -> Reply:
         routine_name = book.data["routine_for"].get(muscle, "calf")
         self._reset()
-        self.routine = book.data["routines"][routine_name]
+        steps = book.data["routines"][routine_name]
+        lead = self._lead(convo, routine_name, steps)
+        self.routine = learning.ordered(steps, lead)
+        self.routine_name = routine_name
         self.muscle = muscle
         self.started = convo.elapsed()
+        self.elapsed = convo.elapsed
+        self.began_at = convo.now().isoformat(timespec="seconds")
         if side in ("left", "right"):
             first = book.say("start_side", side=book.name(side), muscle=book.name(muscle))
         else:
             first = book.say("start", muscle=book.name(muscle))
-        return self._begin_step(book, Reply(say=[first], cancel_timers=True))
+        said = [first]
+        if lead:
+            said.append(book.data["learned"]["lead"].format(step=_step_name(book, lead)))
+        return self._begin_step(book, Reply(say=said, cancel_timers=True))
+
+    # -- what works for you --------------------------------------------------------------
+    @staticmethod
+    def _lead(convo: Any, routine_name: str, steps: list[dict[str, Any]]) -> str | None:
+        """The step this person's own record says to lead with, if any."""
+        try:
+            if learning.usual_order(convo.data_dir):
+                return None
+            return learning.favourite(learning.outcomes(convo.data_dir, routine_name), steps)
+        except shared_db.DatabaseError:
+            return None  # no record to learn from: the usual order, coaching goes on
+
+    def _remember(self, convo: Any, let_go: str | None) -> None:
+        """Keep this cramp's outcome: the steps, how long each took, the one that worked."""
+        if self.routine_name is None or self.elapsed is None:
+            return
+        now = self.elapsed()
+        steps = [(sid, max(0.0, end - start)) for (sid, start), end in zip(
+            self.step_log, [t for _, t in self.step_log[1:]] + [now], strict=True)]
+        outcome = learning.Outcome(self.began_at, self.routine_name, let_go, steps,
+                                   max(0.0, now - self.started))
+        try:
+            learning.record(convo.data_dir, outcome)
+        except shared_db.DatabaseError:
+            pass  # the journal tells the person once when nothing can be saved
+
+    def _usual(self, book: phrasebook.Phrasebook, convo: Any) -> Reply:
+        """ "Do it the usual way": the default order from now on, this cramp included."""
+        try:
+            learning.set_usual_order(convo.data_dir, True)
+        except shared_db.DatabaseError:
+            pass
+        reply = Reply(say=[book.data["learned"]["usual"]])
+        if self.routine is None or self.routine_name is None:
+            return reply
+        current = self.routine[self.index]["id"]
+        self.routine = book.data["routines"][self.routine_name]
+        self.index = self._index_of(current)
+        return reply
 
     def _routine_name(self, book: phrasebook.Phrasebook) -> str | None:
-        for name, steps in book.data["routines"].items():
-            if steps is self.routine:
-                return name
-        return None
+        return self.routine_name
 
     def _begin_step(self, book: phrasebook.Phrasebook, reply: Reply) -> Reply:
         assert self.routine is not None
         step = self.routine[self.index]
         self.rep = 0
         self.checking = False
+        if self.elapsed is not None:
+            self.step_log.append((step["id"], self.elapsed()))
         reply.say.extend(step["say"])
         if step.get("hold"):
             self._hold(book, step, reply)
@@ -307,8 +408,15 @@ class Relief:
 
     def _reset(self) -> None:
         self.routine = None
+        self.routine_name = None
+        self.step_log = []
+        self.elapsed = None
         self.index = self.rep = 0
         self.return_to = None
         self.checking = self.paused = self.awaiting_muscle = self.held = False
         self.pace = 1.0
         self.virtual_s = 0.0
+
+
+def _step_name(book: phrasebook.Phrasebook, step: str) -> str:
+    return str(book.data["learned"]["steps"].get(step, step))

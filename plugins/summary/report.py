@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import html
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -42,13 +42,6 @@ RULE_TEXT = {
 TIER_TEXT = {"emergency": "told to call emergency services",
              "same_day": "told to get medical advice the same day",
              "soon": "told to see a doctor soon"}
-STEP_WORDS = {
-    "sit": "sit up", "pull": "pull toes up", "towel": "towel stretch", "stand": "stand on it",
-    "walk": "walk or shake", "seated": "seated towel stretch", "massage": "knead",
-    "press": "press toes down", "lean": "lean forward", "side": "lie on side",
-    "heel": "heel back", "point": "point the foot",
-}
-"""How the report names the relief plugin's steps (its routines' ids)."""
 ENDING_WORDS = {"over": "let go", "stopped": "coaching stopped",
                 "interrupted": "session cut off", "timed out": "no end heard"}
 SIDES = ("left", "right", "both", None)
@@ -90,7 +83,8 @@ def cmd_report(args: argparse.Namespace, cfg: Any, host: Any) -> int:
             now = datetime.now().astimezone()
             page = render(j, now, args.days, cfg["summary.night_end"],
                           extra=_extra_sections(host, now, args.days, cfg.data_dir),
-                          night_start=cfg["summary.night_start"], paper=args.paper)
+                          night_start=cfg["summary.night_start"], paper=args.paper,
+                          data_dir=cfg.data_dir)
     except JournalError as err:
         raise UserError(str(err)) from None
     if args.out:
@@ -132,9 +126,16 @@ class Period:
     night_end: time
     episodes: list[dict[str, Any]]
     stats: Stats
+    let_go: dict[Any, str] = field(default_factory=dict)
+    """Episode id → the relief step under way when it let go (from the relief plugin)."""
+    steps: dict[str, str] = field(default_factory=dict)
+    """Relief step id → its name ("kneading")."""
 
     def night(self, e: dict[str, Any]) -> date:
         return night_of(parse_time(e["started_at"]), self.night_end)
+
+    def step_name(self, step: str) -> str:
+        return self.steps.get(step, step.replace("_", " "))
 
 
 def gather(j: Journal, now: datetime, days: int, night_start: str, night_end: str) -> Period:
@@ -150,10 +151,28 @@ def gather(j: Journal, now: datetime, days: int, night_start: str, night_end: st
                   stats(eps, first, last, end_t))
 
 
+def _relief_record(p: Period, data_dir: Path | None) -> None:
+    """What the relief plugin knows: each step's name, and which one was under way when
+    each cramp let go. Without the plugin or its record the report shows what the journal has.
+    """
+    try:
+        from crampcoach.plugins.relief import learning
+    except ImportError:
+        return
+    p.steps = learning.step_names("en")
+    if data_dir is None:
+        return
+    try:
+        p.let_go = learning.let_go_by_episode(p.episodes, learning.outcomes(data_dir))
+    except Exception:  # a damaged or missing record must not cost the doctor the report
+        p.let_go = {}
+
+
 def render(j: Journal, now: datetime, days: int, night_end: str,
            extra: list[str] | None = None, night_start: str = "18:00",
-           paper: str | None = None) -> str:
+           paper: str | None = None, data_dir: Path | None = None) -> str:
     p = gather(j, now, days, night_start, night_end)
+    _relief_record(p, data_dir)
     person = _profile_details(j)
     meds = _medicines(j)
     rules = doctor_rules(j, now, p.night_end)
@@ -166,15 +185,14 @@ def render(j: Journal, now: datetime, days: int, night_end: str,
         charts.DEFS, "<main>",
         _header(person, p, days),
         _headline(p),
+        "<p class='foot'>Severity is the person's own 0-10 rating. Durations run from"
+        " \"cramp\" to \"it's gone\"; one nobody measured is unknown, left out of averages."
+        " Thresholds are design choices, not validated cut-offs. Not a diagnosis.</p>",
         _doctor(j, p, rules),
         _medicine_section(j, p, meds),
         _charts(p, meds),
         _where_and_relief(p),
         *(f"<section class='block extra'>{s}</section>" for s in (extra or [])),
-        "<p class='foot'>Severity is the person's own rating from 0 to 10. Durations are"
-        " measured by the coach from \"cramp\" to \"it's gone\"; a duration nobody measured"
-        " is shown as unknown and left out of averages. Thresholds above are reasonable"
-        " design choices, not validated cut-offs. This log is not a diagnosis.</p>",
         _episode_table(p),
         "</main></body></html>",
     ]
@@ -402,7 +420,7 @@ def _duration_chart(p: Period) -> str:
 def _where_and_relief(p: Period) -> str:
     return ("<div class='two'><section class='block'><h2>Side and muscle</h2>"
             + _side_muscle(p.episodes) + "</section><section class='block'>"
-            "<h2>What was tried, what ended it</h2>" + _relief_summary(p.episodes)
+            "<h2>What was tried, what ended it</h2>" + _relief_summary(p)
             + "</section></div>")
 
 
@@ -427,16 +445,22 @@ def _side_muscle(eps: list[dict[str, Any]]) -> str:
             "</tbody></table>")
 
 
-def _relief_summary(eps: list[dict[str, Any]]) -> str:
+def _relief_summary(p: Period) -> str:
+    eps = p.episodes
     if not eps:
         return "<p class='muted'>No cramps logged.</p>"
     tried = Counter(step for e in eps for step in dict.fromkeys(e.get("relief") or []))
-    endings = Counter(e["ended_by"] or "open" for e in eps)
-    steps = "".join(f"<tr><td>{html.escape(step_words(s))}</td><td class='num'>{n}</td></tr>"
+    worked = Counter(p.let_go.values())
+    for step in worked:
+        tried.setdefault(step, 0)
+    endings = Counter(e["ended_by"] or "not recorded" for e in eps)
+    steps = "".join(f"<tr><td>{html.escape(p.step_name(s))}</td><td class='num'>{n}</td>"
+                    f"<td class='num'>{worked.get(s, 0)}</td></tr>"
                     for s, n in tried.most_common())
     ends = ", ".join(f"{ENDING_WORDS.get(k, k)}: {n}" for k, n in endings.most_common())
     return (("<table class='compact'><thead><tr><th>Step</th><th class='num'>cramps it was"
-             " tried in</th></tr></thead><tbody>" + steps + "</tbody></table>" if steps else
+             " done in</th><th class='num'>under way when it let go</th></tr></thead><tbody>"
+             + steps + "</tbody></table>" if steps else
              "<p class='muted'>No coached steps recorded.</p>")
             + f"<p>How the cramps ended: {html.escape(ends)}.</p>")
 
@@ -446,7 +470,7 @@ def _episode_table(p: Period) -> str:
         return ("<section class='episodes'><h2>Episodes</h2>"
                 "<p class='muted'>No cramps logged in this period.</p></section>")
     rows = []
-    used: dict[str, None] = {}
+    used: dict[str, None] = dict.fromkeys(p.let_go.values())
     for e in p.episodes:
         started = parse_time(e["started_at"]).astimezone()
         where = " ".join(x for x in (e["side"], e["muscle"]) if x) or "–"
@@ -454,10 +478,10 @@ def _episode_table(p: Period) -> str:
         used.update(dict.fromkeys(steps))
         cells = (_ref(e), f"{p.night(e):%a %d %b}", f"{started:%H:%M}", where,
                  "–" if e["severity"] is None else e["severity"], duration(e["duration_s"]),
-                 ", ".join(steps) or "–", ENDING_WORDS.get(e["ended_by"] or "", "not recorded"),
+                 ", ".join(steps) or "–", _ending(p, e),
                  e["notes"] or "")
         rows.append("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in cells) + "</tr>")
-    key = "; ".join(f"{s} = {step_words(s)}" for s in used)
+    key = "; ".join(f"{s} = {p.step_name(s)}" for s in used)
     return ("<section class='episodes'><h2>Episodes</h2><table class='eplist'><thead><tr>"
             "<th>#</th><th>Night of</th><th>Began</th><th>Where</th><th>Sev.</th>"
             "<th>Duration</th><th>What was tried</th><th>How it ended</th><th>Notes</th>"
@@ -480,8 +504,11 @@ def duration(seconds: float | None) -> str:
     return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
 
 
-def step_words(step: str) -> str:
-    return STEP_WORDS.get(step, step.replace("_", " "))
+def _ending(p: Period, e: dict[str, Any]) -> str:
+    helped = p.let_go.get(e["id"])
+    if helped and e["ended_by"] == "over":
+        return f"let go ({helped})"  # the step under way; the key below names it
+    return ENDING_WORDS.get(e["ended_by"] or "", "not recorded")
 
 
 def _ref(e: dict[str, Any]) -> str:
