@@ -54,12 +54,13 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def legend(items: Sequence[tuple[str, str]], x: float, y: float) -> str:
-    """``items``: (swatch SVG drawn at 0,0 in a 14×10 box, label in the series' colour)."""
+def legend(items: Sequence[tuple[str, str, str]], x: float, y: float) -> str:
+    """``items``: (swatch SVG drawn at 0,0 in a 14×10 box, label, the series' colour)."""
     out, cx = [], x
-    for swatch, label in items:
+    for swatch, label, colour in items:
         out.append(f"<g transform='translate({cx:.1f},{y - 9:.1f})'>{swatch}</g>"
-                   f"<text x='{cx + 18:.1f}' y='{y:.1f}' class='legend'>{label}</text>")
+                   f"<text x='{cx + 18:.1f}' y='{y:.1f}' class='legend' fill='{colour}'>"
+                   f"{label}</text>")
         cx += 30 + 6.0 * len(html.unescape(label))
     return "".join(out)
 
@@ -147,7 +148,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], *, y_title: str, x
         if i % label_every == 0:
             out.append(f"<text x='{x + bw / 2:.1f}' y='{base + 14}' class='axis' "
                        f"text-anchor='middle'>{_esc(label)}</text>")
-    legend_items = [(bar_swatch(series), _esc(series.name))]
+    legend_items = [(bar_swatch(series), _esc(series.name), series.colour)]
     for pos, text in markers:
         mx = left + pos * bw
         anchor = "end" if mx > left + plot_w * 0.6 else "start"
@@ -157,7 +158,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], *, y_title: str, x
                    f"class='markerlabel'>{_esc(text)}</text>")
     if markers:
         legend_items.append(("<line x1='0' x2='14' y1='5' y2='5' class='marker'/>",
-                             "medicine started"))
+                             "medicine started", INK))
     out.append(legend(legend_items, left, 12))
     out.append("</svg>")
     return "".join(out)
@@ -194,10 +195,10 @@ def dot_chart(xs: Sequence[float | None], ys: Sequence[float | None], *, x_max: 
                        f"stroke='{MUTED}'/>")
         else:
             out.append(marker(shape, px(x), py(v), colour))
-    items = [(marker(shape, 7, 5, colour), _esc(name))]
+    items = [(marker(shape, 7, 5, colour), _esc(name), colour)]
     if unknown and unknown_name:
         items.append((f"<path d='M7,1 l-4,7 h8 z' fill='none' stroke='{MUTED}'/>",
-                      _esc(unknown_name)))
+                      _esc(unknown_name), MUTED))
     out.append(legend(items, left, 12))
     out.append("</svg>")
     return "".join(out)

@@ -525,7 +525,9 @@ def _zone(now: datetime) -> str:
     sign = "+" if minutes >= 0 else "-"
     utc = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
     name = now.tzname() or ""
-    return f"{name} ({utc})" if name and name != utc else utc
+    if not name or name == utc or (name in ("UTC", "GMT") and not minutes):
+        return utc
+    return f"{name} ({utc})"
 
 
 def _profile_details(j: Journal) -> dict[str, str]:
@@ -593,7 +595,7 @@ svg {{ width: 100%; height: auto; display: block }}
 .axisline {{ stroke: {c.MUTED}; stroke-width: 1 }}
 .axis {{ font-size: 9.5px; fill: {c.MUTED} }} .axistitle {{ font-size: 10px; fill: {c.INK} }}
 .value {{ font-size: 9px; fill: {c.INK} }}
-.legend {{ font-size: 10px; fill: {c.INK} }}
+.legend {{ font-size: 10px }}
 .marker {{ stroke: {c.INK}; stroke-width: 1.2; stroke-dasharray: 4 3 }}
 .markerlabel {{ font-size: 9px; fill: {c.INK} }}
 .two {{ display: flex; gap: 18px }} .two > * {{ flex: 1 1 0; min-width: 0 }}
