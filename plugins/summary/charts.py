@@ -128,7 +128,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], *, y_title: str, x
     ``markers`` are (position in bar units from the left edge, label): dashed vertical
     lines such as "atorvastatin started".
     """
-    top_pad = 40 if markers else 26  # room above the plot for the markers' labels
+    top_pad = 30 + 10 * len(markers) if markers else 26  # room for the markers' labels
     # Headroom, so a value printed over the tallest bar stays inside the plot.
     top, step = nice_top(max(values, default=0) * (1.12 if value_labels else 1))
     f = Frame(width, height, 46, 10, top_pad, 44, top, step)
@@ -149,13 +149,13 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], *, y_title: str, x
             out.append(f"<text x='{x + bw / 2:.1f}' y='{base + 14}' class='axis' "
                        f"text-anchor='middle'>{_esc(label)}</text>")
     legend_items = [(bar_swatch(series), _esc(series.name), series.colour)]
-    for pos, text in markers:
+    for k, (pos, text) in enumerate(markers):  # one label a line, so none overlap
         mx = left + pos * bw
         anchor = "end" if mx > left + plot_w * 0.6 else "start"
-        out.append(f"<line x1='{mx:.1f}' x2='{mx:.1f}' y1='{top_pad - 12}' y2='{base}' "
+        ty = top_pad - 4 - 10 * (len(markers) - 1 - k)
+        out.append(f"<line x1='{mx:.1f}' x2='{mx:.1f}' y1='{ty - 8}' y2='{base}' "
                    f"class='marker'/><text x='{mx + (-3 if anchor == 'end' else 3):.1f}' "
-                   f"y='{top_pad - 4}' text-anchor='{anchor}' "
-                   f"class='markerlabel'>{_esc(text)}</text>")
+                   f"y='{ty}' text-anchor='{anchor}' class='markerlabel'>{_esc(text)}</text>")
     if markers:
         legend_items.append(("<line x1='0' x2='14' y1='5' y2='5' class='marker'/>",
                              "medicine started", INK))
