@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from collections import Counter
@@ -99,7 +100,7 @@ class Harness:
 
         self.language = language
         self.root = root
-        self._n = 0
+        self._last = None
         self._cfg = configuration
         self._clock = ManualClock
         self._host = PluginHost
@@ -107,14 +108,20 @@ class Harness:
     def new(self):
         from crampcoach.voice.session import build
 
-        self._n += 1
-        os.environ["CRAMPCOACH_DATA_DIR"] = str(self.root / str(self._n % 50))
+        # Each description starts from an empty journal and profile: nothing said before
+        # (a pregnancy, say) may change how it is answered.
+        if self._last is not None:
+            self._last.end()
+        folder = self.root / "case"
+        shutil.rmtree(folder, ignore_errors=True)
+        os.environ["CRAMPCOACH_DATA_DIR"] = str(folder)
         cfg = self._cfg.load(overrides={})
         said: list[str] = []
         clock = self._clock()
         session = build(cfg, lambda s: said.append(s.text), language=self.language,
                         time_scale=1.0, clock=clock, host=self._host(autoload=False))
         session.dialogue.start()
+        self._last = session.dialogue
         said.clear()
         return session.dialogue, clock, said
 

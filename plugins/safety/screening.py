@@ -97,6 +97,8 @@ class Screener:
         self.dur_units = [(self._terms([u])[0], v) for u, v in dur.get("units", {}).items()]
         self.dur_needs = self._terms(dur.get("needs", []))
         self.dur_excludes = self._terms(dur.get("excludes", []))
+        self.dur_ago = self._terms(dur.get("ago", []))
+        self.dur_ongoing = self._terms(dur.get("ongoing", []))
         self.numbers = _numbers(code, dur.get("numbers", {}))
 
     @staticmethod
@@ -225,16 +227,30 @@ class Screener:
             return None
         if self.dur_needs and not self._find(words, self.dur_needs):
             return None
-        found = [minutes for term, minutes in self.dur_phrases for _ in self._find(words, [term])]
+        ongoing = bool(self._find(words, self.dur_ongoing))
+
+        def past(end: int) -> bool:  # "an hour ago" is when it began, not how long it lasts
+            return not ongoing and self._any_at(words, end, self.dur_ago)
+
+        found = [minutes for term, minutes in self.dur_phrases
+                 for _, end in self._find(words, [term]) if not past(end)]
         for i, word in enumerate(words):
-            glued = re.match(r"^(\d+)(\D+)$", word)  # "20분째", "15mins"
             for term, per in self.dur_units:
-                if glued and self._tok(term.tokens[0], glued.group(2)):
-                    found.append(float(glued.group(1)) * float(per))
+                if past(i + len(term.tokens)):
+                    continue
+                glued = self._glued_number(word, term.tokens[0])  # "20분째", "삼십분", "15mins"
+                if glued is not None:
+                    found.append(glued * float(per))
                 n = self._number_before(words, i) if self._at(words, i, term) else None
                 if n is not None:
                     found.append(n * float(per))
         return max(found) if found else None
+
+    def _glued_number(self, word: str, unit: str) -> float | None:
+        for k in range(1, len(word)):
+            if word[:k] in self.numbers and self._tok(unit, word[k:]):
+                return self.numbers[word[:k]]
+        return None
 
     def _number_before(self, words: Sequence[str], i: int) -> float | None:
         for k in (2, 1):  # "twenty five minutes", "fifteen minutes", "10 minutes"
