@@ -31,7 +31,7 @@ RANK = {"emergency": 3, "same_day": 2, "soon": 1, "none": 0, "check": 0}
 # What sets up each context, and the answer words said before a description.
 SETUPS = {
     "en": {"cramp": "cramp", "calf": "my left calf", "over": "it's gone"},
-    "ko": {"cramp": "쥐났어요", "calf": "왼쪽 종아리", "over": "다 풀렸어요"},
+    "ko": {"cramp": "쥐 났어요", "calf": "왼쪽 종아리", "over": "다 됐어요"},
 }
 PREFIXES = {
     "en": {"no and": "no and {}", "a bit but": "a bit but {}", "eight and": "eight and {}"},
@@ -143,7 +143,7 @@ def contexts(language: str) -> dict[str, Callable]:
         def run(h: Harness, text: str) -> list[str]:
             d, clock, said = h.new()
             if not prepare(d, clock):
-                return ["<context not reached>"]
+                raise RuntimeError(f"{h.language}: the context for {text!r} was not reached")
             said.clear()
             d.hear(template.format(text))
             d.tick()
