@@ -150,3 +150,12 @@ def test_the_page_renders_in_chromium_at_the_asked_size(isolated, tmp_path):
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (900, 1400)
     assert len(data) > 60_000  # a blank or unstyled page compresses to far less
+
+
+def test_a_cramp_logged_minutes_ago_is_in_the_report(isolated, tmp_path):
+    start = datetime.now().astimezone().replace(microsecond=0) - timedelta(minutes=2)
+    with Journal(isolated) as j:
+        eid = j.add(start, start, side="right", muscle="foot", severity=4)
+        j.close_episode(eid, start + timedelta(seconds=50), "over", start)
+    page = _report(tmp_path)
+    assert f"<td>{start:%H:%M}</td><td>right foot</td>" in page

@@ -141,7 +141,7 @@ class Period:
 def gather(j: Journal, now: datetime, days: int, night_start: str, night_end: str) -> Period:
     end_t, start_t = parse_hhmm(night_end), parse_hhmm(night_start)
     last = night_of(now, end_t)
-    if end_t <= now.astimezone().time() < start_t:
+    if end_t <= now.astimezone().time() < start_t and not _any_since(j, now, end_t):
         last -= timedelta(days=1)  # made by day: tonight has not begun, last night is done
     first = last - timedelta(days=days - 1)
     since = datetime.combine(first, end_t).astimezone() - timedelta(hours=12)
@@ -149,6 +149,12 @@ def gather(j: Journal, now: datetime, days: int, night_start: str, night_end: st
            if first <= night_of(parse_time(e["started_at"]), end_t) <= last]
     return Period(now, first, last, start_t, end_t, eps,
                   stats(eps, first, last, end_t))
+
+
+def _any_since(j: Journal, now: datetime, night_end: time) -> bool:
+    """A cramp logged today after the night ended (a daytime cramp counts with tonight)."""
+    morning = datetime.combine(now.astimezone().date(), night_end).astimezone()
+    return bool(j.episodes(since=morning))
 
 
 def _relief_record(p: Period, data_dir: Path | None) -> None:
