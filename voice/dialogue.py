@@ -44,6 +44,9 @@ class Conversation:
     """The name of the question the current intent answers, if it answers one."""
     source: str = "text"
     """How the person talks to the coach: ``text`` (chat) or ``voice`` (listen)."""
+    room: str = ""
+    """Where the conversation happens when the coach listens in several places at once
+    (a satellite's name or address); empty for this machine's own microphone."""
     last_said: list[str] = field(default_factory=list)
     """What the coach said in its last turn, for "say that again"."""
     call: Callable[..., list[tuple[str, Any]]] = field(default=lambda *a, **k: [])

@@ -327,6 +327,7 @@ def build(
     speaker: Voice | None = None,
     on_said: Callable[[Said], None] | None = None,
     on_heard: Callable[[Utterance, bool], None] | None = None,
+    room: str = "",
 ) -> VoicePath:
     """Assemble the path on the model in ``folder`` (see :func:`preflight`).
 
@@ -350,7 +351,8 @@ def build(
         if holder:
             holder[0].spoke(said)
 
-    s = session.build(cfg, speak, language=code, clock=source.clock, source="voice", host=host)
+    s = session.build(cfg, speak, language=code, clock=source.clock, source="voice", host=host,
+                      room=room)
     wake = wake_phrase_for(cfg, code)
     grammars = grammars_for(view, s.matcher, wake)
     report_missing_words(load_model(str(view)), s.matcher, wake)

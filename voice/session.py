@@ -41,6 +41,7 @@ def build(
     clock: Clock | None = None,
     source: str = "text",
     host: PluginHost | None = None,
+    room: str = "",
 ) -> Session:
     code = language or config["language"]
     lang = languages.load(code)
@@ -56,6 +57,7 @@ def build(
         data_dir=config.data_dir,
         config=config,
         source=source,
+        room=room,
         call=call,
     )
     dialogue = Dialogue(

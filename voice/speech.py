@@ -160,9 +160,12 @@ class Speaker:
     def __init__(self, make_renderer: Callable[[], Renderer], device: str = "",
                  on_error: Callable[[str], None] | None = None,
                  monotonic: Callable[[], float] = time.monotonic,
-                 watchdog_s: float = WATCHDOG_S):
+                 watchdog_s: float = WATCHDOG_S,
+                 make_player: Callable[[int], Any] | None = None):
         self._make_renderer = make_renderer
         self._device = device
+        # Where the audio goes: this machine's output, or e.g. a satellite's loudspeaker.
+        self._make_player = make_player or (lambda rate: audio.Player(rate, device))
         self._queue: queue.Queue[tuple[int, str, Any] | None] = queue.Queue()
         self._idle = threading.Event()
         self._idle.set()
@@ -174,7 +177,8 @@ class Speaker:
         self._generation = 0
         self._pending = 0
         self._lock = threading.Lock()
-        self.player: audio.Player | None = None
+        self.player: Any = None
+        """An ``audio.Player`` or anything with its interface (rate, open, play, cut, close)."""
         self._thread = threading.Thread(target=self._run, name="speaker", daemon=True)
         self._thread.start()
 
@@ -299,7 +303,7 @@ class Speaker:
         if self.player is None or self.player.rate != rate:
             if self.player:
                 self.player.close()
-            self.player = audio.Player(rate, self._device)
+            self.player = self._make_player(rate)
             self.player.open()
         self.player.play(samples)
         self._beat = self._monotonic()

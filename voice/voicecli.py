@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
 from crampcoach.voice import language, outputs, status
 from crampcoach.voice.errors import RuntimeFailure, UserError
+from crampcoach.voice.host import PluginHost
 from crampcoach.voice.messages import Said, Utterance
 
 
@@ -20,6 +22,9 @@ def add_commands(sub: Any) -> None:
     listen.add_argument("--speak", action=argparse.BooleanOptionalAction, default=True,
                         help="speak replies (--no-speak prints what would be said)")
     listen.add_argument("--model", metavar="DIR", help="a Vosk model folder or installed name")
+    listen.add_argument("--satellite", action="append", default=[], metavar="tcp://HOST:PORT",
+                        help="use a Wyoming satellite as microphone and loudspeaker "
+                             "(repeat for several rooms)")
     listen.add_argument("--realtime", action="store_true",
                         help="with --input: feed the recording at the pace of real audio")
     language.add_option(listen)
@@ -55,40 +60,36 @@ def add_commands(sub: Any) -> None:
 
 # -- listen --------------------------------------------------------------------------------
 def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
-    from crampcoach.voice import audio, listen
+    from crampcoach.voice import audio, listen, satellite
 
     code = args.language or cfg["language"]
     if args.realtime and args.input is None:
         raise UserError("--realtime plays a recording: give it with --input FILE.wav")
+    if args.satellite and args.input:
+        raise UserError("--satellite and --input cannot be used together")
+    try:
+        addresses = list(dict.fromkeys(satellite.Address.parse(u) for u in args.satellite))
+    except satellite.SatelliteError as err:
+        raise UserError(str(err)) from None
     device = cfg["audio.input_device"]
-    mic = None if args.input else listen.MicrophoneSource(device)
+    live = args.input is None
+    where = ", ".join(f"satellite {a}" for a in addresses) or device or "default"
+    mic = listen.MicrophoneSource(device) if live and not addresses else None
     try:
         folder = listen.preflight(cfg, code, args.model, mic)
     except listen.NotReady as err:
-        if mic is not None:  # what `crampcoach service status` shows as the last problem
-            status.StatusFile(cfg.data_dir, microphone=device or "default", state="stopped",
+        if live:  # what `crampcoach service status` shows as the last problem
+            status.StatusFile(cfg.data_dir, microphone=where, state="stopped",
                               pid=None).problem(str(err))
         for p in err.problems:
             print(f"crampcoach: {p}", file=sys.stderr)
         print("crampcoach: to talk to the coach by typing instead, run `crampcoach chat`",
               file=sys.stderr)
         return 1
-    source: listen.Source
-    if mic is None:
-        try:
-            source = listen.WavSource(audio.read_wav(args.input), realtime=args.realtime)
-        except audio.AudioError as err:
-            raise UserError(str(err)) from None
-    else:
-        source = mic
-        mic.watch = status.Watch(status.StatusFile(cfg.data_dir, model=folder.name,
-                                                   microphone=device or "default"),
-                                 status.ServiceManager())
-    speaker = None
-    if args.speak:
-        from crampcoach.voice.speech import Speaker
-
-        speaker = Speaker.from_config(cfg, code)
+    watch = None
+    if live:
+        watch = status.Watch(status.StatusFile(cfg.data_dir, model=folder.name,
+                                               microphone=where), status.ServiceManager())
 
     # What is heard and said goes nowhere a log collector keeps it, unless asked (-v).
     transcript = bool(args.verbose) or not status.writes_to_journal()
@@ -101,10 +102,53 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
         if acted and transcript:
             print(f"you: {utt.text}", flush=True)
 
-    path = listen.build(cfg, host, folder, source, language=code, speaker=speaker,
-                        on_said=said, on_heard=heard)
+    def build(source: listen.Source, speaker: Any, plugins: Any, room: str = "") -> Any:
+        return listen.build(cfg, plugins, folder, source, language=code, speaker=speaker,
+                            on_said=said, on_heard=heard, room=room)
+
+    if addresses:
+        paths = []
+        for i, address in enumerate(addresses):
+            link = satellite.Link(address)
+            speaker = _speaker(cfg, code, lambda rate, link=link: satellite.SatellitePlayer(
+                link, rate)) if args.speak else None
+            # Each room its own conversation: its own plugins, so no state is shared.
+            plugins = host if i == 0 else PluginHost(disabled=cfg["plugins.disabled"])
+            source = satellite.SatelliteSource(link, listen.notify, watch)
+            paths.append(build(source, speaker, plugins, room=str(address)))
+        _run_all(paths, listen.stop_on_signals())
+        return 1 if any(p.session.convo.problems for p in paths) else 0
+    if mic is None:
+        try:
+            source: listen.Source = listen.WavSource(audio.read_wav(args.input),
+                                                     realtime=args.realtime)
+        except audio.AudioError as err:
+            raise UserError(str(err)) from None
+    else:
+        source = mic
+        mic.watch = watch
+    speaker = _speaker(cfg, code) if args.speak else None
+    path = build(source, speaker, host)
     path.run(listen.stop_on_signals())
     return 1 if path.session.convo.problems else 0
+
+
+def _speaker(cfg: Any, code: str, make_player: Any = None) -> Any:
+    from crampcoach.voice.speech import Speaker, renderer_for
+
+    return Speaker(lambda: renderer_for(cfg, code), device=cfg["audio.output_device"],
+                   make_player=make_player)
+
+
+def _run_all(paths: list[Any], stop: threading.Event) -> None:
+    """Several rooms at once: each conversation on its own thread until told to stop."""
+    threads = [threading.Thread(target=p.run, args=(stop,), daemon=True,
+                                name=f"room {p.session.convo.room}") for p in paths]
+    for t in threads:
+        t.start()
+    while any(t.is_alive() for t in threads):
+        for t in threads:
+            t.join(timeout=0.5)
 
 
 # -- say, devices --------------------------------------------------------------------------

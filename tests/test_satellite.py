@@ -1,0 +1,256 @@
+"""Wyoming satellites: the real ``wyoming-satellite`` program on loopback, its microphone a
+Korean recording (espeak-ng), its loudspeaker a file that captures what the coach sends."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from crampcoach.voice import satellite
+
+from .conftest import ROOT, run_cli
+
+SND_RATE = 22050  # wyoming-satellite's --snd-command-rate default
+
+# The satellite's microphone: real-time paced 16 kHz audio, silence between the lines. It
+# speaks each line when the room calls for it, judged by what reached the loudspeaker file:
+# the report once the satellite streams, the answer once the coach's question has ended,
+# and "stop" a second and a half into the coaching.
+MIC = r'''
+import os, sys, time
+report, answer, stop, streaming, capture = sys.argv[1:6]
+CHUNK, RATE = 1024, 16000
+out = sys.stdout.buffer
+start, sent = time.monotonic(), 0
+
+def emit(data):
+    global sent
+    for i in range(0, len(data), CHUNK * 2):
+        out.write(data[i:i + CHUNK * 2])
+        out.flush()
+        sent += len(data[i:i + CHUNK * 2]) // 2
+        time.sleep(max(0.0, start + sent / RATE - time.monotonic()))  # a microphone's pace
+
+def size():
+    try:
+        return os.path.getsize(capture)
+    except OSError:
+        return 0
+
+def silence_until(ready, limit=120):
+    began = time.monotonic()
+    while not ready() and time.monotonic() - began < limit:
+        emit(bytes(CHUNK * 2))
+
+last = [0, time.monotonic()]
+def quiet_for(seconds):
+    def ready():
+        if size() != last[0]:
+            last[:] = [size(), time.monotonic()]
+        return size() > 0 and time.monotonic() - last[1] > seconds
+    return ready
+
+silence_until(lambda: os.path.exists(streaming))
+emit(bytes(RATE * 2 * 2))
+emit(open(report, "rb").read())
+silence_until(quiet_for(1.5))
+emit(open(answer, "rb").read())
+base = size()
+silence_until(lambda: size() > base + 22050 * 2 * 1.5)
+emit(open(stop, "rb").read())
+while True:
+    emit(bytes(CHUNK * 2))
+'''
+
+
+def test_addresses_are_tcp_host_port():
+    assert satellite.Address.parse("tcp://127.0.0.1:10700") == satellite.Address("127.0.0.1",
+                                                                                  10700)
+    assert str(satellite.Address.parse("tcp://[::1]:10700")) == "tcp://[::1]:10700"
+    for bad in ("127.0.0.1:10700", "tcp://host", "http://h:1", "tcp://h:port", "tcp://h:1/x"):
+        with pytest.raises(satellite.SatelliteError, match="tcp://HOST:PORT"):
+            satellite.Address.parse(bad)
+    out = run_cli("listen", "--satellite", "bedroom")
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "tcp://HOST:PORT" in out.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _raw(samples: np.ndarray, path: Path) -> Path:
+    path.write_bytes(samples.astype("<i2").tobytes())
+    return path
+
+
+def _lines(stream) -> queue.Queue[str]:
+    got: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [got.put(x.rstrip("\n")) for x in stream],
+                     daemon=True).start()
+    return got
+
+
+def _wait_for(got: queue.Queue[str], text: str, seconds: float, seen: list[str]) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            seen.append(got.get(timeout=0.5))
+        except queue.Empty:
+            continue
+        if text in seen[-1]:
+            return True
+    return False
+
+
+def _wait_until_quiet(path: Path, quiet_s: float, limit_s: float) -> None:
+    """Until ``path`` has not grown for ``quiet_s`` (the satellite has stopped playing)."""
+    size, since, deadline = -1, time.monotonic(), time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        now = path.stat().st_size if path.exists() else 0
+        if now != size:
+            size, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet_s:
+            return
+        time.sleep(0.1)  # polling a file another process writes
+
+
+def _rendered_seconds(lines: list[str]) -> float:
+    from crampcoach.voice import config
+    from crampcoach.voice.speech import renderer_for
+
+    renderer = renderer_for(config.load(), "ko")
+    try:
+        return sum(len(s) / r for line in lines for s, r in renderer.pieces(line))
+    finally:
+        renderer.close()
+
+
+def test_a_satellite_hears_a_korean_cramp_and_stop_cuts_the_reply(ko_model, tmp_path):
+    if importlib.util.find_spec("wyoming_satellite") is None:
+        pytest.skip("wyoming-satellite is not installed (pip install -e '.[test]')")
+    from .test_voice_path import fresh_data_dir, speech
+
+    report = _raw(speech("쥐 났어요", "ko", tmp_path), tmp_path / "report.raw")
+    answer = _raw(speech("종아리", "ko", tmp_path), tmp_path / "answer.raw")
+    stop = _raw(speech("그만", "ko", tmp_path), tmp_path / "stop.raw")
+    mic = tmp_path / "mic.py"
+    mic.write_text(MIC)
+    streaming, capture = tmp_path / "streaming", tmp_path / "loudspeaker.raw"
+    port = _free_port()
+    sat = subprocess.Popen(
+        [sys.executable, "-m", "wyoming_satellite", "--name", "bedroom",
+         "--uri", f"tcp://127.0.0.1:{port}", "--no-zeroconf",
+         "--mic-command", f"{sys.executable} {mic} {report} {answer} {stop} {streaming} "
+                          f"{capture}",
+         "--snd-command", f"sh -c 'cat >> {capture}'",
+         "--streaming-start-command", f"touch {streaming}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    sat_log = _lines(sat.stderr)
+    data = fresh_data_dir(tmp_path)
+    coach = None
+    seen: list[str] = []
+    try:
+        assert _wait_for(sat_log, "Ready", 60, seen), seen
+        coach = subprocess.Popen(
+            [sys.executable, "-m", "crampcoach.voice.cli", "--data-dir", str(data), "listen",
+             "--language", "ko", "--satellite", f"tcp://127.0.0.1:{port}"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        said, notes = _lines(coach.stdout), _lines(coach.stderr)
+        assert _wait_for(notes, "listening through satellite bedroom", 60, seen), seen
+        assert _wait_for(said, "you: 쥐 났어요", 60, seen), seen
+        assert _wait_for(said, "coach: 종아리예요, 발이에요?", 10, seen), seen
+        assert _wait_for(said, "you: 종아리", 60, seen), seen
+        assert _wait_for(said, "you: 그만", 60, seen), seen
+        assert _wait_for(said, "coach: ", 10, seen), seen  # the answer to "stop"
+        _wait_until_quiet(capture, 2.0, 30)  # the answer to "stop" has been played
+    finally:
+        if coach:
+            coach.send_signal(signal.SIGTERM)
+            coach.wait(timeout=30)
+        sat.send_signal(signal.SIGTERM)
+        sat.wait(timeout=30)
+    assert coach.returncode == 0
+
+    heard = np.frombuffer(capture.read_bytes(), dtype="<i2")
+    captured_s = len(heard) / SND_RATE
+    assert captured_s > 2 and np.sqrt(np.mean(heard.astype(np.float64) ** 2)) > 200, \
+        "the coach's voice did not come back out of the satellite"
+    replies = [x.removeprefix("coach: ") for x in seen if x.startswith("coach: ")]
+    full_s = _rendered_seconds(replies)
+    # Everything the coach said, spoken to the end, would have taken full_s; "stop" cut the
+    # sentence under way and dropped those queued behind it.
+    print(f"captured {captured_s:.1f} s of {full_s:.1f} s")
+    assert captured_s < full_s - 3, (captured_s, full_s, replies)
+
+    [ep] = json.loads(run_cli("--data-dir", str(data), "log", "export").stdout)
+    assert ep["muscle"] == "calf" and ep["source"] == "voice"
+
+
+SILENT_MIC = r'''
+import sys, time
+start, sent = time.monotonic(), 0
+while True:
+    sys.stdout.buffer.write(bytes(2048))
+    sys.stdout.buffer.flush()
+    sent += 1024
+    time.sleep(max(0.0, start + sent / 16000 - time.monotonic()))  # a microphone's pace
+'''
+
+
+def test_a_satellite_that_is_late_or_goes_away_is_waited_for(ko_model, tmp_path):
+    if importlib.util.find_spec("wyoming_satellite") is None:
+        pytest.skip("wyoming-satellite is not installed (pip install -e '.[test]')")
+    mic = tmp_path / "mic.py"
+    mic.write_text(SILENT_MIC)
+    port = _free_port()
+
+    def start_satellite() -> subprocess.Popen:
+        sat = subprocess.Popen(
+            [sys.executable, "-m", "wyoming_satellite", "--name", "guest room", "--no-zeroconf",
+             "--uri", f"tcp://127.0.0.1:{port}", "--mic-command", f"{sys.executable} {mic}"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        assert _wait_for(_lines(sat.stderr), "Ready", 60, [])
+        return sat
+
+    data = tmp_path / "data"
+    coach = subprocess.Popen(
+        [sys.executable, "-m", "crampcoach.voice.cli", "--data-dir", str(data), "listen",
+         "--language", "ko", "--no-speak", "--satellite", f"tcp://127.0.0.1:{port}"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    notes = _lines(coach.stderr)
+    seen: list[str] = []
+    sat = None
+    try:
+        assert _wait_for(notes, "cannot be reached", 60, seen), seen
+        assert coach.poll() is None
+        sat = start_satellite()
+        assert _wait_for(notes, "listening through satellite guest room", 30, seen), seen
+        shown = run_cli("--data-dir", str(data), "service", "status")
+        assert f"microphone: satellite tcp://127.0.0.1:{port}" in shown.stdout, shown.stdout
+        assert "coach: listening since" in shown.stdout, shown.stdout
+        sat.send_signal(signal.SIGTERM)
+        sat.wait(timeout=30)
+        assert _wait_for(notes, "went away", 30, seen), seen
+        assert coach.poll() is None, "the coach gave up on the satellite"
+        sat = start_satellite()
+        assert _wait_for(notes, "satellite guest room is back", 30, seen), seen
+    finally:
+        coach.send_signal(signal.SIGTERM)
+        coach.wait(timeout=30)
+        if sat:
+            sat.send_signal(signal.SIGTERM)
+            sat.wait(timeout=30)
+    assert coach.returncode == 0
