@@ -238,6 +238,17 @@ def test_a_satellite_that_is_late_or_goes_away_is_waited_for(ko_model, tmp_path)
         assert coach.poll() is None
         sat = start_satellite()
         assert _wait_for(notes, "listening through satellite guest room", 30, seen), seen
+        # A second server is turned away by the satellite, as Home Assistant would be.
+        other = subprocess.Popen(
+            [sys.executable, "-m", "crampcoach.voice.cli", "--data-dir", str(tmp_path / "d2"),
+             "listen", "--language", "ko", "--no-speak",
+             "--satellite", f"tcp://127.0.0.1:{port}"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        try:
+            assert _wait_for(_lines(other.stderr), "in use by another server", 90, seen), seen
+        finally:
+            other.send_signal(signal.SIGTERM)
+            other.wait(timeout=30)
         shown = run_cli("--data-dir", str(data), "service", "status")
         assert f"microphone: satellite tcp://127.0.0.1:{port}" in shown.stdout, shown.stdout
         assert "coach: listening since" in shown.stdout, shown.stdout

@@ -26,13 +26,15 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import numpy as np
+from wyoming.audio import AudioChunk, AudioChunkConverter, AudioStart, AudioStop
+from wyoming.event import Event, read_event, write_event
+from wyoming.info import Describe, Info
+from wyoming.satellite import RunSatellite
 
 from crampcoach.voice import audio
 from crampcoach.voice.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
-    from wyoming.event import Event
-
     from crampcoach.voice.listen import VoicePath
     from crampcoach.voice.status import Watch
 
@@ -42,6 +44,8 @@ CHUNK_S = 0.05
 """Reply audio is sent in 50 ms chunks: small enough that a cut is heard at once."""
 LEAD_S = 0.2
 """How far ahead of real time reply audio is sent, so the satellite never runs dry."""
+QUIET_S = 10.0
+"""A new connection with no audio for this long is let go and tried again."""
 TAIL_S = 1.5
 """Silence fed after a satellite ends a stream, so the last command ends as in a room."""
 
@@ -95,9 +99,6 @@ class Link:
 
     def connect(self) -> None:
         """Connect and start the satellite as Home Assistant does; OSError if it cannot."""
-        from wyoming.info import Describe, Info
-        from wyoming.satellite import RunSatellite
-
         sock = socket.create_connection((self.address.host, self.address.port),
                                         timeout=self.timeout_s)
         sock.settimeout(None)  # reads block in the reader thread until data or close
@@ -120,8 +121,6 @@ class Link:
         self.send(RunSatellite().event())
 
     def _read(self, reader: Any, events: queue.Queue[Event | None]) -> None:
-        from wyoming.event import read_event
-
         try:
             while (event := read_event(reader)) is not None:
                 events.put(event)
@@ -131,8 +130,6 @@ class Link:
 
     def send(self, event: Event) -> None:
         """Write one event; ConnectionError if the satellite is not connected."""
-        from wyoming.event import write_event
-
         with self._lock:
             if self._writer is None:
                 raise ConnectionError(f"satellite {self.name} is not connected")
@@ -174,13 +171,15 @@ class SatelliteSource:
         self.clock: Clock = SystemClock()
         self._pending = b""
         self._converter: Any = None
+        self._heard = False
+        """Whether audio came on this connection: proof the satellite is ours."""
+        self._since = 0.0
+        self.quiet_s = QUIET_S
 
     def problem(self) -> str | None:
         return None  # an unreachable satellite is waited for, like a late microphone
 
     def run(self, path: VoicePath, stop: threading.Event) -> None:
-        from wyoming.audio import AudioChunkConverter
-
         self._converter = AudioChunkConverter(rate=audio.RATE, width=2, channels=1)
         self.watch.ready("waiting for a satellite")
         try:
@@ -190,49 +189,62 @@ class SatelliteSource:
             self.watch.stopped()
 
     def _loop(self, path: VoicePath, stop: threading.Event) -> None:
-        warned = False
+        warned = False  # one line per outage, not one per try
         ever = False
         while not stop.is_set():
             self.watch.alive()
             if not self.link.connected:
                 try:
                     self.link.connect()
+                    self._heard, self._since = False, time.monotonic()
                 except (OSError, queue.Empty) as err:
                     self.link.close()
                     if not warned:
                         why = str(err) or "no answer"
-                        self.watch.problem(f"satellite {self.link.address}: {why}")
-                        self.announce(f"satellite {self.link.address} cannot be reached "
-                                      f"({why}); trying every {self.retry_s:.0f} seconds")
+                        self._problem(f"satellite {self.link.address} cannot be reached "
+                                      f"({why})")
                         warned = True
                     path.idle()
                     stop.wait(self.retry_s)  # waiting for the satellite to come (back)
                     continue
+            try:
+                event = self.link.events.get(timeout=0.2)
+            except queue.Empty:
+                path.idle()
+                # A satellite held by another server keeps our connection open but silent:
+                # let go and try again, so it is ours once the other server lets go.
+                if self._heard or time.monotonic() - self._since < self.quiet_s:
+                    continue
+                event = None
+            if event is None:
+                self.link.close()
+                self._tail(path)
+                if not warned:
+                    why = ("went away" if self._heard else "sent no audio: it may be in use "
+                           "by another server, such as Home Assistant, or stream only when "
+                           "it hears speech")
+                    self._problem(f"satellite {self.link.name} {why}")
+                    warned = True
+                stop.wait(self.retry_s)
+                continue
+            if not self._heard and AudioChunk.is_type(event.type):
+                self._heard, warned = True, False
                 self.watch.state("listening")
                 if ever:
                     self.announce(f"satellite {self.link.name} is back.")
                 else:
                     self.announce(f"listening through satellite {self.link.name}. "
                                   f"Say \"{path.wake_phrase}\" to wake me.")
+                ever = True
                 path.session.convo.room = self.link.name  # the journal says which room
-                ever, warned = True, False
-            try:
-                event = self.link.events.get(timeout=0.2)
-            except queue.Empty:
-                path.idle()
-                continue
-            if event is None:
-                self.link.close()
-                self.watch.problem(f"satellite {self.link.name} went away")
-                self.watch.state("waiting for a satellite")
-                self.announce(f"satellite {self.link.name} went away; reconnecting")
-                self._tail(path)
-                continue
             self.handle(event, path)
 
-    def handle(self, event: Event, path: VoicePath) -> None:
-        from wyoming.audio import AudioChunk, AudioStop
+    def _problem(self, text: str) -> None:
+        self.watch.problem(text)
+        self.watch.state("waiting for a satellite")
+        self.announce(f"{text}; trying again every {self.retry_s:.0f} seconds")
 
+    def handle(self, event: Event, path: VoicePath) -> None:
         if AudioChunk.is_type(event.type):
             chunk = self._converter.convert(AudioChunk.from_event(event))
             self._pending += chunk.audio
@@ -267,8 +279,6 @@ class SatellitePlayer:
 
     def play(self, samples: np.ndarray) -> bool:
         """Send ``samples`` at the pace they play; True if sent to the end, False if cut."""
-        from wyoming.audio import AudioChunk, AudioStart, AudioStop
-
         self._cut.clear()
         fmt = {"rate": self.rate, "width": 2, "channels": 1}
         step = max(1, int(self.rate * CHUNK_S))
