@@ -275,7 +275,8 @@ class JournalPlugin:
         if self.open_id is None:
             fields = {k: slots[k] for k in ("side", "muscle") if slots.get(k)}
             self.open_id = self._write(convo, lambda j: j.add(
-                now, now, source=convo.source, last_heard_at=now.isoformat(), **fields))
+                now, now, source=convo.source, last_heard_at=now.isoformat(),
+                room=getattr(convo, "room", "") or None, **fields))
             self.current = self.open_id
             self.steps = [(0, "episode")]
             reply.say = self._unsaved_notice(book)

@@ -134,7 +134,7 @@ def cmd_list(args: argparse.Namespace, cfg: Any, host: Any) -> int:
         where = " ".join(x for x in (e["side"], e["muscle"]) if x) or "unspecified"
         ended = e["ended_by"] or ("logged" if e["source"] == "cli" else "open")
         print(f"{e['id']:>4}  {e['started_at']}  {dur:>6}  {sev:>5}  {where}  "
-              f"({ended}, {e['source']})")
+              f"({ended}, {e['source']}{', ' + e['room'] if e.get('room') else ''})")
     return 0
 
 

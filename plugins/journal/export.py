@@ -17,7 +17,7 @@ from .store import parse_time
 
 EXPORT_KEYS = ("id", "started_at", "ended_at", "duration_s", "side", "muscle", "severity",
                "relief", "ended_by", "notes", "source", "created_at", "updated_at",
-               "last_heard_at")
+               "last_heard_at", "room")
 TIME_KEYS = ("started_at", "ended_at", "created_at", "updated_at", "last_heard_at")
 FORMATS = ("json", "csv", "fhir")
 BOM = "\ufeff"

@@ -31,7 +31,7 @@ ENDINGS = ("over", "stopped", "interrupted", "timed out")
 SOURCES = ("voice", "text", "cli")
 COLUMNS = (
     "id", "started_at", "ended_at", "duration_s", "side", "muscle", "severity", "relief",
-    "ended_by", "notes", "source", "created_at", "updated_at", "last_heard_at",
+    "ended_by", "notes", "source", "created_at", "updated_at", "last_heard_at", "room",
 )
 """The columns an episode shows (exports, reports); ``session`` and ``session_pid`` are the
 journal's own bookkeeping of which conversation owns an open episode."""
@@ -86,6 +86,10 @@ MIGRATIONS: tuple[str, ...] = (
         undone_by INTEGER REFERENCES history (id)
     );
     CREATE INDEX history_episode ON history (episode_id);
+    """,
+    # Which room an episode was told in, when the coach listens through several satellites.
+    """
+    ALTER TABLE episodes ADD COLUMN room TEXT;
     """,
 )
 
