@@ -67,6 +67,9 @@ def test_a_month_lists_every_element(isolated, tmp_path):
     assert f"{statin:%d %b %Y}" in row
     assert "statin (associated with cramps in some people)" in row
     assert len(re.findall(r"\d+\.\d \(\d+ in \d+ nights\)", row)) == 2
+    # Started long before the journal: no "0 cramps a week" for nights nobody logged.
+    old = re.search(r"<td>amlodipine</td><td>(.*?)</tr>", page).group(1)
+    assert old.count("– (nothing logged then)") == 2
     # Each rule with the episodes behind it; the red flag with the tier answered.
     assert re.search(r"A cramp lasting more than ten minutes\.</b> <span class='behind'>#\d+ "
                      r"on .* lasted 11 min 40 s\.", page)

@@ -310,7 +310,8 @@ def _medicine_section(j: Journal, p: Period, meds: list[dict[str, Any]]) -> str:
         before_first = max(earliest, since - timedelta(days=MAX_WINDOW_NIGHTS))
         after_last = min(p.last, since + timedelta(days=MAX_WINDOW_NIGHTS - 1))
         before = _rate(every, before_first, since - timedelta(days=1), p.night_end)
-        after = _rate(every, since, after_last, p.night_end)
+        # Nights before the journal's first entry are not "no cramps": nothing was logged.
+        after = _rate(every, max(since, earliest), after_last, p.night_end)
         cls = m.get("class")
         rows.append(
             f"<tr><td>{html.escape(m['name'])}</td><td>{since:%d %b %Y}</td>"
@@ -340,7 +341,7 @@ def _starts(meds: list[dict[str, Any]]) -> list[tuple[dict[str, Any], date]]:
 def _rate(eps: list[dict[str, Any]], first: date, last: date, night_end: time) -> str:
     nights = (last - first).days + 1
     if nights <= 0:
-        return "– (nothing logged before)"
+        return "– (nothing logged then)"
     count = sum(1 for e in eps
                 if first <= night_of(parse_time(e["started_at"]), night_end) <= last)
     return f"{count * 7 / nights:.1f} ({count} in {nights} nights)"
