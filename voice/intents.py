@@ -32,8 +32,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from crampcoach.voice.language import Language
 from crampcoach.voice.messages import Intent
 from crampcoach.voice.templates import SlotList, compile_template, expand, words_of
@@ -257,6 +255,8 @@ class IntentMatcher:
 
     def _near_spellings(self, norm: str) -> str:
         """``norm`` with words the templates don't know replaced by close template words."""
+        from rapidfuzz import fuzz, process  # only for unmatched text: not every command's start
+
         known = self._known_words()
         out = []
         for word in norm.split():
