@@ -219,3 +219,26 @@ def test_never_mind_after_cramp_starts_no_routine(coach, isolated):
     assert said[0] == "Okay."
     assert coach.wait(10) == []
     assert _episodes(isolated)[0]["ended_by"] == "stopped"
+
+
+def test_korean_small_talk_and_week_get_answers(talk):
+    t = talk("ko")
+    t.start()
+    assert t.say("고마워")[0] == "천만에요."
+    assert t.say("이번 주")[0] == "지난 칠 일 동안 쥐가 나지 않았어요."
+
+
+def test_an_open_question_never_swallows_a_new_cramp(coach, isolated):
+    coach.say("my left calf")
+    coach.run_until_quiet(120)
+    assert coach.say("it's gone")[-1] == "How bad was it, zero to ten?"
+    said = coach.say("my right calf again")  # the rating question is still open
+    assert said[0] == "Okay. Your right calf. I'm here."
+    assert len(_episodes(isolated)) == 2
+
+
+def test_maybe_a_four_is_a_rating_when_a_rating_was_asked(coach, isolated):
+    coach.say("my left foot")
+    coach.run_until_quiet(120)
+    coach.say("it's gone")
+    assert coach.say("maybe a four") == ["Got it. Four out of ten."]
