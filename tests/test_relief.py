@@ -91,7 +91,8 @@ def test_missing_side_is_asked_after_severity_and_one_word_answers(coach):
     coach.say("cramp in my calf")
     coach.run_until_quiet()
     coach.say("it's gone")
-    assert coach.say("six") == ["Got it. Six out of ten.", "Which leg was it: left, right, or both?"]
+    assert coach.say("six") == ["Got it. Six out of ten.",
+                                "Which leg was it: left, right, or both?"]
     assert coach.say("left") == ["Noted. Your left leg."]
 
 
