@@ -32,7 +32,7 @@ from crampcoach.voice.listen import (  # noqa: E402
     speech_gate,
     wake_phrase_for,
 )
-from crampcoach.voice.listener import choose_reading  # noqa: E402
+from crampcoach.voice.listener import take_reading, wakes  # noqa: E402
 from crampcoach.voice.recognizer import Recognizer  # noqa: E402
 from crampcoach.voice.session import build_matcher  # noqa: E402
 
@@ -50,31 +50,37 @@ def recogniser_for(grammars: Grammars, state: str) -> Recognizer:
     return getattr(grammars, state)()
 
 
-def hear(rec: Recognizer, samples: np.ndarray, silence_s: float = 0.5) -> list[str]:
-    """Every reading of every utterance, through the same voice-activity gate as ``listen``."""
-    readings: list[str] = []
+def hear(rec: Recognizer, samples: np.ndarray, silence_s: float = 0.5) -> list[tuple[str, ...]]:
+    """The readings of each utterance, through the same voice-activity gate as ``listen``."""
+    heard: list[tuple[str, ...]] = []
     gate = speech_gate(silence_s)
     padded = np.concatenate([audio.silence(1.0), samples, audio.silence(2.0)])
     for block in audio.blocks(padded):
         speech, ended = gate.feed(block)
         u = rec.accept(speech) if speech else None
         if u:
-            readings += u.alternatives
+            heard.append(u.alternatives)
         if ended:
             u = rec.end()
             if u:
-                readings += u.alternatives
-    return readings
+                heard.append(u.alternatives)
+    return heard
 
 
-def understood(matcher: IntentMatcher, wake: str, readings: list[str],
-               expects: tuple[str, ...], phrases: frozenset[str]) -> tuple[str, Any, str]:
-    """As the listener reads it (voice.listener.choose_reading)."""
-    text = choose_reading(matcher, tuple(readings), wake, expects, phrases)
-    if wake and f" {wake} " in f" {text} ":
-        return "wake", {}, text
-    m = matcher.match(text)
-    return m.name or "none", m.slots, text
+def understood(matcher: IntentMatcher, wake: str, heard: list[tuple[str, ...]],
+               expects: tuple[str, ...], rec: Recognizer) -> tuple[str, Any, str]:
+    """As the listener reads it (voice.listener.take_reading): the first utterance that
+    passes the rejection rules."""
+    for readings in heard:
+        text = take_reading(matcher, readings, wake, rec.phrases, rec.state == "asleep",
+                            expects)
+        if text is None:
+            continue
+        if wakes(text, wake, frozenset()):
+            return "wake", {}, text
+        m = matcher.match(text)
+        return m.name or "none", m.slots, text
+    return "ignored", {}, " / ".join(r[0] for r in heard if r)
 
 
 def spoken(text: str, code: str, rate: int, work: Path) -> np.ndarray:
@@ -113,7 +119,7 @@ def run(code: str, model: str = "", rate: int = 140) -> tuple[int, int, list[tup
         state = c["state"]
         expects = tuple(state.split(":", 1)[1].split(",")) if state.startswith("question:") else ()
         rec = recogniser_for(grammars, state)
-        name, slots, heard = understood(matcher, wake, hear(rec, samples), expects, rec.phrases)
+        name, slots, heard = understood(matcher, wake, hear(rec, samples), expects, rec)
         ok = name == c["intent"] and all(slots.get(k) == v for k, v in c.get("slots", {}).items())
         rows.append((c["say"], c["state"], heard, name, ok))
     return sum(r[4] for r in rows), len(rows), rows

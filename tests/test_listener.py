@@ -80,3 +80,46 @@ def test_readings_are_matched_back_to_phrases(ear):
                           frozenset({"left calf"})) == "left calf"
     assert choose_reading(m, ("banana", "seven"), "", ("log.severity",)) == "seven"
     assert choose_reading(m, ("banana", "apple"), "") == "banana"
+
+
+# -- rejection: what the recogniser reads is taken only when it is said to the coach ---------
+def take(t, readings, phrases=frozenset(), asleep=False):
+    from crampcoach.voice.listener import take_reading
+
+    return take_reading(t.session.matcher, tuple(readings), "hey coach", frozenset(phrases),
+                        asleep)
+
+
+def test_asleep_the_wake_phrase_must_start_what_was_heard(ear):
+    assert take(ear, ["hey coach"], asleep=True) == "hey coach"
+    assert take(ear, ["hey coach ka"], asleep=True) == "hey coach ka"
+    assert take(ear, ["so hey coach said the man"], asleep=True) is None
+    assert take(ear, ["ka hey coach"], asleep=True) == "hey coach"  # a breath before it
+
+
+def test_asleep_a_long_tail_after_the_wake_phrase_is_running_speech(ear):
+    assert take(ear, ["hey coach ka ri mo su te"], asleep=True) is None
+
+
+def test_asleep_a_phrase_that_acts_alone_must_be_all_that_was_heard(ear):
+    assert take(ear, ["cramp"], asleep=True) == "cramp"
+    assert take(ear, ["cramp ka ri"], asleep=True) is None
+
+
+def test_asleep_only_the_best_readings_count(ear):
+    assert take(ear, ["ka", "ko", "ki", "ku", "cramp"], asleep=True) is None
+    assert take(ear, ["ka", "cramp"], asleep=True) == "cramp"
+
+
+def test_awake_one_phrase_covers_the_reading_give_or_take_a_word(ear):
+    phrases = {"next", "stop", "good morning"}
+    assert take(ear, ["good morning"], phrases) == "good morning"
+    assert take(ear, ["good morning rest"], phrases) == "good morning rest"
+    assert take(ear, ["stop next good morning"], phrases) is None
+    assert take(ear, ["hey coach good morning"], phrases) == "hey coach good morning"
+
+
+def test_the_greeting_at_start_up_opens_no_follow_up_window(ear):
+    ear.start()  # the one-time note: nobody spoke to the coach
+    assert not ear.listener.live()
+    assert hear(ear, "good morning") == []

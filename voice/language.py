@@ -39,6 +39,9 @@ class Language:
     clock: dict[str, Any]
     tts_voice: str = ""
     wake_phrase: str = ""
+    decoys: tuple[str, ...] = ()
+    """Words ordinary speech is full of that mean nothing to the coach: the asleep grammar
+    holds them so that speech not meant for the coach has somewhere to go."""
 
     def spell(self, n: int) -> str:
         """``n`` as this language says it aloud, e.g. 30 → "thirty" (digits past 99)."""
@@ -125,5 +128,6 @@ def load(code: str) -> Language:
         durations=dict(data.get("durations", {})),
         clock=dict(data.get("clock", {})),
         tts_voice=str(data.get("tts_voice", "")),
+        decoys=tuple(str(data.get("decoys", "")).split()),
         wake_phrase=str(data.get("wake_phrase", "")),
     )

@@ -2,9 +2,17 @@
 
 Listening rules: an utterance acts when it starts with the wake phrase, when it is one of the
 plugins' ``wake_alone`` phrases ("cramp"), or while the conversation is live (coaching, a
-question open, or within the follow-up window after the coach spoke). While the coach is
-speaking only stop-words count, so its own voice coming back through the microphone is
-never taken as a command.
+question open, or within the follow-up window after the coach answered someone). While the
+coach is speaking only barge-in phrases count, so its own voice coming back through the
+microphone is never taken as a command.
+
+Rejection: a grammar recogniser maps any speech to some mix of its phrases, so a television
+would be "heard" saying commands all night. Two rules keep what acts to what was said to the
+coach. Asleep, the grammar also holds the language's decoys (words ordinary speech is full
+of), and only a reading that *is* a phrase that acts alone, or starts with the wake phrase,
+wakes the coach. Awake, a reading acts only when one phrase of the grammar covers it, give or
+take :data:`MAX_EXTRA_WORDS`: a command is one phrase, while running speech comes back as a
+string of phrase words.
 """
 
 from __future__ import annotations
@@ -22,6 +30,38 @@ from crampcoach.voice.vad import SpeechGate
 log = logging.getLogger(__name__)
 WORDS_PER_SECOND = 2.3
 """Rough pace of slow night speech, to know when the coach will have finished a sentence."""
+MAX_EXTRA_WORDS = 1
+"""Words a reading may hold beyond the one phrase that covers it: a breath or a click often
+comes back as one more short word ("좋은 아침 쉬기"); running speech as many."""
+CONVERSATION_S = 600.0
+"""How long after the person last spoke to the coach its sentences still open the follow-up
+window: a greeting at start-up, or a timer's sentence in an empty room, opens none."""
+
+
+def one_phrase(text: str, phrases: frozenset[str], extra: int = MAX_EXTRA_WORDS) -> bool:
+    """True when a single phrase covers ``text`` but for at most ``extra`` words."""
+    padded, n = f" {text} ", len(text.split())
+    return any(n - len(p.split()) <= extra and f" {p} " in padded for p in phrases)
+
+
+ASLEEP_READINGS = 3
+"""Asleep, only the recogniser's best few readings may wake the coach: a wake phrase found
+eighth in line is the decoder scraping the barrel, not what was said."""
+WAKE_TAIL_WORDS = 2
+"""Words heard after the wake phrase in the same breath, asleep: a short tail is a breath or
+the start of a command ("hey coach, um"), a long one is the wake phrase's sounds met by
+chance inside running speech."""
+
+
+def wakes(text: str, wake: str, alone: set[str] | frozenset[str],
+          tail: int | None = None) -> bool:
+    """True when ``text`` is a phrase that acts alone or starts with the wake phrase (followed
+    by at most ``tail`` words, when given)."""
+    if text in alone:
+        return True
+    if not wake or not (text == wake or text.startswith(f"{wake} ")):
+        return False
+    return tail is None or len(text.split()) - len(wake.split()) <= tail
 
 
 def choose_reading(matcher: IntentMatcher, readings: tuple[str, ...], wake: str,
@@ -53,6 +93,41 @@ def choose_reading(matcher: IntentMatcher, readings: tuple[str, ...], wake: str,
     return norm[0] if norm else ""
 
 
+def drop_lead(text: str, wake: str) -> str:
+    """The text from the wake phrase on, when one word comes before it (a breath, a click
+    heard as a syllable): what came before the wake phrase was not meant for the coach."""
+    words = text.split()
+    if wake and words[1:] and " ".join(words[1:]).startswith(wake) and wakes(
+            " ".join(words[1:]), wake, frozenset()):
+        return " ".join(words[1:])
+    return text
+
+
+def after_wake(text: str, wake: str) -> str:
+    """What follows the wake phrase (the wake phrase itself when nothing does), or the whole
+    text when it does not start with it."""
+    if wake and wakes(text, wake, frozenset()):
+        return text[len(wake):].strip() or wake
+    return text
+
+
+def take_reading(matcher: IntentMatcher, readings: tuple[str, ...], wake: str,
+                 phrases: frozenset[str], asleep: bool = False,
+                 expects: tuple[str, ...] = ()) -> str | None:
+    """The reading taken as what was said, or ``None`` when none passes the rejection rules
+    (see the module's documentation). ``phrases`` are the recogniser's own; ``asleep``: it
+    listened with the asleep grammar, decoys and all."""
+    norm = [drop_lead(matcher.language.normalise(r), wake) for r in readings]
+    if asleep:
+        norm = [r for r in norm[:ASLEEP_READINGS]
+                if wakes(r, wake, matcher.wake_alone, WAKE_TAIL_WORDS)]
+    elif phrases:
+        norm = [r for r in norm if one_phrase(after_wake(r, wake), phrases)]
+    if not norm:
+        return None
+    return choose_reading(matcher, tuple(norm), wake, expects, phrases)
+
+
 class Listener:
     """Decides which recognised utterances reach the dialogue."""
 
@@ -82,6 +157,8 @@ class Listener:
         self.beep = beep
         self.on_heard = on_heard
         self.awake_until = float("-inf")
+        self.spoken_to = float("-inf")
+        """When an utterance last acted: the conversation is under way for a while after."""
 
     def feed(self, block: bytes) -> None:
         """One block of 16 kHz mono int16 audio."""
@@ -93,7 +170,7 @@ class Listener:
             utt = rec.accept(speech)
             if utt:
                 self.recognizer = None  # the next words may be heard in a new state
-                self.heard(utt, rec.phrases)
+                self.heard(utt, rec.phrases, rec.state == "asleep")
         if ended:
             self._flush()
         self.dialogue.tick()
@@ -108,7 +185,7 @@ class Listener:
             rec, self.recognizer = self.recognizer, None
             utt = rec.end()
             if utt:
-                self.heard(utt, rec.phrases)
+                self.heard(utt, rec.phrases, rec.state == "asleep")
 
     def live(self) -> bool:
         """True while commands count without the wake phrase."""
@@ -129,35 +206,48 @@ class Listener:
         return self.grammars.asleep()
 
     def spoke(self, said: Said) -> None:
-        """Called for each sentence the coach says: the follow-up window starts after it."""
+        """Called for each sentence the coach says: the follow-up window starts after it,
+        when someone has been talking to the coach."""
+        now = self.dialogue.clock()
+        if now - self.spoken_to > CONVERSATION_S:
+            return
         duration = len(said.text.split()) / WORDS_PER_SECOND
-        self.awake_until = self.dialogue.clock() + duration + self.follow_up_s
+        self.awake_until = now + duration + self.follow_up_s
 
-    def reading(self, utt: Utterance, phrases: frozenset[str] = frozenset()) -> str:
+    def reading(self, utt: Utterance, phrases: frozenset[str] = frozenset(),
+                asleep: bool = False) -> str | None:
         q = self.dialogue.question
-        return choose_reading(self.matcher, utt.alternatives or (utt.text,), self.wake,
-                              q.question.expects if q else (), phrases)
+        return take_reading(self.matcher, utt.alternatives or (utt.text,), self.wake, phrases,
+                            asleep, q.question.expects if q else ())
 
-    def heard(self, utt: Utterance, phrases: frozenset[str] = frozenset()) -> None:
-        text = self.reading(utt, phrases)
+    def heard(self, utt: Utterance, phrases: frozenset[str] = frozenset(),
+              asleep: bool = False) -> None:
+        """Act on an utterance, or ignore it. ``asleep``: it was heard with the asleep
+        grammar, decoys and all."""
+        log.debug("readings %s", " | ".join(utt.alternatives))
+        taken = self.reading(utt, phrases, asleep)
+        if taken is None:
+            self._report(utt, False, "not one phrase" if not asleep else "no wake phrase")
+            return
+        text = taken
         utt = Utterance(text, utt.confidence, utt.source, utt.alternatives)
         if self.is_speaking():
             intent = self.matcher.match(text)
             acted = intent.name in self.matcher.heard_in("barge_in")
-            self._report(utt, acted)
+            self._report(utt, acted, "barge-in" if acted else "the coach is talking")
             if acted:
                 self.hush()
                 self.dialogue.handle(intent)
             return
-        woke = False
-        if self.wake and f" {self.wake} " in f" {text} ":
-            # Whatever came before the wake phrase was not meant for the coach.
-            text = f" {text} ".split(f" {self.wake} ", 1)[1].strip()
-            woke = True
+        woke = bool(self.wake) and wakes(text, self.wake, frozenset())
+        if woke:
+            text = text[len(self.wake):].strip()
         if not (woke or self.live() or text in self.matcher.wake_alone):
-            self._report(utt, False)
+            self._report(utt, False, "asleep")
             return
-        self._report(utt, True)
+        self._report(utt, True, "wake phrase" if woke else
+                     "acts alone" if text in self.matcher.wake_alone else "live")
+        self.spoken_to = self.dialogue.clock()
         if woke and self.matcher.match(text).name is None:
             text = ""  # "hey coach" and a mumble: wake up and listen for the command
         if not text:
@@ -166,7 +256,8 @@ class Listener:
             return
         self.dialogue.hear(text)
 
-    def _report(self, utt: Utterance, acted: bool) -> None:
-        log.info("heard %r (conf %.2f)%s", utt.text, utt.confidence, "" if acted else " ignored")
+    def _report(self, utt: Utterance, acted: bool, why: str) -> None:
+        log.info("heard %r (conf %.2f): %s, %s", utt.text, utt.confidence,
+                 "acted" if acted else "ignored", why)
         if self.on_heard:
             self.on_heard(utt, acted)

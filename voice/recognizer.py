@@ -63,14 +63,30 @@ def grammar(model: Any, phrases: list[str]) -> list[str]:
     return kept
 
 
+PHRASE_WEIGHT = 100
+"""How many times each phrase is listed beside the decoys. Vosk estimates a bigram model from
+the grammar's lines, so a phrase listed once weighs no more than one decoy syllable and
+commands came back as strings of syllables; a hundred copies keep a command a command while
+speech that is no command still falls to the decoys."""
+
+
+def weighted(phrases: list[str], decoys: list[str]) -> list[str]:
+    """The grammar Vosk is given: the phrases, outweighing any decoys, then the decoys."""
+    if not decoys:
+        return phrases
+    return phrases * PHRASE_WEIGHT + sorted(set(decoys) - set(phrases))
+
+
 class Recognizer:
     """Streaming recognition of 16 kHz int16 audio into utterances."""
 
     def __init__(self, model_folder: Path, phrases: list[str] | None, rate: int = 16_000,
-                 checked: bool = False):
+                 checked: bool = False, decoys: list[str] = (), state: str = ""):  # type: ignore[assignment]
         import vosk
 
         self.model = load_model(str(model_folder))
+        self.state = state
+        """The listening state this recogniser was made for (``asleep``, ``awake``…)."""
         if phrases is None:  # full vocabulary, where free text is wanted
             self.grammar: list[str] = []
             self.rec = vosk.KaldiRecognizer(self.model, rate)
@@ -78,11 +94,12 @@ class Recognizer:
             self.grammar = list(phrases) if checked else grammar(self.model, phrases)
             # Vosk's grammar parser does not decode JSON \u escapes: pass the words as they are.
             self.rec = vosk.KaldiRecognizer(
-                self.model, rate, json.dumps(self.grammar, ensure_ascii=False)
+                self.model, rate,
+                json.dumps(weighted(self.grammar, list(decoys)), ensure_ascii=False),
             )
         self.rec.SetMaxAlternatives(ALTERNATIVES)
         self.phrases = frozenset(self.grammar)
-        """The whole phrases this recogniser listens for."""
+        """The whole phrases this recogniser listens for (decoys are none of them)."""
 
     def accept(self, pcm: bytes) -> Utterance | None:
         """Feed audio; an utterance when Vosk's endpointer says a command has ended."""
