@@ -37,3 +37,25 @@ def test_korean_speech_that_is_no_command_never_acts(ko_model, tmp_path: Path):
     assert got["acts"] == []
     assert got["red_flags"] == []
     assert got["episodes"] == 0
+
+
+@pytest.mark.integration
+def test_listen_trace_says_what_was_heard_and_why(ko_model, tmp_path: Path):
+    import json
+
+    from .conftest import run_cli
+    from .test_voice_path import dialogue_wav, fresh_data_dir
+
+    wav = dialogue_wav(tmp_path / "night.wav", ["다 됐어요", "쥐 났어요"], "ko")
+    trace = tmp_path / "trace.jsonl"
+    out = run_cli("--data-dir", str(fresh_data_dir(tmp_path)), "listen", "--input", str(wav),
+                  "--language", "ko", "--no-speak", "--trace", str(trace))
+    assert out.returncode == 0, out.stderr
+    events = [json.loads(x) for x in trace.read_text("utf-8").splitlines()]
+    heard = [e for e in events if e["event"] == "heard"]
+    assert heard[0]["acted"] is False and heard[0]["why"]  # no wake phrase: ignored, said why
+    assert heard[-1] == {**heard[-1], "text": "쥐 났어요", "acted": True, "why": "acts alone"}
+    assert all(isinstance(e["readings"], list) and "confidence" in e for e in heard)
+    [intent] = [e for e in events if e["event"] == "intent"]
+    assert intent["name"] == "cramp.report" and intent["plugin"] == "relief"
+    assert any(e["event"] == "said" and e["plugin"] == "relief" for e in events)

@@ -328,11 +328,13 @@ def build(
     on_said: Callable[[Said], None] | None = None,
     on_heard: Callable[[Utterance, bool], None] | None = None,
     room: str = "",
+    trace: Any = None,
 ) -> VoicePath:
     """Assemble the path on the model in ``folder`` (see :func:`preflight`).
 
     ``on_said`` is called for each sentence the coach says, before it is spoken;
-    ``on_heard`` for each utterance recognised, with whether it acted.
+    ``on_heard`` for each utterance recognised, with whether it acted. ``trace`` (a
+    :class:`crampcoach.voice.trace.Trace`) records what was heard, understood and said.
     """
     from crampcoach.voice import session
     from crampcoach.voice.listener import Listener
@@ -344,6 +346,8 @@ def build(
     holder: list[Listener] = []
 
     def speak(said: Said) -> None:
+        if trace is not None:
+            trace.said(said)
         if on_said:
             on_said(said)
         if speaker:
@@ -366,6 +370,9 @@ def build(
         beep=speaker.beep if speaker else (lambda: None),
         on_heard=on_heard,
     )
+    if trace is not None:
+        trace.attach(s.dialogue)
+        listener.trace = trace
     holder.append(listener)
     return VoicePath(s, listener, source, wake, speaker, grammars)
 

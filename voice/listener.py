@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from crampcoach.voice.dialogue import Dialogue
 from crampcoach.voice.grammars import Grammars
@@ -158,6 +159,9 @@ class Listener:
         self.on_heard = on_heard
         self.awake_until = float("-inf")
         self.spoken_to = float("-inf")
+        self.trace: Any = None
+        """A :class:`crampcoach.voice.trace.Trace` that records every utterance and why it
+        acted or not (``listen --trace``)."""
         """When an utterance last acted: the conversation is under way for a while after."""
 
     def feed(self, block: bytes) -> None:
@@ -259,5 +263,7 @@ class Listener:
     def _report(self, utt: Utterance, acted: bool, why: str) -> None:
         log.info("heard %r (conf %.2f): %s, %s", utt.text, utt.confidence,
                  "acted" if acted else "ignored", why)
+        if self.trace is not None:
+            self.trace.heard(utt.text, utt.alternatives, utt.confidence, acted, why)
         if self.on_heard:
             self.on_heard(utt, acted)

@@ -27,6 +27,9 @@ def add_commands(sub: Any) -> None:
                              "(repeat for several rooms)")
     listen.add_argument("--realtime", action="store_true",
                         help="with --input: feed the recording at the pace of real audio")
+    listen.add_argument("--trace", metavar="FILE.jsonl",
+                        help="write what was heard (acted on or not, and why), understood and "
+                             "said, one JSON object per line")
     language.add_option(listen)
     listen.set_defaults(func=cmd_listen)
 
@@ -102,9 +105,11 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
         if acted and transcript:
             print(f"you: {utt.text}", flush=True)
 
+    trace = None
+
     def build(source: listen.Source, speaker: Any, plugins: Any, room: str = "") -> Any:
         return listen.build(cfg, plugins, folder, source, language=code, speaker=speaker,
-                            on_said=said, on_heard=heard, room=room)
+                            on_said=said, on_heard=heard, room=room, trace=trace)
 
     if addresses:
         paths = []
@@ -127,9 +132,17 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     else:
         source = mic
         mic.watch = watch
+    if args.trace:
+        from crampcoach.voice.trace import Trace
+
+        trace = Trace.open(args.trace, source.clock.monotonic)
     speaker = _speaker(cfg, code) if args.speak else None
-    path = build(source, speaker, host)
-    path.run(listen.stop_on_signals())
+    try:
+        path = build(source, speaker, host)
+        path.run(listen.stop_on_signals())
+    finally:
+        if trace is not None:
+            trace.close()
     return 1 if path.session.convo.problems else 0
 
 
