@@ -127,5 +127,7 @@ def test_reply_of_wrong_type_is_contained(talk):
     host = PluginHost(autoload=False)
     host.register(Sloppy(), "sloppy")
     t = talk(host=host)
-    assert t.say("help")[-1] == "Sorry, something went wrong on my side. Please say that again."
+    said = t.say("help")
+    # Help answered, so the person is not left without a reply: no apology for sloppy.
+    assert said and "Sorry, something went wrong" not in " ".join(said)
     assert isinstance(Reply(), Reply)

@@ -198,7 +198,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         cfg = configuration.load(data_dir=pre.data_dir, config_file=pre.config)
         host = (None if command in WITHOUT_PLUGINS
-                else PluginHost(disabled=cfg["plugins.disabled"]))
+                else PluginHost(disabled=cfg["plugins.disabled"],
+                                budget_s=cfg["plugins.hook_budget_s"]))
         parser = build_parser(host)
         args = parser.parse_args(argv)
         if not getattr(args, "func", None):

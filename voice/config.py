@@ -23,6 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "wake_phrase": "hey coach",
     "follow_up_s": 8.0,
     "plugins.disabled": [],
+    "plugins.hook_budget_s": 5.0,
     "speech.rate": 140,
     "speech.volume": 0.6,
     "speech.voice": "",

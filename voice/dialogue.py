@@ -25,6 +25,8 @@ from crampcoach.voice.language import Language
 from crampcoach.voice.messages import Intent, Question, Reply, Said, Timer
 
 log = logging.getLogger(__name__)
+MAX_FOLLOW_DEPTH = 8
+"""How deep replies may follow with further intents before the chain is cut."""
 
 
 @dataclass
@@ -93,6 +95,7 @@ class Dialogue:
         self._seq = itertools.count()
         self.on_intent: Callable[[Intent, str], None] | None = None
         """Told every intent acted on, with a short reason (see :mod:`crampcoach.voice.trace`)."""
+        self._depth = 0
 
     # -- input ---------------------------------------------------------------------------
     def hear(self, text: str, confidence: float = 1.0) -> Intent:
@@ -151,6 +154,19 @@ class Dialogue:
         return q if q and self.clock() <= q.deadline else None
 
     def handle(self, intent: Intent) -> None:
+        if self._depth >= MAX_FOLLOW_DEPTH:
+            # A reply that follows with its own intent (or two plugins bouncing one back and
+            # forth) would recurse until Python gives up; stop the chain here instead.
+            log.error("intent %s dropped: replies followed each other %d deep (plugin %s)",
+                      intent.name, self._depth, intent.plugin)
+            return
+        self._depth += 1
+        try:
+            self._handle(intent)
+        finally:
+            self._depth -= 1
+
+    def _handle(self, intent: Intent) -> None:
         q = self._open_question()
         free = q is not None and q.question.free_text and intent.name is None and intent.text
         if q and (intent.name in q.question.expects or free):
@@ -268,7 +284,8 @@ class Dialogue:
                 self.question = _OpenQuestion(plugin, reply.ask, now + wait)
             said.extend(Said(text, plugin) for text in reply.say)
             follows.extend(reply.follow)
-        if failed:
+        if failed and not said:
+            # Apologise only when the failure left the person without an answer.
             said.append(Said(self.language.sentences["plugin_failed"], "engine"))
         if said:
             self.convo.last_said = [s.text for s in said if s.plugin != "engine"]

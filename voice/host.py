@@ -3,8 +3,10 @@
 Built-in plugins are registered explicitly; third-party ones come from the entry-point group
 ``crampcoach.plugins`` unless ``CRAMPCOACH_DISABLE_PLUGIN_AUTOLOAD`` is set (as pytest's
 ``PYTEST_DISABLE_PLUGIN_AUTOLOAD``), so tests load exactly what they name. pluggy stops at the
-first exception, so hooks are called here one implementation at a time: a plugin that raises
-is logged by name and skipped, and the rest of the assistant keeps going.
+first exception, so hooks are called here one implementation at a time, each on its plugin's
+own thread with a time budget (:mod:`crampcoach.voice.isolation`): a plugin that raises,
+hangs or answers with the wrong type is logged by name and skipped, one that keeps failing
+is switched off for the session, and the rest of the assistant keeps going.
 """
 
 from __future__ import annotations
@@ -20,11 +22,15 @@ from typing import Any
 
 import pluggy
 
-from crampcoach.voice import __version__, hookspecs
+from crampcoach.voice import __version__, hookspecs, isolation
 
 log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "crampcoach.plugins"
+MAX_FAILURES = 3
+"""Failures after which a plugin is switched off for the rest of the session."""
+SWITCH_OFF_AT_ONCE = frozenset({"crampcoach_intents", "crampcoach_settings"})
+"""Hooks whose failure leaves the plugin unusable: its declarations could not be read."""
 AUTOLOAD_OFF_ENV = "CRAMPCOACH_DISABLE_PLUGIN_AUTOLOAD"
 
 BUILTINS: tuple[tuple[str, str], ...] = (
@@ -70,11 +76,20 @@ class PluginHost:
         disabled: Iterable[str] = (),
         builtins: Iterable[tuple[str, str]] = BUILTINS,
         autoload: bool | None = None,
+        budget_s: float = isolation.DEFAULT_BUDGET_S,
+        max_failures: int = MAX_FAILURES,
     ):
         self.pm = pluggy.PluginManager("crampcoach")
         self.pm.add_hookspecs(hookspecs)
         self.infos: list[PluginInfo] = []
         self.failures: list[PluginFailure] = []
+        self.switched_off: dict[str, str] = {}
+        """Plugins stopped for this run (failing, hanging, malformed), with the reason."""
+        self.max_failures = max_failures
+        self.default_budget_s = budget_s
+        self.budgets = dict(isolation.HOOK_BUDGETS_S)
+        self._threads: dict[str, isolation.PluginThread] = {}
+        self._result_types: dict[str, Any] = {}
         self._disabled = set(disabled)
         for name, module in builtins:
             self._load(name, lambda module=module: importlib.import_module(module), "builtin",
@@ -108,7 +123,7 @@ class PluginHost:
             elif inspect.isclass(target):
                 target = target()
             self._register_checked(target, name)
-        except Exception as err:  # a broken third-party install must not stop the coach
+        except BaseException as err:  # noqa: BLE001 - a broken install must not stop the coach
             info.enabled, info.error = False, f"{type(err).__name__}: {err}"
             log.error("plugin %s (%s) not loaded: %s", name, origin, info.error)
 
@@ -140,25 +155,83 @@ class PluginHost:
         """Call ``hook`` on each plugin; ``[(plugin, result)]`` for those that returned something.
 
         ``first`` puts that plugin's answer first; ``only`` calls just that plugin. Plugins are
-        otherwise called in the order they were loaded.
+        otherwise called in the order they were loaded. A plugin that raised (anything, even
+        ``SystemExit``), ran past its time budget or returned something of the wrong type is
+        listed with a :class:`PluginFailure` instead of a result.
         """
         caller = getattr(self.pm.hook, hook)
-        impls = list(caller.get_hookimpls())  # registration order (pluggy itself calls LIFO)
+        # registration order (pluggy itself calls LIFO); plugins switched off are skipped
+        impls = [i for i in caller.get_hookimpls() if i.plugin_name not in self.switched_off]
         if only is not None:
             impls = [i for i in impls if i.plugin_name == only]
         elif first is not None:
             impls.sort(key=lambda i: i.plugin_name != first)
+        expected = self._result_type(hook)
+        budget = self.budgets.get(hook, self.default_budget_s)
         results: list[tuple[str, Any]] = []
         for impl in impls:
+            name = impl.plugin_name
             args = {k: kwargs[k] for k in impl.argnames if k in kwargs}
             try:
-                result = impl.function(**args)
-            except Exception as err:  # contain the plugin, keep the assistant alive
-                self.failures.append(PluginFailure(impl.plugin_name, hook, repr(err)))
-                log.error("plugin %s failed in %s: %r", impl.plugin_name, hook, err)
-                log.debug("plugin %s traceback", impl.plugin_name, exc_info=True)
-                results.append((impl.plugin_name, PluginFailure(impl.plugin_name, hook, repr(err))))
+                result = self._thread(name).run(impl.function, args, budget)
+            except isolation.HookTimeout as err:
+                results.append((name, self._failed(name, hook, str(err), switch_off=True)))
+                continue
+            except BaseException as err:  # noqa: BLE001 - contain the plugin, keep the coach
+                log.debug("plugin %s traceback", name, exc_info=True)
+                results.append((name, self._failed(name, hook, repr(err))))
+                continue
+            if not isolation.conforms(result, expected):
+                why = f"returned {isolation.describe(result)}, not {_type_name(expected)}"
+                results.append((name, self._failed(name, hook, why)))
                 continue
             if result is not None:
-                results.append((impl.plugin_name, result))
+                results.append((name, result))
         return results
+
+    # -- isolation ---------------------------------------------------------------------------
+    def _thread(self, name: str) -> isolation.PluginThread:
+        if name not in self._threads:
+            self._threads[name] = isolation.PluginThread(name)
+        return self._threads[name]
+
+    def _result_type(self, hook: str) -> Any:
+        if hook not in self._result_types:
+            spec = getattr(hookspecs, hook, None)
+            self._result_types[hook] = (
+                isolation.declared_result(spec, vars(hookspecs)) if spec else Any)
+        return self._result_types[hook]
+
+    def _failed(self, plugin: str, hook: str, error: str,
+                switch_off: bool = False) -> PluginFailure:
+        """Record a failure; the first is logged, and a plugin that keeps failing (or hangs)
+        is switched off for the session with one more message, not one per utterance."""
+        failure = PluginFailure(plugin, hook, error)
+        self.failures.append(failure)
+        count = sum(1 for f in self.failures if f.plugin == plugin)
+        if switch_off or hook in SWITCH_OFF_AT_ONCE:
+            self.switch_off(plugin, f"{hook} {error}")
+        elif count >= self.max_failures:
+            self.switch_off(plugin, f"failed {count} times, last in {hook}: {error}")
+        elif count == 1:
+            log.error("plugin %s failed in %s: %s", plugin, hook, error)
+        else:
+            log.debug("plugin %s failed in %s: %s", plugin, hook, error)
+        return failure
+
+    def switch_off(self, plugin: str, reason: str) -> None:
+        """Stop calling ``plugin`` for the rest of this run; ``crampcoach plugins`` shows why."""
+        if plugin in self.switched_off:
+            return
+        self.switched_off[plugin] = reason
+        for info in self.infos:
+            if info.name == plugin and info.enabled:
+                info.enabled, info.error = False, reason
+        log.error("plugin %s switched off for this session: %s", plugin, reason)
+        thread = self._threads.pop(plugin, None)
+        if thread:
+            thread.stop()
+
+
+def _type_name(tp: Any) -> str:
+    return getattr(tp, "__name__", None) or str(tp).replace("typing.", "")

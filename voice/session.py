@@ -26,10 +26,25 @@ class Session:
 
 
 def build_matcher(host: PluginHost, code: str) -> IntentMatcher:
+    """Every plugin's phrases in one matcher; a plugin whose declaration is malformed is
+    switched off, named with the reason, and the others are understood as ever."""
     lang = languages.load(code)
+    # A plugin whose declaration hook failed is already switched off by the host.
     decls = [(p, d) for p, d in host.call("crampcoach_intents", language=code)
              if not isinstance(d, PluginFailure)]
-    return IntentMatcher(lang, decls)
+    try:
+        return IntentMatcher(lang, decls)
+    except Exception:  # noqa: BLE001 - find whose declaration it is, below
+        pass
+    accepted: list[tuple[str, Any]] = []
+    for plugin, decl in decls:  # in load order, so a clash is blamed on the later plugin
+        try:
+            IntentMatcher(lang, [*accepted, (plugin, decl)])
+        except Exception as err:  # noqa: BLE001 - any malformed data, any exception
+            host.switch_off(plugin, f"malformed phrases: {err}")
+        else:
+            accepted.append((plugin, decl))
+    return IntentMatcher(lang, accepted)
 
 
 def build(
@@ -45,7 +60,8 @@ def build(
 ) -> Session:
     code = language or config["language"]
     lang = languages.load(code)
-    host = host or PluginHost(disabled=config["plugins.disabled"])
+    host = host or PluginHost(disabled=config["plugins.disabled"],
+                              budget_s=config["plugins.hook_budget_s"])
     matcher = build_matcher(host, code)
 
     def call(hook: str, **kwargs: Any) -> list[tuple[str, Any]]:

@@ -1,0 +1,99 @@
+"""Plugins that fail in every way a plugin can. The coach must go on with each of them."""
+
+import time
+
+from crampcoach.voice import hookimpl
+from crampcoach.voice.messages import Intent, Reply, Timer
+
+
+class Exit:
+    @hookimpl
+    def crampcoach_handle_intent(self, intent):
+        raise SystemExit(3)
+
+
+class Interrupt:
+    @hookimpl
+    def crampcoach_handle_intent(self, intent):
+        raise KeyboardInterrupt
+
+
+class Echo:
+    """A reply that follows with its own intent, for ever."""
+
+    @hookimpl
+    def crampcoach_handle_intent(self, intent):
+        if intent.name in ("cramp.report", "echo.ping"):
+            return Reply(follow=[Intent("echo.ping", {}, "faults_echo")])
+        return None
+
+
+class BadPhrases:
+    """A slot list whose phrases are numbers, and a template that never closes."""
+
+    @hookimpl
+    def crampcoach_intents(self, language):
+        return {"lists": {"fruit": {"apple": [1, 2]}},
+                "intents": {"faults.bad": {"sentences": ["{fruit"]}}}
+
+
+class ListPhrases:
+    @hookimpl
+    def crampcoach_intents(self, language):
+        return ["cramp", "stop"]
+
+
+class Sleeper:
+    @hookimpl
+    def crampcoach_handle_intent(self, intent):
+        if intent.name == "cramp.report":
+            time.sleep(30)
+
+
+class Flaky:
+    calls = 0
+
+    @hookimpl
+    def crampcoach_handle_intent(self, intent):
+        Flaky.calls += 1
+        raise RuntimeError(f"failure number {Flaky.calls}")
+
+
+class IntLine:
+    @hookimpl
+    def crampcoach_summary_lines(self):
+        return 7
+
+
+class StrLine:
+    @hookimpl
+    def crampcoach_summary_lines(self):
+        return "Spoken one letter at a time."
+
+
+class BadStart:
+    @hookimpl
+    def crampcoach_session_start(self):
+        raise OSError("cannot open my storage")
+
+    @hookimpl
+    def crampcoach_session_end(self):
+        raise OSError("cannot close my storage")
+
+
+class BadTimer:
+    @hookimpl
+    def crampcoach_handle_intent(self, intent):
+        if intent.name == "cramp.report":
+            return Reply(timers=[Timer(0.0, "tick")])
+        return None
+
+    @hookimpl
+    def crampcoach_timer(self, name):
+        raise ValueError("timer broke")
+
+
+class BadReply:
+    @hookimpl
+    def crampcoach_handle_intent(self, intent):
+        return {"say": ["not a Reply"]}
