@@ -169,3 +169,16 @@ def pulse(tmp_path_factory) -> dict[str, str]:
         pytest.skip(env)
     yield env
     stop_pulse(env)
+
+
+@pytest.fixture(scope="session")
+def fault_site(tmp_path_factory) -> Path:
+    """tests/fault_plugins (plugins failing in every way, and one with settings), installed
+    with pip into a folder of its own: entry points found as for any third-party plugin."""
+    target = tmp_path_factory.mktemp("faults-site")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+         "--target", str(target), str(ROOT / "tests" / "fault_plugins")],
+        check=True, capture_output=True, timeout=300,
+    )
+    return target

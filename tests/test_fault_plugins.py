@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -19,22 +18,12 @@ import pytest
 from .conftest import ROOT, run_cli
 
 FAULTS = ("exit", "interrupt", "echo", "bad_phrases", "list_phrases", "sleeper", "flaky",
-          "int_line", "str_line", "bad_start", "bad_timer", "bad_reply", "import_exit")
+          "int_line", "str_line", "bad_start", "bad_timer", "bad_reply", "import_exit",
+          "bad_settings", "setting")
 ROUTINE = "my left calf is cramping\nit's gone\nseven\n"
 
 
-@pytest.fixture(scope="module")
-def fault_site(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("faults-site")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--target", str(target), str(ROOT / "tests" / "fault_plugins")],
-        check=True, capture_output=True, timeout=300,
-    )
-    return target
-
-
-def _only(fault: str, site: Path, tmp_path: Path, extra: str = "") -> dict[str, str]:
+def only(fault: str, site: Path, tmp_path: Path, extra: str = "") -> dict[str, str]:
     """Environment and config with just the fault plugin ``fault`` loaded beside the built-ins."""
     others = [f"faults_{f}" for f in FAULTS if f != fault]
     cfg = tmp_path / "config.toml"
@@ -61,14 +50,14 @@ def _coached_and_logged(chat: subprocess.CompletedProcess[str], env: dict[str, s
 @pytest.mark.parametrize("fault", ["exit", "interrupt", "echo", "bad_timer", "bad_reply",
                                    "bad_start"])
 def test_the_coach_finishes_the_routine_beside_a_failing_plugin(fault, fault_site, tmp_path):
-    env = _only(fault, fault_site, tmp_path)
+    env = only(fault, fault_site, tmp_path)
     chat = run_cli("chat", "--time-scale", "0", input=ROUTINE, env=env, timeout=60)
     _coached_and_logged(chat, env)
     assert f"faults_{fault}" in chat.stderr  # the culprit is named
 
 
 def test_a_plugin_ending_the_program_at_import_is_not_loaded(fault_site, tmp_path):
-    env = _only("import_exit", fault_site, tmp_path)
+    env = only("import_exit", fault_site, tmp_path)
     out = run_cli("plugins", env=env)
     assert out.returncode == 0, out.stderr
     line = [x for x in out.stdout.splitlines() if x.startswith("faults_import_exit")][0]
@@ -78,8 +67,8 @@ def test_a_plugin_ending_the_program_at_import_is_not_loaded(fault_site, tmp_pat
 
 @pytest.mark.parametrize("fault,why", [("bad_phrases", "malformed phrases"),
                                        ("list_phrases", "returned list")])
-def test_malformed_phrases_switch_off_that_plugin_only(fault, why, fault_site, tmp_path):
-    env = _only(fault, fault_site, tmp_path)
+def test_malformed_phrases_switch_off_that_pluginonly(fault, why, fault_site, tmp_path):
+    env = only(fault, fault_site, tmp_path)
     chat = run_cli("chat", "--time-scale", "0", input=ROUTINE, env=env)
     _coached_and_logged(chat, env)
     [line] = [x for x in chat.stderr.splitlines() if f"faults_{fault}" in x]
@@ -89,7 +78,7 @@ def test_malformed_phrases_switch_off_that_plugin_only(fault, why, fault_site, t
 
 
 def test_a_hook_over_its_budget_does_not_hold_up_the_coach(fault_site, tmp_path):
-    env = _only("sleeper", fault_site, tmp_path)
+    env = only("sleeper", fault_site, tmp_path)
     started = time.monotonic()
     chat = run_cli("chat", "--time-scale", "0", input=ROUTINE, env=env)
     assert time.monotonic() - started < 25  # the plugin sleeps 30 s; the budget is 1 s
@@ -99,7 +88,7 @@ def test_a_hook_over_its_budget_does_not_hold_up_the_coach(fault_site, tmp_path)
 
 
 def test_a_plugin_that_keeps_failing_is_switched_off_with_one_message(fault_site, tmp_path):
-    env = _only("flaky", fault_site, tmp_path)
+    env = only("flaky", fault_site, tmp_path)
     chat = run_cli("chat", "--time-scale", "0", input=ROUTINE + "what can i say\n" * 5,
                    env=env)
     _coached_and_logged(chat, env)
@@ -112,7 +101,7 @@ def test_a_plugin_that_keeps_failing_is_switched_off_with_one_message(fault_site
 @pytest.mark.parametrize("fault", ["int_line", "str_line"])
 def test_a_summary_line_of_the_wrong_type_keeps_the_rest_of_the_summary(fault, fault_site,
                                                                           tmp_path):
-    env = _only(fault, fault_site, tmp_path)
+    env = only(fault, fault_site, tmp_path)
     run_cli("chat", "--time-scale", "0", input=ROUTINE, env=env)
     morning = run_cli("chat", "--time-scale", "0", input="good morning\n", env=env)
     assert morning.returncode == 0, morning.stderr
@@ -123,10 +112,18 @@ def test_a_summary_line_of_the_wrong_type_keeps_the_rest_of_the_summary(fault, f
 
 
 def test_every_fault_at_once(fault_site, tmp_path):
-    env = _only("none", fault_site, tmp_path)
+    env = only("none", fault_site, tmp_path)
     env["CRAMPCOACH_CONFIG"] = ""
     cfg = tmp_path / "all.toml"
     cfg.write_text("[plugins]\nhook_budget_s = 1.0\n")
     env["CRAMPCOACH_CONFIG"] = str(cfg)
     chat = run_cli("chat", "--time-scale", "0", input=ROUTINE, env=env, timeout=90)
     _coached_and_logged(chat, env)
+
+
+def test_a_malformed_settings_declaration_switches_off_that_plugin_only(fault_site, tmp_path):
+    env = only("bad_settings", fault_site, tmp_path)
+    chat = run_cli("chat", "--time-scale", "0", input=ROUTINE, env=env)
+    _coached_and_logged(chat, env)
+    [line] = [x for x in chat.stderr.splitlines() if "faults_bad_settings" in x]
+    assert "switched off" in line and "malformed settings" in line and "loudness" in line

@@ -175,10 +175,25 @@ def cmd_plugins(args: argparse.Namespace, cfg: configuration.Config, host: Plugi
 
 
 def cmd_config_show(args: argparse.Namespace, cfg: configuration.Config, host: Any) -> int:
+    """The effective settings as a TOML file that can be fed back with ``--config``; each
+    line says where its value came from, plugins' settings grouped under their names."""
+    import tomli_w
+
+    def line(key: str) -> str:
+        value = tomli_w.dumps({"v": cfg.values[key]}).strip().removeprefix("v = ")
+        return f"{key} = {value}  # {cfg.sources[key]}"
+
     print(f"# config file: {cfg.config_file} ({cfg.sources['config_file']})")
-    print(f"data_dir = {json.dumps(str(cfg.data_dir))}  # {cfg.sources['data_dir']}")
+    print(f"# data folder: {cfg.data_dir} ({cfg.sources['data_dir']})")
     for key in configuration.DEFAULTS:
-        print(f"{key} = {json.dumps(cfg.values[key])}  # {cfg.sources[key]}")
+        print(line(key))
+    plugins: dict[str, list[str]] = {}
+    for key, plugin in cfg.owners.items():
+        plugins.setdefault(plugin, []).append(key)
+    for plugin, keys in plugins.items():
+        print(f"# plugin {plugin}")
+        for key in keys:
+            print(line(key))
     return 0
 
 
@@ -200,13 +215,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         host = (None if command in WITHOUT_PLUGINS
                 else PluginHost(disabled=cfg["plugins.disabled"],
                                 budget_s=cfg["plugins.hook_budget_s"]))
+        if host is not None:  # plugins declare their settings; a wrong value stops us here
+            from crampcoach.voice.session import declare_settings
+
+            declare_settings(cfg, host)
         parser = build_parser(host)
         args = parser.parse_args(argv)
         if not getattr(args, "func", None):
             parser.print_help()
             return 2
-        if getattr(args, "language", None):
-            languages.load(args.language)
+        if hasattr(args, "language"):  # the option, or the config's language, must exist
+            languages.load(args.language or cfg["language"])
         return int(args.func(args, cfg, host) or 0)
     except (UserError, configuration.ConfigError, languages.UnknownLanguage,
             DeclarationError) as err:

@@ -58,6 +58,10 @@ class Conversation:
     def now(self) -> datetime:
         return self.clock.now()
 
+    def settings(self, plugin: str) -> dict[str, Any]:
+        """``plugin``'s own settings (declared with ``crampcoach_settings``), by short name."""
+        return dict(self.config.settings(plugin))
+
     def elapsed(self) -> float:
         return self.clock.monotonic()
 

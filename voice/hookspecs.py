@@ -147,3 +147,16 @@ def crampcoach_commands(subparsers: Any) -> None:
     ``handler(args, config, host)`` and returns the exit code. Raise ``voice.errors.UserError``
     for bad input: the command line prints its message on one line and exits with 2.
     """
+
+
+@hookspec
+def crampcoach_settings() -> dict[str, dict[str, Any]] | None:
+    """Declare this plugin's settings: ``{name: {"default": ..., "type": ..., ...}}``.
+
+    ``type`` is ``str`` (the default), ``int``, ``float``, ``bool``, ``time`` (``"HH:MM"``)
+    or ``list`` (of text); ``min``, ``max`` (inclusive), ``above`` (exclusive), ``choices``
+    and ``nonempty`` say what is allowed, ``help`` what it is for. The user sets them under
+    the plugin's name in the config file (``[myplugin] name = value``); a wrong value is
+    refused in one line before the coach starts. Read them with ``convo.settings(plugin)``
+    (or ``config.settings(plugin)`` in a command handler).
+    """

@@ -110,7 +110,7 @@ def add_option(parser: Any) -> None:
 @cache
 def load(code: str) -> Language:
     path = LANG_DIR / f"{code}.toml"
-    if not path.is_file():
+    if code not in available():  # a code, never a path: "../../x" must not load x.toml
         raise UnknownLanguage(
             f"no language data for {code!r} (available: {', '.join(available())})"
         )

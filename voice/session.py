@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crampcoach.voice import language as languages
+from crampcoach.voice import settings
 from crampcoach.voice.clock import Clock, SystemClock
 from crampcoach.voice.config import Config
 from crampcoach.voice.dialogue import Conversation, Dialogue
@@ -23,6 +24,20 @@ class Session:
     matcher: IntentMatcher
     dialogue: Dialogue
     convo: Conversation
+
+
+def declare_settings(config: Config, host: PluginHost) -> None:
+    """Add every loaded plugin's declared settings to ``config`` and check the values read
+    for them; a plugin with a malformed declaration is switched off, named with the reason.
+    Settings in the file that no known plugin declares are refused."""
+    for plugin, table in host.call("crampcoach_settings"):
+        if isinstance(table, PluginFailure):
+            continue  # switched off by the host already
+        try:
+            config.declare(plugin, settings.declared(plugin, table))
+        except settings.SettingError as err:
+            host.switch_off(plugin, f"malformed settings: {err}")
+    config.refuse_unknown(info.name for info in host.infos if not info.enabled)
 
 
 def build_matcher(host: PluginHost, code: str) -> IntentMatcher:
@@ -62,6 +77,7 @@ def build(
     lang = languages.load(code)
     host = host or PluginHost(disabled=config["plugins.disabled"],
                               budget_s=config["plugins.hook_budget_s"])
+    declare_settings(config, host)
     matcher = build_matcher(host, code)
 
     def call(hook: str, **kwargs: Any) -> list[tuple[str, Any]]:

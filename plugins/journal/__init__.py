@@ -227,6 +227,12 @@ class JournalPlugin:
         return None
 
     @hookimpl
+    def crampcoach_settings(self) -> dict[str, dict[str, Any]]:
+        return {"open_timeout_min": {
+            "default": 15.0, "type": "float", "min": 1, "max": 720,
+            "help": "minutes without a word after which an open episode is closed"}}
+
+    @hookimpl
     def crampcoach_summary_lines(
         self, night_start: datetime, night_end: datetime, convo: Conversation
     ) -> list[str] | None:

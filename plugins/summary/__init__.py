@@ -58,6 +58,15 @@ class Summary:
         add_commands(subparsers)
 
     @hookimpl
+    def crampcoach_settings(self) -> dict[str, dict[str, Any]]:
+        return {
+            "night_start": {"default": "18:00", "type": "time",
+                            "help": "from when cramps count toward the night's summary"},
+            "night_end": {"default": "11:00", "type": "time",
+                          "help": "until when cramps count toward the night's summary"},
+        }
+
+    @hookimpl
     def crampcoach_intents(self, language: str) -> dict[str, Any] | None:
         return phrasebook.declaration(phrasebook.load(HERE, language))
 

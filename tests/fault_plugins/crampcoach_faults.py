@@ -97,3 +97,26 @@ class BadReply:
     @hookimpl
     def crampcoach_handle_intent(self, intent):
         return {"say": ["not a Reply"]}
+
+
+class BadSettings:
+    """A settings declaration whose default breaks its own limits."""
+
+    @hookimpl
+    def crampcoach_settings(self):
+        return {"loudness": {"default": 11, "type": "int", "max": 10}}
+
+
+class Setting:
+    """A well-behaved plugin with settings of its own."""
+
+    @hookimpl
+    def crampcoach_settings(self):
+        return {"greeting": {"default": "Hello there.", "type": "str", "nonempty": True,
+                             "help": "what it adds to the morning summary"},
+                "repeat": {"default": 1, "type": "int", "min": 1, "max": 3}}
+
+    @hookimpl
+    def crampcoach_summary_lines(self, convo):
+        mine = convo.settings("faults_setting")
+        return [mine["greeting"]] * mine["repeat"]
