@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -203,6 +204,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     import signal
 
     faulthandler.register(signal.SIGUSR1)  # `kill -USR1` shows where a stuck coach is
+    # Everything this program creates holds or sits beside health data: owner-only, whatever
+    # umask the shell (or a service manager) started us with.
+    os.umask(0o077)
     argv = list(sys.argv[1:] if argv is None else argv)
     pre, rest = _global_parser().parse_known_args([a for a in argv if a not in ("-h", "--help")])
     command = next((a for a in rest if not a.startswith("-")), None)

@@ -40,6 +40,11 @@ class ModelError(Exception):
     """A model that cannot be installed or used; the message says what to do."""
 
 
+class ModelUsageError(ModelError):
+    """What was asked for is wrong: a bad or unknown name, a file that is not a safe model
+    archive. The command line exits with 2 for these, 1 for the other model errors."""
+
+
 @dataclass(frozen=True)
 class Entry:
     """One model the manifest knows."""
@@ -274,36 +279,101 @@ def verify_zip(entry: Entry, path: Path) -> None:
                          "refused")
 
 
+MAX_UNPACKED_BYTES = 8 * 1024**3
+"""No Vosk model unpacks to more than this (the big English one is about 3.3 GB)."""
+MAX_RATIO = 50
+"""Unpacked size over archive size; real models compress about 2:1, zip bombs 1000:1."""
+MAX_ENTRIES = 100_000
+FREE_SPACE_MARGIN = 1.1
+
+
+def model_name(name: str) -> str:
+    """``name`` if it can name a folder in the models folder; :class:`ModelUsageError` if not."""
+    from crampcoach.voice.files import UnsafeName, plain_name
+
+    try:
+        return plain_name(name, "model")
+    except UnsafeName as err:
+        raise ModelUsageError(str(err)) from None
+
+
+def check_free_space(folder: Path, needed: int, what: str) -> None:
+    """Refuse to start writing ``needed`` bytes where they will not fit."""
+    probe = Path(folder)
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    free = shutil.disk_usage(probe).free
+    if needed * FREE_SPACE_MARGIN > free:
+        raise ModelError(f"not enough free space for {what}: it needs {needed / 1e6:.0f} MB, "
+                         f"{probe} has {free / 1e6:.0f} MB free")
+
+
+def check_archive(z: zipfile.ZipFile, archive: Path) -> int:
+    """Refuse an archive that would write outside its folder, write links, or unpack to more
+    than a model ever needs (a zip bomb); returns the bytes it unpacks to.
+
+    The sizes checked are the ones the archive declares; ``zipfile`` never writes more than
+    an entry declares, so a lying header cannot get past this either.
+    """
+    infos = z.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise ModelUsageError(f"{archive.name}: {len(infos)} entries is more than a model has; "
+                              "refused")
+    total = 0
+    for info in infos:
+        name = PurePosixPath(info.filename)
+        mode = info.external_attr >> 16
+        if name.is_absolute() or info.filename.startswith(("/", "\\")) or ".." in name.parts:
+            raise ModelUsageError(f"{archive.name}: entry {info.filename!r} would land outside "
+                                  "the model folder; refused")
+        if stat.S_ISLNK(mode):
+            raise ModelUsageError(f"{archive.name}: entry {info.filename!r} is a link; refused")
+        if ":" in info.filename or "\\" in info.filename or "\0" in info.filename:
+            raise ModelUsageError(f"{archive.name}: entry {info.filename!r} has an unsafe name")
+        total += info.file_size
+    packed = max(1, archive.stat().st_size)
+    if total > MAX_UNPACKED_BYTES or total > MAX_RATIO * packed:
+        raise ModelUsageError(f"{archive.name}: unpacks to {total / 1e6:.0f} MB from "
+                              f"{packed / 1e6:.1f} MB, more than a speech model; refused")
+    return total
+
+
 def safe_extract(archive: Path, dest: Path) -> Path:
     """Extract ``archive`` into ``dest`` and return the model folder inside it.
 
-    Any entry that is absolute, climbs out with ``..``, or is a link is refused before a
-    single file is written.
+    Every entry is checked (:func:`check_archive`) and the space it needs is there before a
+    single file is written; what is written is owner-only.
     """
     with zipfile.ZipFile(archive) as z:
-        for info in z.infolist():
-            name = PurePosixPath(info.filename)
-            mode = info.external_attr >> 16
-            if name.is_absolute() or info.filename.startswith(("/", "\\")) or ".." in name.parts:
-                raise ModelError(f"{archive.name}: entry {info.filename!r} would land outside "
-                                 "the model folder; refused")
-            if stat.S_ISLNK(mode):
-                raise ModelError(f"{archive.name}: entry {info.filename!r} is a link; refused")
-            if ":" in info.filename or "\\" in info.filename:
-                raise ModelError(f"{archive.name}: entry {info.filename!r} has an unsafe name")
+        total = check_archive(z, archive)
+        check_free_space(dest, total, f"the model in {archive.name}")
         z.extractall(dest)
+    _owner_only(dest)
     entries = [p for p in dest.iterdir() if not p.name.startswith(".")]
     return entries[0] if len(entries) == 1 and entries[0].is_dir() else dest
 
 
+def _owner_only(folder: Path) -> None:
+    """Zip entries carry their own modes, and ``extractall`` honours the umask only."""
+    from crampcoach.voice.files import DIR_MODE, FILE_MODE
+
+    os.chmod(folder, DIR_MODE)
+    for base, dirs, files in os.walk(folder):
+        for d in dirs:
+            os.chmod(os.path.join(base, d), DIR_MODE)
+        for f in files:
+            os.chmod(os.path.join(base, f), FILE_MODE)
+
+
 def install_zip(data_dir: Path, archive: Path, name: str | None = None) -> Path:
     """Install a model from a zip: verified if the manifest knows it, then extracted safely."""
+    from crampcoach.voice.files import private_dir
+
     _, entries = manifest()
-    name = name or archive.name.removesuffix(".zip")
+    name = model_name(name if name is not None else archive.name.removesuffix(".zip"))
     if name in entries:
         verify_zip(entries[name], archive)
-    root = models_dir(data_dir)
-    root.mkdir(parents=True, exist_ok=True)
+    root = private_dir(models_dir(data_dir))
     target = root / name
     if target.exists():
         raise ModelError(f"model {name} is already installed at {target}")
@@ -312,7 +382,7 @@ def install_zip(data_dir: Path, archive: Path, name: str | None = None) -> Path:
         try:
             folder = safe_extract(archive, staging)
         except zipfile.BadZipFile:
-            raise ModelError(f"{archive} is not a zip file") from None
+            raise ModelUsageError(f"{archive} is not a zip file") from None
         check_folder(folder)
         os.replace(folder, target)
     finally:
@@ -323,13 +393,15 @@ def install_zip(data_dir: Path, archive: Path, name: str | None = None) -> Path:
 def install(data_dir: Path, name: str) -> Path:
     _, entries = manifest()
     if name not in entries:
-        raise ModelError(f"unknown model {name!r} (known: {', '.join(entries)})")
+        raise ModelUsageError(f"unknown model {name!r} (known: {', '.join(entries)})")
     entry = entries[name]
     if entry.python_package:
         folder = package_folder(entry.python_package)
         if folder is None:
             raise ModelError(f"{name} is not installed: {_how_to_get(entry)}")
         return folder
+    if entry.size:  # the archive, then about twice that unpacked beside it
+        check_free_space(models_dir(data_dir), 3 * entry.size, f"{name}")
     archive = download(entry, models_dir(data_dir))
     try:
         return install_zip(data_dir, archive, name)
@@ -338,9 +410,14 @@ def install(data_dir: Path, name: str) -> Path:
 
 
 def remove(data_dir: Path, name: str) -> None:
-    target = models_dir(data_dir) / name
-    if not target.is_dir() or name.startswith(".") or "/" in name:
-        raise ModelError(f"no downloaded model named {name!r} in {models_dir(data_dir)}")
+    """Delete one downloaded model: ``name`` must be a plain name of a folder that is there."""
+    root = models_dir(data_dir)
+    target = root / model_name(name)
+    if target.is_symlink() or not target.is_dir() or target.resolve().parent != root.resolve():
+        have = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))\
+            if root.is_dir() else []
+        raise ModelUsageError(f"no downloaded model named {name!r} in {root} "
+                              f"(downloaded: {', '.join(have) or 'none'})")
     shutil.rmtree(target)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from crampcoach.voice import language as languages
 from crampcoach.voice import settings
 from crampcoach.voice.clock import Clock, SystemClock
-from crampcoach.voice.config import Config
+from crampcoach.voice.config import Config, ConfigError
 from crampcoach.voice.dialogue import Conversation, Dialogue
 from crampcoach.voice.host import PluginFailure, PluginHost
 from crampcoach.voice.intents import IntentMatcher
@@ -38,6 +38,11 @@ def declare_settings(config: Config, host: PluginHost) -> None:
         except settings.SettingError as err:
             host.switch_off(plugin, f"malformed settings: {err}")
     config.refuse_unknown(info.name for info in host.infos if not info.enabled)
+    known = [info.name for info in host.infos]
+    for name in config["plugins.disabled"]:
+        if name not in known:
+            raise ConfigError(f"setting plugins.disabled names {name!r}, which is not a plugin "
+                              f"(plugins: {', '.join(known)})")
 
 
 def build_matcher(host: PluginHost, code: str) -> IntentMatcher:

@@ -250,7 +250,7 @@ def cmd_models_install(args: argparse.Namespace, cfg: Any, host: Any) -> int:
                 return 0
             target = models.install(cfg.data_dir, name)
     except models.ModelError as err:
-        raise UserError(str(err)) from None
+        raise _model_failure(err) from None
     print(f"installed {target}")
     return 0
 
@@ -264,7 +264,7 @@ def cmd_models_verify(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     try:
         folder = models.resolve(cfg.data_dir, code, args.model or args.name or cfg["model"])
     except models.ModelError as err:
-        raise UserError(str(err)) from None
+        raise _model_failure(err) from None
     matcher = session.build_matcher(host, code)
     model = load_model(str(folder))
     missing = report_missing_words(model, matcher, wake_phrase_for(cfg, code))
@@ -279,6 +279,11 @@ def cmd_models_remove(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     try:
         models.remove(cfg.data_dir, args.name)
     except models.ModelError as err:
-        raise UserError(str(err)) from None
+        raise _model_failure(err) from None
     print(f"removed {args.name}")
     return 0
+
+
+def _model_failure(err: Exception) -> Exception:
+    """A wrong name or archive is a usage error (exit 2); the rest are runtime ones (1)."""
+    return (UserError if isinstance(err, models.ModelUsageError) else RuntimeFailure)(str(err))
