@@ -9,7 +9,7 @@ from __future__ import annotations
 import queue
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from crampcoach.voice.dialogue import Dialogue
@@ -17,10 +17,29 @@ from crampcoach.voice.dialogue import Dialogue
 _EOF = object()
 
 
-def _reader(stream: TextIO, out: queue.Queue[object]) -> None:
+def lines_of(stream: TextIO, on_bad: Callable[[int], None]) -> Iterator[str]:
+    """The lines of ``stream``, decoded one by one.
+
+    A text stream decodes ahead in blocks, so one invalid byte would end the whole input
+    (valid lines after it included); here each line is decoded on its own and one that is
+    not valid in the stream's encoding is skipped and reported by number.
+    """
+    raw = getattr(stream, "buffer", None)
+    if raw is None:  # already text (tests, StringIO)
+        yield from (line.rstrip("\r\n") for line in iter(stream.readline, ""))
+        return
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    for number, line in enumerate(iter(raw.readline, b""), start=1):
+        try:
+            yield line.decode(encoding).rstrip("\r\n")
+        except UnicodeDecodeError:
+            on_bad(number)
+
+
+def _reader(stream: TextIO, out: queue.Queue[object], on_bad: Callable[[int], None]) -> None:
     try:
-        while line := stream.readline():
-            out.put(line.rstrip("\n"))
+        for line in lines_of(stream, on_bad):
+            out.put(line)
     finally:
         out.put(_EOF)
 
@@ -30,8 +49,9 @@ def run(
     stream: TextIO = sys.stdin,
     prompt: bool = False,
     on_heard: Callable[[str], None] | None = None,
-) -> None:
-    """Feed lines from ``stream`` to the dialogue until end of input.
+) -> int:
+    """Feed lines from ``stream`` to the dialogue until end of input; returns how many lines
+    were skipped as undecodable.
 
     On a terminal there is no prompt to redraw: the coach keeps talking during holds, so
     its lines (``coach: …``) and what you type simply alternate.
@@ -40,7 +60,14 @@ def run(
         print("(type what you would say, one line at a time; Ctrl-D to finish)",
               file=sys.stderr)
     lines: queue.Queue[object] = queue.Queue()
-    threading.Thread(target=_reader, args=(stream, lines), daemon=True).start()
+    bad: list[int] = []
+
+    def skipped(number: int) -> None:
+        bad.append(number)
+        print(f"crampcoach: input line {number} is not valid text "
+              f"({getattr(stream, 'encoding', None) or 'utf-8'}); skipped", file=sys.stderr)
+
+    threading.Thread(target=_reader, args=(stream, lines, skipped), daemon=True).start()
     dialogue.start()
     try:
         while True:
@@ -60,3 +87,4 @@ def run(
                 dialogue.hear(line)
     finally:
         dialogue.end()
+    return len(bad)

@@ -147,13 +147,13 @@ def cmd_chat(args: argparse.Namespace, cfg: configuration.Config, host: PluginHo
     if trace:
         trace.attach(s.dialogue)
     try:
-        chat.run(s.dialogue, prompt=sys.stdin.isatty(), on_heard=on_heard)
+        skipped = chat.run(s.dialogue, prompt=sys.stdin.isatty(), on_heard=on_heard)
     finally:
         if speaker:
             speaker.close()
         if trace:
             trace.close()
-    return 1 if s.convo.problems else 0
+    return EXIT_RUNTIME if skipped or s.convo.problems else 0
 
 
 def cmd_parse(args: argparse.Namespace, cfg: configuration.Config, host: PluginHost) -> int:

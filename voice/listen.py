@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from crampcoach.voice.clock import Clock, ManualClock, SystemClock
+from crampcoach.voice.errors import RuntimeFailure
 from crampcoach.voice.messages import Said, Utterance
 
 if TYPE_CHECKING:
@@ -106,6 +107,40 @@ def model_view(cfg: Any, folder: Path) -> Path:
 
     silence = float(cfg["recognizer.endpoint_silence_s"]) + VOSK_BACKSTOP_S
     return models.with_endpoint_silence(folder, silence, models.models_dir(cfg.data_dir) / ".views")
+
+
+def check_model_hears(model: Any, matcher: IntentMatcher, wake_phrase: str, folder: Path,
+                      host: Any) -> None:
+    """Refuse a model that knows none of the language's phrase words, before listening.
+
+    Its grammar would be empty, and Vosk crashes the process (a segfault) on the first
+    sound; the usual cause is a model for another language. The one line says which
+    language the model seems to be for and how to get one for this language.
+    """
+    from crampcoach.voice import language as languages
+    from crampcoach.voice import models, session
+    from crampcoach.voice.recognizer import knows
+
+    code = matcher.language.code
+    words = set(matcher.language.normalise(wake_phrase).split())
+    for plugin_words in matcher.vocabulary().values():
+        words |= plugin_words
+    if any(knows(model, w) for w in words):
+        return
+    guess = models.language_of(folder.name)
+    if guess is None:
+        best = 0.0
+        for other in languages.available():
+            if other == code:
+                continue
+            vocab = set().union(*session.build_matcher(host, other).vocabulary().values())
+            share = sum(knows(model, w) for w in vocab) / max(1, len(vocab))
+            if share > max(best, 0.3):
+                best, guess = share, other
+    seems = f"it seems to be for {guess!r} (try --language {guess})" if guess else \
+        "it seems to be for another language"
+    raise RuntimeFailure(f"the speech model in {folder} knows none of the {code!r} phrases; "
+                         f"{seems}; for {code!r}, {models.how_to_get_language(code)}")
 
 
 # -- sources -------------------------------------------------------------------------------
@@ -358,8 +393,10 @@ def build(
     s = session.build(cfg, speak, language=code, clock=source.clock, source="voice", host=host,
                       room=room)
     wake = wake_phrase_for(cfg, code)
+    model = load_model(str(view))
+    check_model_hears(model, s.matcher, wake, folder, host)
     grammars = grammars_for(view, s.matcher, wake)
-    report_missing_words(load_model(str(view)), s.matcher, wake)
+    report_missing_words(model, s.matcher, wake)
     # Only a live room sends the coach's own voice back: only there is it ignored.
     listening_to_itself = speaker is not None and source.echo
     listener = Listener(

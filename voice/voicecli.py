@@ -205,9 +205,9 @@ def cmd_devices(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     try:
         devices = audio.list_devices()
     except audio.AudioError as err:
-        raise UserError(str(err)) from None
+        raise RuntimeFailure(str(err)) from None
     except Exception as err:
-        raise UserError(f"cannot list audio devices: {err}") from None
+        raise RuntimeFailure(f"cannot list audio devices: {err}") from None
     if not devices:
         print("no audio devices")
     for d in devices:
@@ -286,4 +286,6 @@ def cmd_models_remove(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 def _model_failure(err: Exception) -> Exception:
     """A wrong name or archive is a usage error (exit 2); the rest are runtime ones (1)."""
+    from crampcoach.voice import models
+
     return (UserError if isinstance(err, models.ModelUsageError) else RuntimeFailure)(str(err))
