@@ -199,6 +199,12 @@ def cmd_config_show(args: argparse.Namespace, cfg: configuration.Config, host: A
 
 
 # -- entry point ---------------------------------------------------------------------------
+def _one_line(err: BaseException) -> str:
+    """An error message as one line, whatever a name typed into it holds."""
+    return str(err).replace("\r", "\\r").replace("\n", "\\n")
+
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import faulthandler
     import signal
@@ -233,10 +239,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args, cfg, host) or 0)
     except (UserError, configuration.ConfigError, languages.UnknownLanguage,
             DeclarationError) as err:
-        print(f"crampcoach: error: {err}", file=sys.stderr)
+        print(f"crampcoach: error: {_one_line(err)}", file=sys.stderr)
         return EXIT_USAGE
     except RuntimeFailure as err:
-        print(f"crampcoach: error: {err}", file=sys.stderr)
+        print(f"crampcoach: error: {_one_line(err)}", file=sys.stderr)
         return EXIT_RUNTIME
     except KeyboardInterrupt:
         return 130
@@ -244,8 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as err:  # the last net: one line, details only with -v
         log.debug("unexpected error", exc_info=True)
-        print(f"crampcoach: error: {type(err).__name__}: {err} (run with -v for details)",
-              file=sys.stderr)
+        print(f"crampcoach: error: {type(err).__name__}: {_one_line(err)} "
+              "(run with -v for details)", file=sys.stderr)
         return 1
 
 

@@ -150,7 +150,11 @@ def resolve(data_dir: Path, language: str, model: str = "") -> Path:
         if model in have:
             check_folder(have[model])
             return have[model]
-        raise ModelError(f"no model {model!r}: install it with `crampcoach models install {model}`")
+        _, entries = manifest()
+        if model in entries:
+            raise ModelError(f"no model {model!r}: install it with `{_how_to_get(entries[model])}`")
+        raise ModelUsageError(f"no model folder or installed model named {model!r} "
+                              f"(installed: {', '.join(sorted(have)) or 'none'})")
     default, entries = manifest()
     have = {**found_elsewhere(), **installed(data_dir)}
     candidates = [default] if entries[default].language == language else []
