@@ -376,7 +376,10 @@ def install_zip(data_dir: Path, archive: Path, name: str | None = None) -> Path:
     _, entries = manifest()
     name = model_name(name if name is not None else archive.name.removesuffix(".zip"))
     if name in entries:
-        verify_zip(entries[name], archive)
+        try:
+            verify_zip(entries[name], archive)
+        except ModelError as err:  # the zip given is not the one named: a usage error
+            raise ModelUsageError(str(err)) from None
     root = private_dir(models_dir(data_dir))
     target = root / name
     if target.exists():
@@ -387,7 +390,10 @@ def install_zip(data_dir: Path, archive: Path, name: str | None = None) -> Path:
             folder = safe_extract(archive, staging)
         except zipfile.BadZipFile:
             raise ModelUsageError(f"{archive} is not a zip file") from None
-        check_folder(folder)
+        try:
+            check_folder(folder)
+        except ModelError as err:  # the archive holds no whole model
+            raise ModelUsageError(str(err)) from None
         os.replace(folder, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
