@@ -171,14 +171,18 @@ def pulse(tmp_path_factory) -> dict[str, str]:
     stop_pulse(env)
 
 
-@pytest.fixture(scope="session")
-def fault_site(tmp_path_factory) -> Path:
-    """tests/fault_plugins (plugins failing in every way, and one with settings), installed
-    with pip into a folder of its own: entry points found as for any third-party plugin."""
-    target = tmp_path_factory.mktemp("faults-site")
+def pip_install_site(project: Path, target: Path) -> Path:
+    """``project`` pip-installed into the folder ``target`` of its own, as a user would
+    install a third-party plugin: its entry points are found once ``target`` is on the path."""
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--target", str(target), str(ROOT / "tests" / "fault_plugins")],
+         "--target", str(target), str(project)],
         check=True, capture_output=True, timeout=300,
     )
     return target
+
+
+@pytest.fixture(scope="session")
+def fault_site(tmp_path_factory) -> Path:
+    """tests/fault_plugins: plugins failing in every way, and one with settings."""
+    return pip_install_site(ROOT / "tests" / "fault_plugins", tmp_path_factory.mktemp("faults"))

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from crampcoach.voice import hookimpl
 from crampcoach.voice.host import BUILTINS, PluginHost
-from crampcoach.voice.messages import Reply
+from crampcoach.voice.messages import Intent, Reply
 
-from .conftest import ROOT, run_cli
+from .conftest import ROOT, pip_install_site, run_cli
 
 
 class Exploding:
@@ -67,13 +65,8 @@ def test_disabled_in_config_file(tmp_path):
 @pytest.fixture(scope="module")
 def example_site(tmp_path_factory) -> Path:
     """The example plugin package, pip-installed into a folder of its own."""
-    target = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--target", str(target), str(ROOT / "examples" / "crampcoach-goodnight")],
-        check=True, capture_output=True, timeout=300,
-    )
-    return target
+    return pip_install_site(ROOT / "examples" / "crampcoach-goodnight",
+                            tmp_path_factory.mktemp("site"))
 
 
 def _with_example(site: Path, autoload: bool = True) -> dict[str, str]:
@@ -131,3 +124,52 @@ def test_reply_of_wrong_type_is_contained(talk):
     # Help answered, so the person is not left without a reply: no apology for sloppy.
     assert said and "Sorry, something went wrong" not in " ".join(said)
     assert isinstance(Reply(), Reply)
+
+
+class Slow:
+    def __init__(self):
+        import threading
+
+        self.release = threading.Event()
+
+    @hookimpl
+    def crampcoach_handle_intent(self, intent):
+        if intent.name == "cramp.report":
+            self.release.wait(30)
+
+
+def test_a_hanging_third_party_hook_is_abandoned_and_switched_off(talk, caplog):
+    slow = Slow()
+    host = PluginHost(autoload=False, budget_s=0.2)
+    host.register(slow, "slow", origin="entry point of slow")
+    t = talk(host=host)
+    said = t.say("my left calf")
+    slow.release.set()
+    assert said[0] == "Okay. Your left calf. I'm here."
+    assert "slow" in host.switched_off and "took more than 0.2 s" in host.switched_off["slow"]
+    assert t.say("my right foot")  # the coach goes on without it
+
+
+def test_a_built_in_that_misses_its_budget_once_stays_on(talk):
+    slow = Slow()
+    host = PluginHost(autoload=False, budget_s=0.2)
+    host.register(slow, "slow", origin="builtin")
+    t = talk(host=host)
+    t.say("my left calf")
+    slow.release.set()
+    assert "slow" not in host.switched_off
+
+
+def test_follow_ups_that_loop_are_cut(talk, caplog):
+    class Loop:
+        @hookimpl
+        def crampcoach_handle_intent(self, intent):
+            if intent.name in ("help", "loop.again"):
+                return Reply(follow=[Intent("loop.again", {}, "loop")])
+            return None
+
+    host = PluginHost(autoload=False)
+    host.register(Loop(), "loop")
+    t = talk(host=host)
+    assert t.say("what can i say")
+    assert "replies followed each other 8 deep" in caplog.text

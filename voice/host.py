@@ -175,7 +175,11 @@ class PluginHost:
             try:
                 result = self._thread(name).run(impl.function, args, budget)
             except isolation.HookTimeout as err:
-                results.append((name, self._failed(name, hook, str(err), switch_off=True)))
+                # A third-party plugin that hangs is off at once; a built-in one (the journal
+                # on a slow disk) only after a few misses, as for any failure: its work may
+                # still finish on its thread, and switching it off would lose episodes.
+                results.append((name, self._failed(name, hook, str(err),
+                                                   switch_off=not self._builtin(name))))
                 continue
             except BaseException as err:  # noqa: BLE001 - contain the plugin, keep the coach
                 log.debug("plugin %s traceback", name, exc_info=True)
@@ -194,6 +198,9 @@ class PluginHost:
         if name not in self._threads:
             self._threads[name] = isolation.PluginThread(name)
         return self._threads[name]
+
+    def _builtin(self, name: str) -> bool:
+        return any(i.name == name and i.origin == "builtin" for i in self.infos)
 
     def _result_type(self, hook: str) -> Any:
         if hook not in self._result_types:
