@@ -132,6 +132,13 @@ def _global_runs(tmp: Path) -> list[Run]:
             runs.append(Run(["--config", cfg, *command], f"--config {cfg!r:.30}"))
         for data in (str(a_file), str(a_file / "below"), "", b"\xff-data"):
             runs.append(Run(["--data-dir", data, *command], f"--data-dir {data!r:.30}"))
+    junk = bytes((i * 7919 + 13) % 256 for i in range(50_000))  # fixed, not random
+    for label, text in (("binary", junk), ("a long line", b"my left calf " * 20_000 + b"\n"),
+                        ("NULs", b"cramp\0\0\nstop\0\n"), ("carriage returns", b"\r\r\r"),
+                        ("many lines", b"cramp\nstop\n" * 500), ("latin-1", b"caf\xe9\n")):
+        runs.append(Run(["chat", "--time-scale", "0"], f"stdin {label}", stdin=text))
+        runs.append(Run(["chat", "--time-scale", "0", "--language", "ko"], f"ko {label}",
+                        stdin=text))
     return runs
 
 

@@ -15,6 +15,8 @@ from typing import TextIO
 from crampcoach.voice.dialogue import Dialogue
 
 _EOF = object()
+MAX_LINE = 1000
+"""Characters of one typed line that are read; a spoken command is a few dozen."""
 
 
 def lines_of(stream: TextIO, on_bad: Callable[[int], None]) -> Iterator[str]:
@@ -62,12 +64,9 @@ def run(
     lines: queue.Queue[object] = queue.Queue()
     bad: list[int] = []
 
-    def skipped(number: int) -> None:
-        bad.append(number)
-        print(f"crampcoach: input line {number} is not valid text "
-              f"({getattr(stream, 'encoding', None) or 'utf-8'}); skipped", file=sys.stderr)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
 
-    threading.Thread(target=_reader, args=(stream, lines, skipped), daemon=True).start()
+    threading.Thread(target=_reader, args=(stream, lines, bad.append), daemon=True).start()
     dialogue.start()
     try:
         while True:
@@ -81,10 +80,24 @@ def run(
             if line is _EOF:
                 break
             assert isinstance(line, str)
+            if len(line) > MAX_LINE:
+                # Nobody says this much in one breath; matching it all would hold up the
+                # screening of what comes next.
+                print(f"crampcoach: an input line of {len(line)} characters was cut to "
+                      f"{MAX_LINE}", file=sys.stderr)
+                line = line[:MAX_LINE]
             if line.strip():
                 if on_heard:
                     on_heard(line)
                 dialogue.hear(line)
     finally:
         dialogue.end()
+        # One line for them all, however many: binary junk on stdin must not flood stderr.
+        if len(bad) == 1:
+            print(f"crampcoach: input line {bad[0]} is not valid text ({encoding}); skipped",
+                  file=sys.stderr)
+        elif bad:
+            first = ", ".join(map(str, bad[:5])) + (", …" if len(bad) > 5 else "")
+            print(f"crampcoach: {len(bad)} input lines ({first}) are not valid text "
+                  f"({encoding}); skipped", file=sys.stderr)
     return len(bad)
