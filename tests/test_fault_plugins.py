@@ -19,7 +19,7 @@ from .conftest import ROOT, run_cli
 
 FAULTS = ("exit", "interrupt", "echo", "bad_phrases", "list_phrases", "sleeper", "flaky",
           "int_line", "str_line", "bad_start", "bad_timer", "bad_reply", "import_exit",
-          "bad_settings", "setting")
+          "bad_settings", "setting", "bare_say")
 ROUTINE = "my left calf is cramping\nit's gone\nseven\n"
 
 
@@ -48,12 +48,13 @@ def _coached_and_logged(chat: subprocess.CompletedProcess[str], env: dict[str, s
 
 
 @pytest.mark.parametrize("fault", ["exit", "interrupt", "echo", "bad_timer", "bad_reply",
-                                   "bad_start"])
+                                   "bad_start", "bare_say"])
 def test_the_coach_finishes_the_routine_beside_a_failing_plugin(fault, fault_site, tmp_path):
     env = only(fault, fault_site, tmp_path)
     chat = run_cli("chat", "--time-scale", "0", input=ROUTINE, env=env, timeout=60)
     _coached_and_logged(chat, env)
     assert f"faults_{fault}" in chat.stderr  # the culprit is named
+    assert not [x for x in chat.stdout.splitlines() if len(x) <= len("coach: x")]
 
 
 def test_a_plugin_ending_the_program_at_import_is_not_loaded(fault_site, tmp_path):

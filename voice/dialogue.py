@@ -66,6 +66,29 @@ class Conversation:
         return self.clock.monotonic()
 
 
+def _seconds(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and \
+        0 <= value < 86_400
+
+
+def malformed(reply: Any) -> str | None:
+    """What is wrong with a plugin's reply, or None: a bare string in ``say`` would be spoken
+    letter by letter, a NaN delay would never fire and break the timer order."""
+    if not isinstance(reply, Reply):
+        return f"returned {type(reply).__name__}, not a Reply"
+    if not isinstance(reply.say, list | tuple) or not all(isinstance(t, str) for t in reply.say):
+        return "say is not a list of sentences"
+    if not all(isinstance(t, Timer) and _seconds(t.delay_s) for t in reply.timers):
+        return "a timer is not a Timer with a delay from 0 to a day"
+    if not all(isinstance(i, Intent) for i in reply.follow):
+        return "follow is not a list of Intents"
+    q = reply.ask
+    if q is not None and not (isinstance(q, Question) and isinstance(q.expects, tuple | list)
+                              and (q.timeout_s is None or _seconds(q.timeout_s))):
+        return "ask is not a Question with a timeout from 0 to a day"
+    return None
+
+
 @dataclass
 class _OpenQuestion:
     plugin: str
@@ -262,8 +285,9 @@ class Dialogue:
             if isinstance(reply, PluginFailure):
                 failed = True
                 continue
-            if not isinstance(reply, Reply):
-                log.error("plugin %s returned %r, not a Reply; ignored", plugin, type(reply))
+            why = malformed(reply)
+            if why:
+                self.host.report_failure(plugin, "a reply", why)
                 failed = True
                 continue
             now = self.clock()

@@ -226,6 +226,10 @@ class PluginHost:
             log.debug("plugin %s failed in %s: %s", plugin, hook, error)
         return failure
 
+    def report_failure(self, plugin: str, what: str, error: str) -> None:
+        """Count a fault found outside a hook call (a malformed reply) like any failure."""
+        self._failed(plugin, what, error)
+
     def switch_off(self, plugin: str, reason: str) -> None:
         """Stop calling ``plugin`` for the rest of this run; ``crampcoach plugins`` shows why."""
         if plugin in self.switched_off:

@@ -200,6 +200,7 @@ class Speaker:
         return True
 
     def say(self, text: str) -> None:
+        text = str(text)
         if not chunks(text):
             return  # nothing to say; never let an empty sentence reach the engine
         self._enqueue("say", text)

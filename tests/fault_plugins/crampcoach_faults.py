@@ -120,3 +120,13 @@ class Setting:
     def crampcoach_summary_lines(self, convo):
         mine = convo.settings("faults_setting")
         return [mine["greeting"]] * mine["repeat"]
+
+
+class BareSay:
+    """Sentences as one string (spoken letter by letter if taken as a list) and a NaN timer."""
+
+    @hookimpl
+    def crampcoach_handle_intent(self, intent):
+        if intent.name == "cramp.report":
+            return Reply(say="Spoken one letter at a time.")
+        return Reply(timers=[Timer(float("nan"), "never")])
