@@ -181,9 +181,9 @@ class PluginHost:
                 results.append((name, self._failed(name, hook, str(err),
                                                    switch_off=not self._builtin(name))))
                 continue
-            except BaseException as err:  # noqa: BLE001 - contain the plugin, keep the coach
-                log.debug("plugin %s traceback", name, exc_info=True)
-                results.append((name, self._failed(name, hook, repr(err))))
+            except isolation.HookRaised as raised:  # contain the plugin, keep the coach
+                log.debug("plugin %s traceback", name, exc_info=raised.error)
+                results.append((name, self._failed(name, hook, repr(raised.error))))
                 continue
             if not isolation.conforms(result, expected):
                 why = f"returned {isolation.describe(result)}, not {_type_name(expected)}"

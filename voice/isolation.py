@@ -35,6 +35,15 @@ class HookTimeout(Exception):
     """A hook ran past its budget; it may still be running, abandoned on its thread."""
 
 
+class HookRaised(Exception):
+    """A hook raised ``error`` (anything, ``SystemExit`` included). Wrapped, so that a real
+    Ctrl-C arriving while the coach waits on a hook is not mistaken for the plugin's."""
+
+    def __init__(self, error: BaseException):
+        super().__init__(repr(error))
+        self.error = error
+
+
 @dataclass
 class _Job:
     function: Callable[..., Any]
@@ -62,16 +71,19 @@ class PluginThread:
                 job.done.set()
 
     def run(self, function: Callable[..., Any], kwargs: dict[str, Any], budget_s: float) -> Any:
-        """``function(**kwargs)`` on this plugin's thread; raises what it raised, or
-        :class:`HookTimeout` after ``budget_s`` seconds."""
+        """``function(**kwargs)`` on this plugin's thread; :class:`HookRaised` with what it
+        raised, or :class:`HookTimeout` after ``budget_s`` seconds."""
         if threading.current_thread() is self._thread:
-            return function(**kwargs)  # a plugin calling its own hooks through convo.call
+            try:  # a plugin calling its own hooks through convo.call
+                return function(**kwargs)
+            except BaseException as err:  # noqa: BLE001 - handed to the host, wrapped
+                raise HookRaised(err) from err
         job = _Job(function, kwargs, threading.Event())
         self._jobs.put(job)
         if not job.done.wait(budget_s):
             raise HookTimeout(f"took more than {budget_s:g} s")
         if job.error is not None:
-            raise job.error
+            raise HookRaised(job.error)
         return job.result
 
     def stop(self) -> None:
