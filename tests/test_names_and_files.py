@@ -120,17 +120,20 @@ def _read_only(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 
-@pytest.fixture
-def read_only_data(tmp_path) -> Path:
+@pytest.fixture(scope="module")
+def read_only_data(tmp_path_factory) -> Path:
     if shutil.which("unshare") is None or subprocess.run(
             ["unshare", "-rm", "true"], capture_output=True).returncode != 0:
         pytest.skip("no unprivileged mount namespaces here to make a read-only folder")
+    tmp_path = tmp_path_factory.mktemp("read-only")
     data = tmp_path / "data"
     archive = model_zip(tmp_path / "tiny-model.zip")
     for args, text in ((["models", "install", "--from", str(archive)], None),
                        (["chat", "--time-scale", "0"], "my left calf\nit's gone\nseven\n"),
                        (["profile", "set", "pregnant", "no"], None)):
-        done = run_cli("--data-dir", str(data), *args, input=text)
+        done = run_cli("--data-dir", str(data), *args, input=text,
+                       env={"CRAMPCOACH_DISABLE_PLUGIN_AUTOLOAD": "1",
+                            "XDG_CONFIG_HOME": str(tmp_path / "config")})
         assert done.returncode == 0, done.stderr
     probe = _read_only(data, "config", "show")
     assert probe.returncode == 0, probe.stderr
