@@ -94,6 +94,8 @@ def open_db(
         db = Database(conn, path)
         _migrate(db, owner, migrations)
         return db
+    if not create and path.is_file() and not os.access(folder, os.W_OK):
+        return _read_only(path, owner, migrations)
     try:
         _prepare(folder, path)
     except OSError as err:
@@ -110,6 +112,23 @@ def open_db(
         _migrate(db, owner, migrations)
     except sqlite3.DatabaseError as err:
         db.close()
+        raise _classify(err, path) from None
+    return db
+
+
+def _read_only(path: Path, owner: str, migrations: Sequence[str]) -> Database:
+    """A reader on a folder it cannot write (a read-only mount, a backup disk): SQLite's WAL
+    needs its shared-memory file beside the database, so the file is opened as immutable,
+    as it was last closed. Nothing is migrated: a plugin whose tables were never made there
+    reads as empty; writing through it fails in one line."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn.row_factory = sqlite3.Row
+        db = Database(conn, path)
+        if version_of(db, owner) == 0:
+            db.close()
+            return open_db(path.parent, owner, migrations, memory=True)
+    except sqlite3.DatabaseError as err:
         raise _classify(err, path) from None
     return db
 

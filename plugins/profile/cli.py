@@ -43,16 +43,16 @@ def add_commands(sub: Any) -> None:
     ps.add_parser("export", help="print the profile as JSON").set_defaults(func=cmd_export)
 
 
-def _run(cfg: Any, action: Any) -> Any:
+def _run(cfg: Any, action: Any, create: bool = True) -> Any:
     try:
-        with store.open_profile(cfg.data_dir) as j:
+        with store.open_profile(cfg.data_dir, create=create) as j:
             return action(j)
     except store.ProfileError as err:
         raise UserError(str(err)) from None
 
 
 def cmd_show(args: argparse.Namespace, cfg: Any, host: Any) -> int:
-    profile = _run(cfg, store.export)
+    profile = _run(cfg, store.export, create=False)  # reading only: a read-only folder will do
     for key, label in store.DETAILS.items():
         print(f"{label:<24} {profile['details'].get(key, 'not given')}")
     for key, label in store.ITEMS.items():
@@ -103,5 +103,5 @@ def cmd_remove_medicine(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 
 def cmd_export(args: argparse.Namespace, cfg: Any, host: Any) -> int:
-    print(json.dumps(_run(cfg, store.export), indent=2, ensure_ascii=False))
+    print(json.dumps(_run(cfg, store.export, create=False), indent=2, ensure_ascii=False))
     return 0
