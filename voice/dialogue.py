@@ -123,6 +123,8 @@ class Dialogue:
         self.on_intent: Callable[[Intent, str], None] | None = None
         """Told every intent acted on, with a short reason (see :mod:`crampcoach.voice.trace`)."""
         self._depth = 0
+        self._turn_failed = self._turn_spoke = False
+        """Whether a plugin failed, and whether anything was said, since the last utterance."""
 
     # -- input ---------------------------------------------------------------------------
     def hear(self, text: str, confidence: float = 1.0) -> Intent:
@@ -133,6 +135,16 @@ class Dialogue:
         here, including one said over the coach's voice (then cut the speech if
         :meth:`screen` finds something), with the recogniser's ``confidence``.
         """
+        self._turn_failed = self._turn_spoke = False
+        try:
+            return self._hear(text, confidence)
+        finally:
+            if self._turn_failed and not self._turn_spoke:
+                # A plugin failed and nobody answered: the person must not be left with
+                # silence. When another plugin answered, the failure is only logged.
+                self._say([Said(self.language.sentences["plugin_failed"], "engine")])
+
+    def _hear(self, text: str, confidence: float) -> Intent:
         screened = self.screen(text, confidence)
         if screened is not None:
             self.question = None
@@ -312,11 +324,13 @@ class Dialogue:
                 self.question = _OpenQuestion(plugin, reply.ask, now + wait)
             said.extend(Said(text, plugin) for text in reply.say)
             follows.extend(reply.follow)
-        if failed and not said:
-            # Apologise only when the failure left the person without an answer.
-            said.append(Said(self.language.sentences["plugin_failed"], "engine"))
+        self._turn_failed |= failed
+        self._say(said)
+        return follows
+
+    def _say(self, said: list[Said]) -> None:
         if said:
+            self._turn_spoke = True
             self.convo.last_said = [s.text for s in said if s.plugin != "engine"]
         for s in said:
             self.speak(s)
-        return follows
