@@ -155,3 +155,10 @@ def test_writing_to_a_read_only_data_folder_fails_in_one_line(read_only_data):
     out = _read_only(read_only_data, "log", "delete", "1")
     assert out.returncode in (1, 2)
     assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("args", [["models", "install", ""], ["models", "verify", "../x"],
+                                  ["models", "verify", ""]])
+def test_an_empty_or_path_model_name_is_refused_before_any_download(args):
+    line = _one_line(run_cli(*args), 2)
+    assert "model name" in line

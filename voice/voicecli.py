@@ -242,7 +242,7 @@ def cmd_models_install(args: argparse.Namespace, cfg: Any, host: Any) -> int:
             target = models.install_zip(cfg.data_dir, path, args.name)
         else:
             default, _ = models.manifest()
-            name = args.name or default
+            name = default if args.name is None else models.model_name(args.name)
             kept = models.found_elsewhere().get(name)
             if kept and name not in models.installed(cfg.data_dir):
                 print(f"{name} is already at {kept}, where Vosk keeps models; "
@@ -262,7 +262,8 @@ def cmd_models_verify(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
     code = args.language or cfg["language"]
     try:
-        folder = models.resolve(cfg.data_dir, code, args.model or args.name or cfg["model"])
+        name = None if args.name is None else models.model_name(args.name)  # a name, not a path
+        folder = models.resolve(cfg.data_dir, code, args.model or name or cfg["model"])
     except models.ModelError as err:
         raise _model_failure(err) from None
     matcher = session.build_matcher(host, code)
