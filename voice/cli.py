@@ -199,6 +199,18 @@ def cmd_config_show(args: argparse.Namespace, cfg: configuration.Config, host: A
 
 
 # -- entry point ---------------------------------------------------------------------------
+def _check_data_dir(folder: Any) -> None:
+    """The data folder, or the nearest part of its path that exists, must be a folder: a
+    file there would fail every plugin that stores something, each in a line of its own."""
+    from pathlib import Path
+
+    probe = Path(folder)
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir():
+        raise UserError(f"the data folder {folder} cannot be used: {probe} is not a folder")
+
+
 def _one_line(err: BaseException) -> str:
     """An error message as one line, whatever a name typed into it holds."""
     return str(err).replace("\r", "\\r").replace("\n", "\\n")
@@ -221,7 +233,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="crampcoach: %(levelname)s: %(name)s: %(message)s",
     )
     try:
+        for option, value in (("--data-dir", pre.data_dir), ("--config", pre.config)):
+            if value is not None and not value.strip():
+                raise UserError(f"{option} is empty: give a path")
         cfg = configuration.load(data_dir=pre.data_dir, config_file=pre.config)
+        _check_data_dir(cfg.data_dir)
         host = (None if command in WITHOUT_PLUGINS
                 else PluginHost(disabled=cfg["plugins.disabled"],
                                 budget_s=cfg["plugins.hook_budget_s"]))
