@@ -32,7 +32,7 @@ GLOBAL = {"help", "data_dir", "config", "verbose"}
 SYSTEM_CHANGING = {("service", "install"), ("service", "uninstall")}
 """Run only with arguments the parser must refuse: valid ones would install a service."""
 PLACEHOLDERS = {"text": "hello", "id": "1", "key": "pregnant", "value": "no", "name": "x"}
-OUTPUT_OPTIONS = {"--to", "--out"}
+OUTPUT_OPTIONS = {"--to", "--out", "--trace"}
 """Options naming a file the user asks to be written: writing there is not an escape."""
 
 
