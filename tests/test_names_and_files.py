@@ -104,7 +104,8 @@ def test_every_file_created_is_owner_only_under_umask_000(tmp_path):
     run("chat", "--time-scale", "0", input="my left calf\nit's gone\nseven\ngood morning\n"
                                            "how can i prevent this\nwhat can i say\n")
     run("profile", "set", "fluid_limit", "yes")
-    run("say", "Hello.", "--to", str(data / "hello.wav"))
+    run("say", "Hello.", "--to", str(tmp_path / "hello.wav"))
+    assert oct((tmp_path / "hello.wav").stat().st_mode & 0o777) == "0o600"
     modes = _modes(data)
     assert any(k.endswith(".sqlite3") for k in modes) and "models/tiny-model/am" in modes
     loose = {k: m for k, m in modes.items() if int(m, 8) & 0o077}
