@@ -201,6 +201,11 @@ def _execute(run: Run, n: int, tmp: Path, template: Path) -> str | None:
     outside = [p for p in sandbox.iterdir() if p.name != "a"] + \
         [p for p in (sandbox / "a").iterdir() if p.name != "b"] + \
         [p for p in (sandbox / "a" / "b").iterdir() if p.name != "c"]
+    # A file the user named on the command line (--to, --pdf, log backup FILE…) is theirs
+    # to ask for; anything else outside the run's own folders is an escape.
+    named = {(cwd / a).resolve() for a in argv if isinstance(a, str) and a}
+    outside = [p for p in outside if p.resolve() not in named and
+               p.resolve().with_suffix("") not in named]
     if outside and not run.outputs:
         return f"{where}: wrote outside its folder: {outside}"
     shutil.rmtree(sandbox, ignore_errors=True)
