@@ -76,7 +76,7 @@ COMMANDS, SLOTS, REQUIRED = _slots()
 
 BAD_VALUES: list[str | bytes] = [
     "", " ", "-1", "0", "1e309", "nan", "x" * 20_000, b"\xff\xfe\xc3", "../../../fuzz-escape",
-    "/nonexistent/dir/x", "{folder}", "--", "\n", "9" * 40, "-", "2026-13-45T99:99",
+    "{folder}/missing/dir/x", "{folder}", "--", "\n", "9" * 40, "-", "2026-13-45T99:99",
 ]
 
 
@@ -230,7 +230,6 @@ def test_every_command_and_option_with_bad_input(tmp_path, template):
     problems = _run_all(runs, tmp_path, template)
     assert not problems, f"{len(problems)} of {len(runs)} runs:\n" + "\n".join(problems[:15])
     assert _git_status() == before  # nothing written into the checkout either
-    assert not Path("/nonexistent").exists()
 
 
 def test_global_options_with_bad_files_and_folders(tmp_path, template):
