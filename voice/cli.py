@@ -152,7 +152,7 @@ def cmd_chat(args: argparse.Namespace, cfg: configuration.Config, host: PluginHo
             speaker.close()
         if trace:
             trace.close()
-    return 1 if s.convo.problems else 0
+    return s.convo.exit_status()
 
 
 def cmd_parse(args: argparse.Namespace, cfg: configuration.Config, host: PluginHost) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -55,6 +56,13 @@ class Conversation:
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    def exit_status(self) -> int:
+        """0, or 1 with the problems told on stderr in one line, when the conversation ends."""
+        if not self.problems:
+            return 0
+        print(f"crampcoach: error: {'; '.join(dict.fromkeys(self.problems))}", file=sys.stderr)
+        return 1
 
     def elapsed(self) -> float:
         return self.clock.monotonic()
