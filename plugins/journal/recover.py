@@ -173,8 +173,10 @@ def _last_id(conn: sqlite3.Connection) -> int | None:
 
 
 # -- page by page ------------------------------------------------------------------------------
-EPISODE_SHAPES = (13, 16)
-"""Columns an episode row has had: before and after ``last_heard_at`` and the session."""
+TABLE_ORDER = (*COLUMNS[:14], "session", "session_pid", "room")
+"""The episodes table's columns in the order the migrations added them."""
+EPISODE_SHAPES = (13, 16, 17)
+"""Columns an episode row has had: first, with ``last_heard_at`` and the session, with room."""
 SOURCES = ("voice", "text", "cli")
 
 
@@ -249,7 +251,7 @@ def _page_by_page(copy: Path) -> Iterator[dict[str, Any]]:
         for rowid, values in _leaf_rows(page, 100 if n == 0 else 0, usable):
             if len(values) not in EPISODE_SHAPES or values[10] not in SOURCES:
                 continue
-            row = dict(zip(COLUMNS, values, strict=False))
+            row = dict(zip(TABLE_ORDER, values, strict=False))
             row["id"] = rowid
             try:
                 datetime.fromisoformat(str(row["started_at"]))
