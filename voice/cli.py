@@ -153,7 +153,8 @@ def cmd_chat(args: argparse.Namespace, cfg: configuration.Config, host: PluginHo
             speaker.close()
         if trace:
             trace.close()
-    return EXIT_RUNTIME if skipped or s.convo.problems else 0
+    status = s.convo.exit_status()  # tells the conversation's problems in one line
+    return EXIT_RUNTIME if skipped else status
 
 
 def cmd_parse(args: argparse.Namespace, cfg: configuration.Config, host: PluginHost) -> int:

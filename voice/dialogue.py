@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -61,6 +62,13 @@ class Conversation:
     def settings(self, plugin: str) -> dict[str, Any]:
         """``plugin``'s own settings (declared with ``crampcoach_settings``), by short name."""
         return dict(self.config.settings(plugin))
+
+    def exit_status(self) -> int:
+        """0, or 1 with the problems told on stderr in one line, when the conversation ends."""
+        if not self.problems:
+            return 0
+        print(f"crampcoach: error: {'; '.join(dict.fromkeys(self.problems))}", file=sys.stderr)
+        return 1
 
     def elapsed(self) -> float:
         return self.clock.monotonic()

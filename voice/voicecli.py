@@ -143,7 +143,7 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     finally:
         if trace is not None:
             trace.close()
-    return 1 if path.session.convo.problems else 0
+    return path.session.convo.exit_status()
 
 
 def _speaker(cfg: Any, code: str, make_player: Any = None) -> Any:

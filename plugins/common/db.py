@@ -88,6 +88,8 @@ def open_db(
     """
     folder = Path(data_dir)
     path = folder / FILENAME
+    if not memory and folder.exists() and not folder.is_dir():
+        raise Unwritable(f"the data folder {folder} is a file, not a folder")
     if memory or (not create and not path.exists()):
         conn = sqlite3.connect(":memory:", isolation_level=None)
         conn.row_factory = sqlite3.Row
@@ -254,17 +256,20 @@ def problem(path: Path) -> str | None:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.DatabaseError as err:
-        return str(err)
+        return _damage(str(err))
     try:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
     except sqlite3.DatabaseError as err:
-        text = str(err)
-        if "locked" in text or "busy" in text or "unable to open" in text:
-            return None  # busy or unreadable is not damage; the open that follows says why
-        return text
+        return _damage(str(err))
     finally:
         conn.close()
     return None if rows == ["ok"] else "; ".join(rows[:3])
+
+
+def _damage(text: str) -> str | None:
+    """Only what says the file itself is damaged; a full disk, a lock or a read-only folder
+    is not damage, and the open that follows reports it."""
+    return text if any(w in text for w in ("not a database", "malformed", "corrupt")) else None
 
 
 def check_and_set_aside(path: Path) -> Path | None:

@@ -36,8 +36,11 @@ class Help:
         data = phrasebook.load(HERE, convo.language)
         if flag.exists() or data is None:
             return None
-        flag.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        flag.touch(mode=0o600)
+        try:
+            flag.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            flag.touch(mode=0o600)
+        except OSError:
+            pass  # an unwritable folder (the journal says so): the note is simply said again
         return Reply(say=list(data["say"]["first_run"]))
 
     @hookimpl

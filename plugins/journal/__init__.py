@@ -112,7 +112,7 @@ class JournalPlugin:
 
     def _fall_back(self, convo: Conversation, err: Exception) -> None:
         """Nothing can be written: keep this conversation's episodes in memory instead."""
-        log.warning("journal: cannot write, keeping episodes in memory: %s", err)
+        log.info("journal: cannot write, keeping episodes in memory: %s", err)
         line = f"the journal cannot be written ({_one_line(err)})"
         if line not in convo.problems:
             convo.problems.append(line)

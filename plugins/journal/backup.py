@@ -76,9 +76,15 @@ def restore_from(journal: Journal, source: Path) -> None:
     restore can itself be taken back.
     """
     check(source)
-    copy_to(journal.db, journal.dir / FOLDER / "journal-before-restore.sqlite3")
+    # Read it whole first: the source may be the very "before-restore" copy made next.
+    held = sqlite3.connect(":memory:")
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        src.backup(journal.db)
+        src.backup(held)
     finally:
         src.close()
+    try:
+        copy_to(journal.db, journal.dir / FOLDER / "journal-before-restore.sqlite3")
+        held.backup(journal.db)
+    finally:
+        held.close()

@@ -116,10 +116,13 @@ def _open(cfg: Any, create: bool = False) -> Journal:
     for name in shared_db.take_notice(cfg.data_dir):
         print(f"crampcoach: the journal was damaged; it was kept as {name} and a new one "
               "started (crampcoach log recover salvages it)", file=sys.stderr)
-    if create:
+    if j.path.exists():  # a real journal: what a failed run kept aside joins it now
         from .fallback import merge
 
-        merge(j, cfg.data_dir, local_now())
+        try:
+            merge(j, cfg.data_dir, local_now())
+        except (JournalError, sqlite3.DatabaseError):
+            pass  # still unwritable: the pending file waits for a start that can write
     return j
 
 

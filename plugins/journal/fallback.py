@@ -8,6 +8,7 @@ folder. The next start that can write the journal merges those lines in and remo
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -22,7 +23,9 @@ PENDING = "journal-pending.jsonl"
 
 def places(data_dir: Path) -> list[Path]:
     """Where pending episodes may be, in the order they are tried."""
-    private = Path(tempfile.gettempdir()) / f"crampcoach-{os.getuid()}"
+    # Named after the data folder too, so only a start on the same journal merges it.
+    key = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:12]
+    private = Path(tempfile.gettempdir()) / f"crampcoach-{os.getuid()}-{key}"
     return [Path(data_dir) / PENDING, private / PENDING]
 
 

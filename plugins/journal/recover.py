@@ -1,10 +1,20 @@
 """``crampcoach log recover``: salvage episodes from a damaged journal that was set aside.
 
-SQLite's own ``.recover`` (the ``sqlite3`` command-line shell) reads every page it can and
-rebuilds what it finds; where that shell is not installed, Python's ``iterdump`` is tried,
-which stops at the first unreadable page. The salvage goes into a scratch database first,
-then each episode not already in the journal is added as new (with its own history entry),
-so running recover twice adds nothing twice. The damaged file itself is never changed.
+The damaged file is never changed: the salvage works on a copy. Three readers, each taking
+what the others miss:
+
+- SQLite's own ``.recover`` (the ``sqlite3`` shell), where the shell is installed and built
+  with it (Debian's is not: it answers "SQL logic error", and the next readers carry on);
+- a header rebuilt when the first 100 bytes are destroyed, so the pages behind them can be
+  read at all;
+- episode by episode: each row is looked up by its id, so an unreadable page loses only the
+  rows it held, where a full scan (or ``iterdump``) stops at the first bad page;
+- page by page: every leaf page of the file is decoded on its own, so rows survive even
+  when the pages that lead to them (the table's root, the schema) are gone. A row is taken
+  for an episode only if it has the episode's shape (its columns, a start time, a source).
+
+Each episode the journal lacks is added as new (with its own history entry), so running
+recover twice adds nothing twice.
 """
 
 from __future__ import annotations
@@ -12,86 +22,239 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import struct
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from .store import COLUMNS, Journal, JournalError
 
 KEYS = ("started_at", "side", "muscle", "severity", "source")
 """What makes two episodes the same one, when deciding what is already in the journal."""
-
-
-def _scratch_from(source: Path, scratch: Path) -> str:
-    """Fill ``scratch`` with what can be read from ``source``; returns the method used."""
-    copy = scratch.with_name("damaged.sqlite3")
-    shutil.copyfile(source, copy)  # work on a copy: the damaged file stays as it was
-    for suffix in ("-wal",):
-        side = source.with_name(source.name + suffix)
-        if side.exists():
-            shutil.copyfile(side, copy.with_name(copy.name + suffix))
-    shell = shutil.which("sqlite3")
-    if shell:
-        dump = subprocess.run([shell, str(copy), ".recover"], capture_output=True, text=True,
-                              timeout=300)
-        if dump.returncode == 0 and "CREATE TABLE" in dump.stdout:
-            target = sqlite3.connect(scratch)
-            try:
-                target.executescript(dump.stdout)
-            finally:
-                target.close()
-            return "sqlite3 .recover"
-    conn = sqlite3.connect(copy)
-    target = sqlite3.connect(scratch)
-    statements = 0
-    try:
-        for line in conn.iterdump():
-            try:
-                target.execute(line)
-                statements += 1
-            except sqlite3.Error:
-                continue
-    except sqlite3.DatabaseError:
-        pass  # iterdump stops at the first page it cannot read; keep what came before
-    finally:
-        target.commit()
-        target.close()
-        conn.close()
-    if not statements:
-        raise JournalError(f"nothing could be read from {source}")
-    return "iterdump (install the sqlite3 shell for a deeper salvage)"
+MISSES_BEFORE_GIVING_UP = 5000
+"""Ids looked up past the last one found, when the journal's own count is unreadable."""
 
 
 def salvage(journal: Journal, source: Path, now: datetime) -> tuple[int, str]:
     """Add the episodes readable in ``source`` that the journal lacks; ``(added, method)``."""
     if not source.is_file():
         raise JournalError(f"no such file: {source}")
+    rows: list[dict[str, Any]] = []
+    methods = []
     with tempfile.TemporaryDirectory(prefix="crampcoach-recover-") as tmp:
-        scratch = Path(tmp) / "salvage.sqlite3"
-        how = _scratch_from(source, scratch)
-        conn = sqlite3.connect(scratch)
-        conn.row_factory = sqlite3.Row
-        try:
-            rows = [dict(r) for r in conn.execute("SELECT * FROM episodes")]
-        except sqlite3.DatabaseError as err:
-            raise JournalError(f"no episodes could be read from {source}: {err}") from None
-        finally:
-            conn.close()
+        copy = Path(tmp) / "damaged.sqlite3"
+        shutil.copyfile(source, copy)
+        wal = source.with_name(source.name + "-wal")
+        if wal.exists():
+            shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+        found = _shell_recover(copy, Path(tmp) / "recovered.sqlite3")
+        if found:
+            rows += found
+            methods.append("sqlite3 .recover")
+        if _rebuild_header(copy):
+            methods.append("header rebuilt")
+        found = list(_row_by_row(copy))
+        if found:
+            rows += found
+            methods.append("row by row")
+        seen = {r.get("id") for r in rows}
+        found = [r for r in _page_by_page(copy) if r["id"] not in seen]
+        if found:
+            rows += found
+            methods.append("page by page")
+    if not rows:
+        raise JournalError(f"no episodes could be read from {source}")
     have = {tuple(e[k] for k in KEYS) for e in journal.episodes()}
     added = 0
     for row in rows:
-        if not row.get("started_at") or tuple(row.get(k) for k in KEYS) in have:
+        key = tuple(row.get(k) for k in KEYS)
+        if not row.get("started_at") or key in have:
             continue
-        fields = {k: row[k] for k in COLUMNS
-                  if k in row and row[k] is not None
-                  and k not in ("id", "started_at", "created_at", "updated_at", "relief")}
         try:
-
-
+            fields = {k: row[k] for k in COLUMNS if row.get(k) is not None
+                      and k not in ("id", "started_at", "created_at", "updated_at", "relief")}
             fields["relief"] = json.loads(row.get("relief") or "[]")
             journal.add(datetime.fromisoformat(row["started_at"]), now, **fields)
         except (JournalError, ValueError, TypeError):
             continue  # a row too damaged to trust is left out, not guessed at
+        have.add(key)
         added += 1
-    return added, how
+    return added, ", ".join(methods)
+
+
+def _shell_recover(copy: Path, scratch: Path) -> list[dict[str, Any]]:
+    shell = shutil.which("sqlite3")
+    if not shell:
+        return []
+    try:
+        dump = subprocess.run([shell, str(copy), ".recover"], capture_output=True, text=True,
+                              timeout=300)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    if dump.returncode != 0 or "INSERT" not in dump.stdout:
+        return []
+    conn = sqlite3.connect(scratch)
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.executescript(dump.stdout)
+        return [dict(r) for r in conn.execute("SELECT * FROM episodes")]
+    except sqlite3.DatabaseError:
+        return []
+    finally:
+        conn.close()
+
+
+def _rebuild_header(copy: Path) -> bool:
+    """Write a plain header over one SQLite cannot read at all; True if it did."""
+    try:
+        conn = sqlite3.connect(copy)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.close()
+        return False
+    except sqlite3.DatabaseError as err:
+        if "not a database" not in str(err):
+            return False
+    data = bytearray(copy.read_bytes())
+    page = 4096
+    pages = max(1, len(data) // page)
+    header = bytearray(100)
+    header[0:16] = b"SQLite format 3\x00"
+    struct.pack_into(">HBBBBBB", header, 16, page, 1, 1, 0, 64, 32, 32)
+    struct.pack_into(">IIIIIIIIIIII", header, 24, 1, pages, 0, 0, 1, 4, 0, 0, 1, 0, 0, 0)
+    struct.pack_into(">II", header, 92, 1, 3040001)
+    data[0:100] = header
+    copy.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        copy.with_name(copy.name + suffix).unlink(missing_ok=True)
+    return True
+
+
+def _row_by_row(copy: Path) -> Iterator[dict[str, Any]]:
+    try:
+        conn = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    except sqlite3.DatabaseError:
+        return
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute("PRAGMA writable_schema = ON")  # read past a damaged schema entry
+        last = _last_id(conn)
+        misses, n = 0, 0
+        while (last is not None and n < last) or (last is None
+                                                  and misses < MISSES_BEFORE_GIVING_UP):
+            n += 1
+            try:
+                row = conn.execute("SELECT * FROM episodes WHERE id = ?", (n,)).fetchone()
+            except sqlite3.DatabaseError as err:
+                if "no such table" in str(err):
+                    return
+                row = None  # this row's page is unreadable: the others may not be
+            if row is None:
+                misses += 1
+                continue
+            misses = 0
+            yield dict(row)
+    finally:
+        conn.close()
+
+
+def _last_id(conn: sqlite3.Connection) -> int | None:
+    for sql in ("SELECT seq FROM sqlite_sequence WHERE name = 'episodes'",
+                "SELECT max(id) FROM episodes"):
+        try:
+            row = conn.execute(sql).fetchone()
+            if row and row[0]:
+                return int(row[0])
+        except sqlite3.DatabaseError:
+            continue
+    return None
+
+
+# -- page by page ------------------------------------------------------------------------------
+TABLE_ORDER = (*COLUMNS[:14], "session", "session_pid", "room")
+"""The episodes table's columns in the order the migrations added them."""
+EPISODE_SHAPES = (13, 16, 17)
+"""Columns an episode row has had: first, with ``last_heard_at`` and the session, with room."""
+SOURCES = ("voice", "text", "cli")
+
+
+def _varint(buf: bytes, i: int) -> tuple[int, int]:
+    value = 0
+    for k in range(9):
+        byte = buf[i + k]
+        if k == 8:
+            return (value << 8) | byte, i + 9
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            return value, i + k + 1
+    raise ValueError("varint")
+
+
+def _record(payload: bytes) -> list[Any]:
+    size, i = _varint(payload, 0)
+    types = []
+    while i < size:
+        t, i = _varint(payload, i)
+        types.append(t)
+    pos, out = size, []
+    for t in types:
+        if t == 0:
+            out.append(None)
+        elif 1 <= t <= 6:
+            n = (1, 2, 3, 4, 6, 8)[t - 1]
+            out.append(int.from_bytes(payload[pos:pos + n], "big", signed=True))
+            pos += n
+        elif t == 7:
+            out.append(struct.unpack(">d", payload[pos:pos + 8])[0])
+            pos += 8
+        elif t in (8, 9):
+            out.append(t - 8)
+        elif t >= 12:
+            n = (t - 12) // 2
+            raw = payload[pos:pos + n]
+            out.append(raw.decode("utf-8") if t % 2 else raw)
+            pos += n
+        else:
+            raise ValueError("serial type")
+    if pos > len(payload):
+        raise ValueError("short record")
+    return out
+
+
+def _leaf_rows(page: bytes, start: int, usable: int) -> Iterator[tuple[int, list[Any]]]:
+    if page[start] != 0x0D:  # only table leaves hold rows
+        return
+    cells = int.from_bytes(page[start + 3:start + 5], "big")
+    for c in range(cells):
+        try:
+            ptr = int.from_bytes(page[start + 8 + 2 * c:start + 10 + 2 * c], "big")
+            size, i = _varint(page, ptr)
+            rowid, i = _varint(page, i)
+            if size > usable - 35:
+                continue  # spills onto overflow pages: not trusted without them
+            yield rowid, _record(page[i:i + size])
+        except (ValueError, IndexError, UnicodeDecodeError):
+            continue
+
+
+def _page_by_page(copy: Path) -> Iterator[dict[str, Any]]:
+    data = copy.read_bytes()
+    size = int.from_bytes(data[16:18], "big") if len(data) > 18 else 0
+    size = 65536 if size == 1 else size
+    if size < 512 or size & (size - 1):
+        size = 4096
+    usable = size - (data[20] if len(data) > 20 else 0)
+    for n in range(len(data) // size):
+        page = data[n * size:(n + 1) * size]
+        for rowid, values in _leaf_rows(page, 100 if n == 0 else 0, usable):
+            if len(values) not in EPISODE_SHAPES or values[10] not in SOURCES:
+                continue
+            row = dict(zip(TABLE_ORDER, values, strict=False))
+            row["id"] = rowid
+            try:
+                datetime.fromisoformat(str(row["started_at"]))
+            except ValueError:
+                continue
+            yield row

@@ -108,7 +108,7 @@ class Profile:
             with store.open_profile(convo.data_dir, create=False) as j:
                 publish(j, convo)
         except DatabaseError as err:  # unreadable: the journal tells the person once
-            log.warning("profile: cannot read: %s", err)
+            log.info("profile: cannot read: %s", err)
 
     @hookimpl
     def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
