@@ -238,7 +238,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if value is not None and not value.strip():
                 raise UserError(f"{option} is empty: give a path")
         cfg = configuration.load(data_dir=pre.data_dir, config_file=pre.config)
-        _check_data_dir(cfg.data_dir)
+        if command not in ("chat", "listen"):
+            # The coach still coaches a person in pain when nothing can be saved: the journal
+            # keeps that episode aside and says so (plugins/journal); other commands refuse.
+            _check_data_dir(cfg.data_dir)
         host = (None if command in WITHOUT_PLUGINS
                 else PluginHost(disabled=cfg["plugins.disabled"],
                                 budget_s=cfg["plugins.hook_budget_s"]))
