@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
@@ -95,7 +94,7 @@ def cmd_status(args: argparse.Namespace, cfg: Any, host: Any) -> int:
         print("coach: no listen has run with this data folder yet")
     else:
         pid = seen.get("pid")
-        if pid and not _alive(int(pid)):
+        if pid and not status.process_alive(int(pid)):
             print(f"coach: not running (it stopped unexpectedly; it was {seen.get('state')} "
                   f"since {seen.get('since', '?')})")
         else:
@@ -108,13 +107,3 @@ def cmd_status(args: argparse.Namespace, cfg: Any, host: Any) -> int:
               else "last problem: none")
     print(service.linger_advice())
     return 0
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -167,3 +167,16 @@ class Watch:
             self.manager.stopping()
         if self.file:
             self.file.stopped()
+
+
+def process_alive(pid: int | None) -> bool:
+    """Whether process ``pid`` still runs (one owned by another user counts as running)."""
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

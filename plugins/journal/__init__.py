@@ -14,7 +14,6 @@ is told once, and the episode is kept aside (:mod:`.fallback`) until the next st
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 import uuid
 from datetime import datetime, timedelta
@@ -25,6 +24,7 @@ from crampcoach.plugins.common import db as shared_db
 from crampcoach.plugins.common import facts
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Question, Reply, Timer
+from crampcoach.voice.status import process_alive
 
 from . import fallback
 from .store import Journal, JournalError, parse_time
@@ -43,18 +43,6 @@ YES_NO = ("answer.yes", "answer.no")
 
 def plugin() -> JournalPlugin:
     return JournalPlugin()
-
-
-def _alive(pid: int | None) -> bool:
-    if not pid:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class JournalPlugin:
@@ -104,7 +92,7 @@ class JournalPlugin:
         assert self.journal is not None
         for ep in self.journal.open_episodes():
             started = parse_time(ep["started_at"])
-            if _alive(ep["session_pid"]) and now - started < STALE_OPEN:
+            if process_alive(ep["session_pid"]) and now - started < STALE_OPEN:
                 continue  # another conversation (a second chat, listen) is still on it
             last = ep["last_heard_at"] or ep["updated_at"]
             self.journal.close_episode(ep["id"], parse_time(last), "interrupted", now,
