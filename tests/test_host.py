@@ -173,3 +173,14 @@ def test_follow_ups_that_loop_are_cut(talk, caplog):
     t = talk(host=host)
     assert t.say("what can i say")
     assert "replies followed each other 8 deep" in caplog.text
+
+
+def test_ending_a_session_lets_its_plugin_threads_go(talk):
+    import threading
+
+    before = threading.active_count()
+    for _ in range(5):
+        t = talk()
+        t.say("cramp")
+        t.dialogue.end()
+    assert threading.active_count() <= before + 12  # one session's worth at most, not five

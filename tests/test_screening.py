@@ -219,3 +219,38 @@ def test_the_coachs_own_sentence_heard_back_is_not_a_red_flag(talk):
     assert t.say("if you get chest pain or trouble breathing") == ["Sorry, I didn't catch that.",
         "If something worries you, call a doctor or a nurse line."]
     assert t.say("chest pain") == EMERGENCY  # a person saying it is still heard
+
+
+def test_see_a_doctor_soon_is_advice_and_the_cramp_is_still_coached(talk, isolated):
+    t = talk()
+    t.start()
+    said = t.say("cramp again in my left calf, third one tonight")
+    assert said[0] == SOON  # the advice first, then the coaching
+    assert t.dialogue.question is None or t.dialogue.question.question.name != "muscle"
+    assert len(said) > 2 and t.run_until_quiet()  # the calf routine runs
+    with Journal(isolated) as j:
+        (row,) = j.symptoms()
+        (episode,) = j.episodes()
+    assert row["tier"] == "soon"
+    assert episode["muscle"] == "calf" and episode["ended_at"] is None
+
+
+def test_see_a_doctor_soon_mid_routine_does_not_stop_it(talk, isolated):
+    t = talk()
+    t.start()
+    t.say("my right calf")
+    t.wait(12)
+    said = t.say("my feet go numb sometimes")
+    assert said[0] == SOON and UNKNOWN not in said
+    assert t.run_until_quiet()  # the holds carry on
+    with Journal(isolated) as j:
+        (episode,) = j.episodes()
+    assert episode["ended_at"] is None or episode["outcome"] != "stopped"
+
+
+def test_an_emergency_with_a_cramp_still_stops_the_coaching(talk):
+    t = talk()
+    t.say("my calf")
+    t.wait(12)
+    assert t.say("my calf is cramping and my chest hurts") == EMERGENCY
+    assert t.run_until_quiet() == []

@@ -155,13 +155,17 @@ class Dialogue:
     def _hear(self, text: str, confidence: float) -> Intent:
         screened = self.screen(text, confidence)
         if screened is not None:
-            self.question = None
+            if not screened.advisory:
+                self.question = None
             self._note(screened, f"a screen found it (plugin {screened.plugin})")
             self.handle(screened)
-            return screened
+            if not screened.advisory:
+                return screened
         q = self._open_question()
         prefer = q.question.expects if q else ()
         intent = self.matcher.match(text, prefer=prefer, exclude=self.matcher.screened)
+        if screened is not None and intent.name is None:
+            return screened  # the advice was the answer: no "didn't catch that" after it
         if self.on_intent is not None:
             self._note(intent, self._why(text, intent, prefer, q))
         self.handle(intent)
@@ -237,6 +241,7 @@ class Dialogue:
 
     def end(self) -> None:
         self.host.call("crampcoach_session_end", convo=self.convo)
+        self.host.close()
 
     # -- time ----------------------------------------------------------------------------
     def clock(self) -> float:

@@ -67,6 +67,8 @@ def crampcoach_screen(text: str, convo: Conversation, confidence: float) -> Inte
     screen returns outranks everything: any open question is dropped and the intent goes to
     every plugin, the screening plugin first, in place of what the text would otherwise
     match. The safety plugin screens for red flags; the first screen to answer wins.
+    An intent marked ``advisory`` is answered first and then the text is understood as usual
+    (the open question, if any, stays open): advice that must not stop the conversation.
     Intents a plugin declares with ``screened = true`` are left to its screen: the matcher
     never takes an utterance as one of them in a conversation.
     """

@@ -243,6 +243,13 @@ class PluginHost:
         if thread:
             thread.stop()
 
+    def close(self) -> None:
+        """Let the plugins' threads finish; a later call starts them again. Without this,
+        every session built in one process (a benchmark builds thousands) keeps its own."""
+        threads, self._threads = self._threads, {}
+        for thread in threads.values():
+            thread.stop()
+
 
 def _type_name(tp: Any) -> str:
     return getattr(tp, "__name__", None) or str(tp).replace("typing.", "")

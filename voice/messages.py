@@ -38,6 +38,10 @@ class Intent:
     """The normalised text that was matched."""
     score: float = 0.0
     """How much of the text the intent explains (see :mod:`crampcoach.voice.intents`)."""
+    advisory: bool = False
+    """Set by a screen whose finding advises without taking over the turn: once it is
+    answered, the utterance is still understood and acted on as usual (and an open question
+    stays open). "Cramp again, third one tonight" gets a word of advice, then coaching."""
 
     def to_json(self) -> dict[str, Any]:
         return {"intent": self.name, "slots": dict(self.slots), "plugin": self.plugin}

@@ -199,7 +199,8 @@ class JournalPlugin:
             return None
         if name == "cramp.over":
             return self._over(book, convo)
-        if name in ("coach.stop", "safety.symptom") and self.open_id is not None:
+        stops = name == "coach.stop" or (name == "safety.symptom" and slots.get("tier") != "soon")
+        if stops and self.open_id is not None:
             self._write(convo, lambda j: j.close_episode(self.open_id, now, "stopped", now,
                                                          measured=False))
             self.open_id = None

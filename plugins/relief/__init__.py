@@ -91,6 +91,8 @@ class Relief:
             return Reply(cancel_timers=True,
                          follow=[Intent("coach.stop", {}, "relief", intent.text)])
         if name == "safety.symptom":
+            if slots.get("tier") == "soon":
+                return None  # advice for later: the coaching goes on
             if self.routine is not None or self.awaiting_muscle:
                 self._reset()
                 return Reply(cancel_timers=True)

@@ -2,7 +2,8 @@
 
 The plugin's screen runs before intent matching on every utterance, in every state
 (:func:`crampcoach_screen`). What it finds goes to every plugin as ``safety.symptom`` with
-the tier, so the relief plugin stops coaching and the journal keeps it; when unsure it asks
+the tier, so the relief plugin stops coaching (except for "see a doctor soon", which is
+advice: the utterance is then understood as usual) and the journal keeps it; when unsure it asks
 one yes/no question (``safety.check``) and a "yes" gets the emergency answer. The concepts
 are each language's data; the rules are in :mod:`.screening`.
 """
@@ -59,7 +60,10 @@ class Safety:
             return Intent(CHECK, slots, "safety", text)
         if verdict.tier is not None:
             slots.update(tier=verdict.tier, detail=list(verdict.detail))
-            return Intent("safety.symptom", slots, "safety", text)
+            # "See a doctor soon" is advice, not an alarm: "cramp again, third one tonight"
+            # hears it and is then coached as usual.
+            return Intent("safety.symptom", slots, "safety", text,
+                          advisory=verdict.tier == screening.SOON)
         if verdict.check is not None:
             slots.update(check=verdict.check)
             return Intent(CHECK, slots, "safety", text)

@@ -79,7 +79,8 @@ class Tips:
         if intent.name == "tips.bedtime_stretch":
             self.stretch_step = 0
             return self._stretch_step(data, convo, Reply(cancel_timers=True))
-        if intent.name in ("coach.stop", "safety.symptom", "cramp.report"):
+        alarm = intent.name == "safety.symptom" and intent.slots.get("tier") != "soon"
+        if intent.name in ("coach.stop", "cramp.report") or alarm:
             return Reply(cancel_timers=True)
         return None
 
