@@ -25,6 +25,18 @@ def test_unnamed_cramp_asks_once_then_starts_calf_when_no_answer(coach):
     assert later[0] == "Okay. Your calf. I'm here."
 
 
+def test_the_wait_for_an_answer_starts_once_the_question_has_been_heard(coach):
+    # Through a satellite or a slow voice the question itself takes seconds to say; the
+    # person can only answer once it has been said to the end.
+    speaking = [True]
+    coach.dialogue.speaking = lambda: speaking[0]
+    assert coach.say("cramp") == ["Is it your calf, your foot, or your thigh?"]
+    assert coach.wait(10) == []  # still being said
+    speaking[0] = False
+    assert coach.wait(5) == []  # the whole wait is the person's, from the end of the question
+    assert coach.wait(2)[0] == "Okay. Your calf. I'm here."
+
+
 def test_answer_to_muscle_question_starts_that_routine(coach):
     coach.say("cramp")
     said = coach.say("my foot")

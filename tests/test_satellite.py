@@ -25,11 +25,12 @@ SND_RATE = 22050  # wyoming-satellite's --snd-command-rate default
 
 # The satellite's microphone: real-time paced 16 kHz audio, silence between the lines. It
 # speaks each line when the room calls for it, judged by what reached the loudspeaker file:
-# the report once the satellite streams, the answer once the coach's question has ended,
-# and "stop" a second and a half into the coaching.
+# the report once the satellite streams (again, as a person would, while the coach stays
+# silent), the answer once the coach's question has ended, and "stop" a second and a half
+# into the coaching. It notes how much the loudspeaker had played when it began each line.
 MIC = r'''
 import os, sys, time
-report, answer, stop, streaming, capture = sys.argv[1:6]
+report, answer, stop, streaming, capture, marks = sys.argv[1:7]
 CHUNK, RATE = 1024, 16000
 out = sys.stdout.buffer
 start, sent = time.monotonic(), 0
@@ -48,6 +49,10 @@ def size():
     except OSError:
         return 0
 
+def mark(line):
+    with open(marks, "a") as f:
+        f.write(f"{line} {size()}\n")
+
 def silence_until(ready, limit=120):
     began = time.monotonic()
     while not ready() and time.monotonic() - began < limit:
@@ -63,11 +68,18 @@ def quiet_for(seconds):
 
 silence_until(lambda: os.path.exists(streaming))
 emit(bytes(RATE * 2 * 2))
-emit(open(report, "rb").read())
+for _ in range(3):
+    mark("report")
+    emit(open(report, "rb").read())
+    silence_until(lambda: size() > 0, limit=10)
+    if size():
+        break
 silence_until(quiet_for(1.5))
+mark("answer")
 emit(open(answer, "rb").read())
 base = size()
 silence_until(lambda: size() > base + 22050 * 2 * 1.5)
+mark("stop")
 emit(open(stop, "rb").read())
 while True:
     emit(bytes(CHUNK * 2))
@@ -83,6 +95,55 @@ def test_addresses_are_tcp_host_port():
             satellite.Address.parse(bad)
     out = run_cli("listen", "--satellite", "bedroom")
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "tcp://HOST:PORT" in out.stderr
+
+
+class _Wire:
+    """A satellite link that keeps what it is sent, on a clock that only waiting moves."""
+
+    connected = True
+    name = "bedroom"
+
+    def __init__(self):
+        self.now = 0.0
+        self.sent: list[tuple[float, str]] = []
+        self.cut_at = float("inf")
+        self.player: satellite.SatellitePlayer | None = None
+
+    def send(self, event) -> None:
+        self.sent.append((self.now, event.type))
+
+    def clock(self) -> float:
+        return self.now
+
+    def wait(self, seconds: float) -> bool:
+        self.now += seconds
+        if self.now >= self.cut_at:
+            self.player.cut()  # "stop" heard meanwhile
+        return False
+
+
+def test_a_reply_is_sent_at_its_pace_and_spoken_until_the_satellite_has_played_it():
+    wire = _Wire()
+    player = satellite.SatellitePlayer(wire, 1000, clock=wire.clock, wait=wire.wait)
+    assert player.play(np.zeros(2000, dtype=np.int16)) is True  # 2 s at 1000 Hz
+    kinds = [kind for _, kind in wire.sent]
+    assert kinds == ["audio-start"] + ["audio-chunk"] * 40 + ["audio-stop"]  # 50 ms chunks
+    chunks = [t for t, kind in wire.sent if kind == "audio-chunk"]
+    assert chunks[-1] == pytest.approx(1.95 - satellite.LEAD_S)  # never far ahead of playing
+    # It has played there only at 2 s: until then the coach is speaking (its voice may come
+    # back through the satellite's microphone, and a question is not yet heard).
+    assert wire.now == pytest.approx(2.0) and wire.sent[-1][0] == pytest.approx(2.0)
+
+
+def test_stop_cuts_a_satellite_reply_at_once():
+    wire = _Wire()
+    wire.player = player = satellite.SatellitePlayer(wire, 1000, clock=wire.clock,
+                                                     wait=wire.wait)
+    wire.cut_at = 0.5
+    assert player.play(np.zeros(2000, dtype=np.int16)) is False
+    assert wire.sent[-1][1] == "audio-stop" and wire.sent[-1][0] <= 0.5 + 0.06  # next chunk
+    sent = [t for t, kind in wire.sent if kind == "audio-chunk"]
+    assert len(sent) * 0.05 <= 0.5 + satellite.LEAD_S + 0.05  # nothing queued past the cut
 
 
 def _free_port() -> int:
@@ -138,10 +199,6 @@ def _rendered_seconds(lines: list[str]) -> float:
         renderer.close()
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "since the asleep rejection rules (e6fe0bf) the report said 2 s after the satellite "
-    "connects is not acted on, and with 10 s of lead silence 'stop' no longer cuts the reply "
-    "through the satellite; open in issue 17"))
 def test_a_satellite_hears_a_korean_cramp_and_stop_cuts_the_reply(ko_model, tmp_path):
     if importlib.util.find_spec("wyoming_satellite") is None:
         pytest.skip("wyoming-satellite is not installed (pip install -e '.[test]')")
@@ -153,12 +210,13 @@ def test_a_satellite_hears_a_korean_cramp_and_stop_cuts_the_reply(ko_model, tmp_
     mic = tmp_path / "mic.py"
     mic.write_text(MIC)
     streaming, capture = tmp_path / "streaming", tmp_path / "loudspeaker.raw"
+    marks, trace = tmp_path / "marks", tmp_path / "trace.jsonl"
     port = _free_port()
     sat = subprocess.Popen(
         [sys.executable, "-m", "wyoming_satellite", "--name", "bedroom",
          "--uri", f"tcp://127.0.0.1:{port}", "--no-zeroconf",
          "--mic-command", f"{sys.executable} {mic} {report} {answer} {stop} {streaming} "
-                          f"{capture}",
+                          f"{capture} {marks}",
          "--snd-command", f"sh -c 'cat >> {capture}'",
          "--streaming-start-command", f"touch {streaming}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
@@ -170,14 +228,16 @@ def test_a_satellite_hears_a_korean_cramp_and_stop_cuts_the_reply(ko_model, tmp_
         assert _wait_for(sat_log, "Ready", 60, seen), seen
         coach = subprocess.Popen(
             [sys.executable, "-m", "crampcoach.voice.cli", "--data-dir", str(data), "listen",
-             "--language", "ko", "--satellite", f"tcp://127.0.0.1:{port}"],
+             "--language", "ko", "--satellite", f"tcp://127.0.0.1:{port}",
+             "--trace", str(trace)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
         said, notes = _lines(coach.stdout), _lines(coach.stderr)
         assert _wait_for(notes, "listening through satellite bedroom", 60, seen), seen
-        assert _wait_for(said, "you: 쥐 났어요", 60, seen), seen
+        assert _wait_for(said, "you: 쥐 났어요", 90, seen), seen
         assert _wait_for(said, "coach: 종아리예요", 10, seen), seen  # which muscle?
         # The answer "종아리" starts the coaching; "stop" comes a second and a half into it.
         # (The listener may match "그만" to another of the stop phrases, e.g. "조용히".)
+        assert _wait_for(said, "you: 종아리", 60, seen), "\n".join(seen)
         assert _wait_for(said, "you: ", 90, seen), "\n".join(seen)
         assert _wait_for(said, "coach: ", 10, seen), seen  # the answer to "stop"
         _wait_until_quiet(capture, 2.0, 30)  # the answer to "stop" has been played
@@ -189,16 +249,36 @@ def test_a_satellite_hears_a_korean_cramp_and_stop_cuts_the_reply(ko_model, tmp_
         sat.wait(timeout=30)
     assert coach.returncode == 0
 
-    heard = np.frombuffer(capture.read_bytes(), dtype="<i2")
-    captured_s = len(heard) / SND_RATE
-    assert captured_s > 2 and np.sqrt(np.mean(heard.astype(np.float64) ** 2)) > 200, \
+    events = [json.loads(line) for line in trace.read_text().splitlines()]
+    heard = [e for e in events if e["event"] == "heard" and e["acted"]]
+    # The answer came while the question was open (not after it had timed out), and "stop"
+    # was heard while the coach spoke: as a barge-in, not as the next command.
+    assert [h["why"] for h in heard] == ["acts alone", "live", "barge-in"], heard
+    answer_taken = [e for e in events if e["event"] == "intent" and e["slots"]][0]
+    assert answer_taken["slots"] == {"muscle": "calf"} and "question muscle" in \
+        answer_taken["why"], answer_taken
+
+    loudspeaker = np.frombuffer(capture.read_bytes(), dtype="<i2")
+    assert len(loudspeaker) > 2 * SND_RATE and \
+        np.sqrt(np.mean(loudspeaker.astype(np.float64) ** 2)) > 200, \
         "the coach's voice did not come back out of the satellite"
-    replies = [x.removeprefix("coach: ") for x in seen if x.startswith("coach: ")]
-    full_s = _rendered_seconds(replies)
-    # Everything the coach said, spoken to the end, would have taken full_s; "stop" cut the
-    # sentence under way and dropped those queued behind it.
-    print(f"captured {captured_s:.1f} s of {full_s:.1f} s")
-    assert captured_s < full_s - 3, (captured_s, full_s, replies)
+    at = {line.split()[0]: int(line.split()[1]) / 2 / SND_RATE
+          for line in marks.read_text().splitlines()}
+    answered, barged = (next(i for i, e in enumerate(events) if e.get("why") == why)
+                        for why in ("live", "barge-in"))
+    reply = [e for e in events[answered:barged] if e["event"] == "said"]
+    after = [e["text"] for e in events[barged:] if e["event"] == "said"]  # "okay, I stop"
+    reply_s, after_s = _rendered_seconds([e["text"] for e in reply]), _rendered_seconds(after)
+    # From the answer on the loudspeaker played some of the coaching, then all of the answer
+    # to "stop"; the coaching, spoken to the end, would have taken reply_s.
+    played_s = len(loudspeaker) / SND_RATE - at["answer"] - after_s
+    talking_s = events[barged]["t"] - reply[0]["t"]  # from the coaching to the barge-in
+    print(f"reports said: {list(marks.read_text().split()).count('report')}; "
+          f"stop said {at['stop'] - at['answer']:.1f} s into the coaching, acted on at "
+          f"{talking_s:.1f} s; coaching played {played_s:.1f} s of {reply_s:.1f} s")
+    assert 1.0 < played_s < reply_s - 3, (played_s, reply_s, reply)
+    # Cut at once: no more of the coaching than was sent ahead before the barge-in.
+    assert played_s < talking_s + satellite.LEAD_S + 0.3, (played_s, talking_s)
 
     [ep] = json.loads(run_cli("--data-dir", str(data), "log", "export").stdout)
     assert ep["source"] == "voice"

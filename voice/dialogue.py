@@ -102,6 +102,8 @@ class _OpenQuestion:
     plugin: str
     question: Question
     deadline: float
+    wait: float
+    """How long the person has to answer once the question has been said."""
 
 
 class Dialogue:
@@ -128,6 +130,9 @@ class Dialogue:
         self._timers: list[tuple[float, int, str, Timer]] = []
         self._paused: dict[str, float] = {}
         self._seq = itertools.count()
+        self.speaking: Callable[[], bool] = lambda: False
+        """True while the coach's voice is still being played to the person (``listen`` sets
+        it): the wait for an answer starts once the question has been heard to its end."""
         self.on_intent: Callable[[Intent, str], None] | None = None
         """Told every intent acted on, with a short reason (see :mod:`crampcoach.voice.trace`)."""
         self._depth = 0
@@ -270,6 +275,10 @@ class Dialogue:
                 fired = True
                 continue
             q = self.question
+            if q and self.speaking():
+                # A question takes seconds to say (Korean through a satellite: 4 s of a 6 s
+                # wait); a person answers after hearing it, so its wait starts afterwards.
+                q.deadline = max(q.deadline, now + q.wait)
             if q and q.deadline <= now:
                 self.question = None
                 results = self.host.call(
@@ -334,7 +343,7 @@ class Dialogue:
                 self._timers.append((due, next(self._seq), plugin, timer))
             if reply.ask is not None:
                 wait = reply.ask.timeout_s if reply.ask.timeout_s is not None else self.follow_up_s
-                self.question = _OpenQuestion(plugin, reply.ask, now + wait)
+                self.question = _OpenQuestion(plugin, reply.ask, now + wait, wait)
             said.extend(Said(text, plugin) for text in reply.say)
             follows.extend(reply.follow)
         self._turn_failed |= failed

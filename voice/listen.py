@@ -407,6 +407,7 @@ def build(
         beep=speaker.beep if speaker else (lambda: None),
         on_heard=on_heard,
     )
+    s.dialogue.speaking = listener.is_speaking  # an answer is awaited once the question is heard
     if trace is not None:
         trace.attach(s.dialogue)
         listener.trace = trace

@@ -265,20 +265,31 @@ class SatelliteSource:
 
 
 class SatellitePlayer:
-    """Plays reply audio on the satellite's loudspeaker: the ``audio.Player`` interface."""
+    """Plays reply audio on the satellite's loudspeaker: the ``audio.Player`` interface.
 
-    def __init__(self, link: Link, rate: int, clock: Callable[[], float] = time.monotonic):
+    The satellite plays what it is sent as it comes, so audio is sent at the pace it plays
+    (:data:`LEAD_S` ahead) and :meth:`play` returns only when the last of it has been heard
+    there: the coach counts as speaking exactly while the room hears it, so its own voice
+    coming back is never taken for a command and an answer is awaited only once the
+    question has been heard.
+    """
+
+    def __init__(self, link: Link, rate: int, clock: Callable[[], float] = time.monotonic,
+                 wait: Callable[[float], bool] | None = None):
         self.link = link
         self.rate = rate
         self._clock = clock
         self._cut = threading.Event()
+        self._wait = wait or self._cut.wait
+        """Wait up to so many seconds; True when cut meanwhile."""
 
     def open(self) -> None:
         if not self.link.connected:
             raise audio.AudioError(f"satellite {self.link.name} is not connected")
 
     def play(self, samples: np.ndarray) -> bool:
-        """Send ``samples`` at the pace they play; True if sent to the end, False if cut."""
+        """Send ``samples`` at the pace they play and return once they have played there:
+        True if played to the end, False if cut."""
         self._cut.clear()
         fmt = {"rate": self.rate, "width": 2, "channels": 1}
         step = max(1, int(self.rate * CHUNK_S))
@@ -286,12 +297,11 @@ class SatellitePlayer:
             self.link.send(AudioStart(**fmt).event())
             start = self._clock()
             for i in range(0, len(samples), step):
-                ahead = start + i / self.rate - LEAD_S - self._clock()
-                if self._cut.wait(max(0.0, ahead)):
+                if self._until(start + i / self.rate - LEAD_S):
                     return False
                 piece = samples[i:i + step].astype("<i2").tobytes()
                 self.link.send(AudioChunk(audio=piece, **fmt).event())
-            return True
+            return not self._until(start + len(samples) / self.rate)
         except ConnectionError as err:
             raise audio.AudioError(str(err)) from None
         finally:
@@ -299,6 +309,10 @@ class SatellitePlayer:
                 self.link.send(AudioStop().event())
             except ConnectionError:
                 pass
+
+    def _until(self, when: float) -> bool:
+        """Wait until ``when`` on the clock; True if cut meanwhile."""
+        return self._wait(max(0.0, when - self._clock())) or self._cut.is_set()
 
     def cut(self) -> None:
         self._cut.set()

@@ -64,6 +64,7 @@ def add_commands(sub: Any) -> None:
 # -- listen --------------------------------------------------------------------------------
 def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     from crampcoach.voice import audio, listen, satellite
+    from crampcoach.voice.clock import SystemClock
 
     code = args.language or cfg["language"]
     if args.realtime and args.input is None:
@@ -113,15 +114,21 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
     if addresses:
         paths = []
-        for i, address in enumerate(addresses):
-            link = satellite.Link(address)
-            speaker = _speaker(cfg, code, lambda rate, link=link: satellite.SatellitePlayer(
-                link, rate)) if args.speak else None
-            # Each room its own conversation: its own plugins, so no state is shared.
-            plugins = host if i == 0 else PluginHost(disabled=cfg["plugins.disabled"])
-            source = satellite.SatelliteSource(link, listen.notify, watch)
-            paths.append(build(source, speaker, plugins, room=str(address)))
-        _run_all(paths, listen.stop_on_signals())
+        # One trace for every room: each line's time is on the system clock all rooms share.
+        trace = _trace(args, SystemClock().monotonic)
+        try:
+            for i, address in enumerate(addresses):
+                link = satellite.Link(address)
+                speaker = _speaker(cfg, code, lambda rate, link=link: satellite.SatellitePlayer(
+                    link, rate)) if args.speak else None
+                # Each room its own conversation: its own plugins, so no state is shared.
+                plugins = host if i == 0 else PluginHost(disabled=cfg["plugins.disabled"])
+                source = satellite.SatelliteSource(link, listen.notify, watch)
+                paths.append(build(source, speaker, plugins, room=str(address)))
+            _run_all(paths, listen.stop_on_signals())
+        finally:
+            if trace is not None:
+                trace.close()
         return 1 if any(p.session.convo.problems for p in paths) else 0
     if mic is None:
         try:
@@ -132,10 +139,7 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     else:
         source = mic
         mic.watch = watch
-    if args.trace:
-        from crampcoach.voice.trace import Trace
-
-        trace = Trace.open(args.trace, source.clock.monotonic)
+    trace = _trace(args, source.clock.monotonic)
     speaker = _speaker(cfg, code) if args.speak else None
     try:
         path = build(source, speaker, host)
@@ -144,6 +148,15 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
         if trace is not None:
             trace.close()
     return path.session.convo.exit_status()
+
+
+def _trace(args: argparse.Namespace, clock: Any) -> Any:
+    """The ``--trace`` file, when asked for."""
+    if not args.trace:
+        return None
+    from crampcoach.voice.trace import Trace
+
+    return Trace.open(args.trace, clock)
 
 
 def _speaker(cfg: Any, code: str, make_player: Any = None) -> Any:
