@@ -123,3 +123,75 @@ def test_the_greeting_at_start_up_opens_no_follow_up_window(ear):
     ear.start()  # the one-time note: nobody spoke to the coach
     assert not ear.listener.live()
     assert hear(ear, "good morning") == []
+
+
+# -- the open-vocabulary reading: red flags in the person's own words (issue 12) -------------
+def hear_open(t, text: str, open_text: str, open_confidence: float = 0.9,
+              asleep: bool = False, phrases=frozenset({"next", "stop", "my left calf"})):
+    mark = len(t.said)
+    t.listener.heard(Utterance(text, 0.9, "voice", (text,), (0.9,), open_text, open_confidence),
+                     frozenset(phrases), asleep)
+    return [s.text for s in t.said[mark:]]
+
+
+EMERGENCY = "Please call emergency services now."
+
+
+def test_a_red_flag_in_the_open_reading_is_answered_mid_routine(ear):
+    hear(ear, "hey coach my left calf")
+    # The grammar could only make a string of its phrase words of it: no phrase, rejected.
+    said = hear_open(ear, "next stop my left calf", "my chest hurts and i can't breathe")
+    assert EMERGENCY in said
+
+
+def test_the_open_reading_outranks_the_grammar_readings_intent(ear):
+    hear(ear, "hey coach my left calf")
+    said = hear_open(ear, "next", "my chest hurts next")
+    assert EMERGENCY in said
+    assert not any("next" in s.lower() for s in said[:1])
+
+
+def test_a_red_flag_said_over_the_coach_stops_it_and_is_answered(ear):
+    hear(ear, "hey coach my left calf")
+    ear.state["speaking"] = True
+    said = hear_open(ear, "next", "my wife is not responding", phrases={"stop", "wait"})
+    assert ear.state["hushed"] == 1
+    assert EMERGENCY in said
+
+
+def test_an_open_reading_without_a_red_flag_changes_nothing(ear):
+    hear(ear, "hey coach my left calf")
+    ear.state["speaking"] = True
+    assert hear_open(ear, "next", "pull your toes towards you", phrases={"stop"}) == []
+    assert ear.state["hushed"] == 0
+    ear.state["speaking"] = False
+    assert hear_open(ear, "next stop my left calf", "the dog is barking again") == []
+
+
+def test_an_unsure_open_reading_of_an_emergency_asks_first(ear):
+    hear(ear, "hey coach my left calf")
+    said = hear_open(ear, "next stop my left calf", "my chest hurts", open_confidence=0.3)
+    assert said == ["Do you have chest pain?"]
+
+
+def test_asleep_the_open_reading_is_not_screened(ear):
+    ear.clock.advance(60)
+    assert hear_open(ear, "ka ri", "my chest hurts", asleep=True) == []
+
+
+def test_the_confidence_passed_on_is_the_taken_readings_share(ear, monkeypatch):
+    got = {}
+    hear(ear, "hey coach my left calf")
+    monkeypatch.setattr(ear.dialogue, "hear", lambda text, confidence, **kw: got.update(
+        text=text, confidence=confidence, **kw))
+    ear.listener.heard(Utterance("left both leg", 0.5, "voice", ("left both leg", "my left calf"),
+                                 (0.5, 0.3), "my left calf", 0.8),
+                       frozenset({"my left calf"}))
+    assert got["text"] == "my left calf" and got["confidence"] == 0.3
+    assert got["open_text"] == "my left calf" and got["open_confidence"] == 0.8
+
+
+def test_a_long_open_reading_is_running_speech_and_not_screened(ear):
+    hear(ear, "hey coach my left calf")
+    talk = "and then my chest hurts " + "the man on the radio said " * 4
+    assert hear_open(ear, "next stop my left calf", talk) == []

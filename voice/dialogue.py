@@ -140,32 +140,49 @@ class Dialogue:
         """Whether a plugin failed, and whether anything was said, since the last utterance."""
 
     # -- input ---------------------------------------------------------------------------
-    def hear(self, text: str, confidence: float = 1.0) -> Intent:
+    def hear(self, text: str, confidence: float = 1.0, open_text: str | None = None,
+             open_confidence: float = 1.0) -> Intent:
         """Understand ``text`` and act on it; returns the intent it was taken as.
 
         Screening comes first, in every state: what a screen finds (a red flag) outranks
         the open question's answers, the controls and the routine. Pass every utterance
         here, including one said over the coach's voice (then cut the speech if
-        :meth:`screen` finds something), with the recogniser's ``confidence``.
+        :meth:`screen` finds something), with the recogniser's ``confidence`` (0..1).
+
+        ``open_text`` is the open-vocabulary reading of the same audio (what was said in any
+        words, :mod:`crampcoach.voice.openvocab`), with its own confidence. It is screened
+        first, then ``text``: the grammar's reading can only be one of its phrases, so a
+        description in the person's own words reaches the screens only through it. Nothing
+        else is done with it: an empty ``text`` (no phrase was heard) acts only when a screen
+        finds something in ``open_text``.
         """
         self._turn_failed = self._turn_spoke = False
         try:
-            return self._hear(text, confidence)
+            return self._hear(text, confidence, open_text, open_confidence)
         finally:
             if self._turn_failed and not self._turn_spoke:
                 # A plugin failed and nobody answered: the person must not be left with
                 # silence. When another plugin answered, the failure is only logged.
                 self._say([Said(self.language.sentences["plugin_failed"], "engine")])
 
-    def _hear(self, text: str, confidence: float) -> Intent:
-        screened = self.screen(text, confidence)
-        if screened is not None:
+    def _hear(self, text: str, confidence: float, open_text: str | None = None,
+              open_confidence: float = 1.0) -> Intent:
+        screened = None
+        readings = [("the open reading", open_text, open_confidence), ("", text, confidence)]
+        for which, said, conf in readings:
+            screened = self.screen(said, conf) if said else None
+            if screened is None:
+                continue
             if not screened.advisory:
                 self.question = None
-            self._note(screened, f"a screen found it (plugin {screened.plugin})")
+            self._note(screened, f"a screen found it (plugin {screened.plugin})"
+                       + (f" in {which} {said!r}" if which else ""))
             self.handle(screened)
             if not screened.advisory:
                 return screened
+            break
+        if not text and open_text is not None:
+            return screened or Intent(None, {}, None, "")
         q = self._open_question()
         prefer = q.question.expects if q else ()
         intent = self.matcher.match(text, prefer=prefer, exclude=self.matcher.screened)

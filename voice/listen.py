@@ -373,6 +373,7 @@ def build(
     """
     from crampcoach.voice import session
     from crampcoach.voice.listener import Listener
+    from crampcoach.voice.openvocab import OpenVocab
     from crampcoach.voice.recognizer import load_model
 
     code = language or cfg["language"]
@@ -406,6 +407,7 @@ def build(
         hush=speaker.hush if speaker else (lambda: None),
         beep=speaker.beep if speaker else (lambda: None),
         on_heard=on_heard,
+        open_vocab=OpenVocab(view).warm(),
     )
     s.dialogue.speaking = listener.is_speaking  # an answer is awaited once the question is heard
     if trace is not None:

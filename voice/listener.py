@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from crampcoach.voice.dialogue import Dialogue
 from crampcoach.voice.grammars import Grammars
 from crampcoach.voice.intents import IntentMatcher
 from crampcoach.voice.messages import Said, Utterance
+from crampcoach.voice.openvocab import OpenVocab
 from crampcoach.voice.recognizer import Recognizer
 from crampcoach.voice.vad import SpeechGate
 
@@ -34,6 +36,13 @@ WORDS_PER_SECOND = 2.3
 MAX_EXTRA_WORDS = 1
 """Words a reading may hold beyond the one phrase that covers it: a breath or a click often
 comes back as one more short word ("좋은 아침 쉬기"); running speech as many."""
+MAX_ASLEEP_AUDIO = 16_000 * 2 * 10
+"""Bytes of one asleep utterance kept for the open pass (10 s): a wake phrase is short."""
+MAX_OPEN_WORDS = 20
+"""Words an open reading may hold and still be screened: a symptom told to the coach is a
+breath or two ("my calf is swollen and hot and now I can't breathe"); a television read
+out by the open recogniser runs to thirty words and more without a pause, and somewhere in
+them "a long time" and "cramp" meet by chance (benchmarks/false_accepts.py)."""
 CONVERSATION_S = 600.0
 """How long after the person last spoke to the coach its sentences still open the follow-up
 window: a greeting at start-up, or a timer's sentence in an empty room, opens none."""
@@ -112,6 +121,25 @@ def after_wake(text: str, wake: str) -> str:
     return text
 
 
+def screenable(open_text: str | None) -> str | None:
+    """The open reading as the screens get it: none when it is running speech."""
+    if open_text is None or len(open_text.split()) > MAX_OPEN_WORDS:
+        return None
+    return open_text
+
+
+def share_of(utt: Utterance, taken: str,
+             normalise: Callable[[str], str] = lambda text: text) -> float:
+    """The confidence (0..1) of the reading taken: the recogniser's share of belief in the
+    readings that give it (see :func:`crampcoach.voice.recognizer.shares`); typed text and
+    readings without shares are certain."""
+    if not utt.shares:
+        return utt.confidence
+    found = [share for reading, share in zip(utt.alternatives, utt.shares, strict=False)
+             if taken and f" {taken} " in f" {normalise(reading)} "]
+    return min(1.0, sum(found)) if found else utt.confidence
+
+
 def take_reading(matcher: IntentMatcher, readings: tuple[str, ...], wake: str,
                  phrases: frozenset[str], asleep: bool = False,
                  expects: tuple[str, ...] = ()) -> str | None:
@@ -144,6 +172,7 @@ class Listener:
         hush: Callable[[], None] = lambda: None,
         beep: Callable[[], None] = lambda: None,
         on_heard: Callable[[Utterance, bool], None] | None = None,
+        open_vocab: OpenVocab | None = None,
     ):
         self.dialogue = dialogue
         self.matcher = matcher
@@ -151,6 +180,12 @@ class Listener:
         self.gate = gate
         self.recognizer: Recognizer | None = None
         """The recogniser of the utterance under way, chosen when it began."""
+        self.open_vocab = open_vocab
+        """The open-vocabulary pass (None: grammar readings only)."""
+        self._open_live = False
+        """The open pass decodes the utterance under way as it comes (the coach awake)."""
+        self._audio = bytearray()
+        """Asleep, the utterance's audio, read by the open pass only if it seems to wake."""
         self.wake = matcher.language.normalise(wake_phrase)
         self.follow_up_s = follow_up_s
         self.is_speaking = is_speaking
@@ -159,10 +194,10 @@ class Listener:
         self.on_heard = on_heard
         self.awake_until = float("-inf")
         self.spoken_to = float("-inf")
+        """When an utterance last acted: the conversation is under way for a while after."""
         self.trace: Any = None
         """A :class:`crampcoach.voice.trace.Trace` that records every utterance and why it
         acted or not (``listen --trace``)."""
-        """When an utterance last acted: the conversation is under way for a while after."""
 
     def feed(self, block: bytes) -> None:
         """One block of 16 kHz mono int16 audio."""
@@ -170,11 +205,13 @@ class Listener:
         if speech:
             if self.recognizer is None:
                 self.recognizer = self.choose()
+                self._begin(self.recognizer.state)
             rec = self.recognizer
+            self._feed_open(speech)
             utt = rec.accept(speech)
             if utt:
                 self.recognizer = None  # the next words may be heard in a new state
-                self.heard(utt, rec.phrases, rec.state == "asleep")
+                self.heard(self._with_open(utt), rec.phrases, rec.state == "asleep")
         if ended:
             self._flush()
         self.dialogue.tick()
@@ -189,8 +226,43 @@ class Listener:
             rec, self.recognizer = self.recognizer, None
             utt = rec.end()
             if utt:
-                self.heard(utt, rec.phrases, rec.state == "asleep")
+                self.heard(self._with_open(utt), rec.phrases, rec.state == "asleep")
+            elif self._open_live:
+                self._with_open(Utterance(""))  # nothing heard: the open pass starts afresh
 
+    # -- the open-vocabulary pass ----------------------------------------------------------
+    def _begin(self, state: str) -> None:
+        """A new utterance: awake, the open pass reads it as it comes; asleep, its audio is
+        only kept, for the open pass to check a wake phrase the grammar thinks it heard."""
+        self._open_live = self.open_vocab is not None and state != "asleep"
+        self._audio.clear()
+
+    def _feed_open(self, pcm: bytes) -> None:
+        if self.open_vocab is None:
+            return
+        if self._open_live:
+            self.open_vocab.feed(pcm)
+        else:
+            self._audio += pcm
+            del self._audio[:-MAX_ASLEEP_AUDIO]
+
+    def _with_open(self, utt: Utterance) -> Utterance:
+        """``utt`` with the open reading of the same audio, when the open pass read it."""
+        if not self._open_live or self.open_vocab is None:
+            return utt
+        self._open_live = False
+        got = self.open_vocab.end()
+        return replace(utt, open_text=got.text, open_confidence=got.confidence)
+
+    def _read_asleep(self, utt: Utterance) -> Utterance:
+        """Asleep, the open reading of the kept audio (when there is one to make)."""
+        if utt.open_text is not None or self.open_vocab is None or not self._audio:
+            return utt
+        got = self.open_vocab.read(bytes(self._audio))
+        self._audio.clear()
+        return replace(utt, open_text=got.text, open_confidence=got.confidence)
+
+    # -- listening rules -------------------------------------------------------------------
     def live(self) -> bool:
         """True while commands count without the wake phrase."""
         return (self.dialogue.clock() < self.awake_until or self.dialogue.busy()
@@ -227,21 +299,34 @@ class Listener:
     def heard(self, utt: Utterance, phrases: frozenset[str] = frozenset(),
               asleep: bool = False) -> None:
         """Act on an utterance, or ignore it. ``asleep``: it was heard with the asleep
-        grammar, decoys and all."""
+        grammar, decoys and all. ``utt.open_text``: the open-vocabulary reading of the same
+        audio (awake), screened for red flags before anything else."""
         log.debug("readings %s", " | ".join(utt.alternatives))
         taken = self.reading(utt, phrases, asleep)
-        if taken is None:
+        # A red flag in the person's own words outranks whatever the grammar made of them.
+        said = "" if asleep else screenable(utt.open_text)
+        alarm = bool(said) and self.dialogue.screen(said, utt.open_confidence) is not None
+        if taken is None and not alarm:
             self._report(utt, False, "not one phrase" if not asleep else "no wake phrase")
             return
-        text = taken
-        utt = Utterance(text, utt.confidence, utt.source, utt.alternatives)
+        text = taken or ""
+        conf = share_of(utt, text, self.matcher.language.normalise) if text else 0.0
+        utt = replace(utt, text=text, confidence=conf)
         if self.is_speaking():
             intent = self.matcher.match(text)
-            acted = intent.name in self.matcher.heard_in("barge_in")
-            self._report(utt, acted, "barge-in" if acted else "the coach is talking")
+            acted = alarm or intent.name in self.matcher.heard_in("barge_in")
+            self._report(utt, acted, "a red flag in the open reading" if alarm else
+                         "barge-in" if acted else "the coach is talking")
             if acted:
                 self.hush()
-                self.dialogue.handle(intent)
+                if alarm:
+                    self._hear(utt, text)
+                else:
+                    self.dialogue.handle(intent)
+            return
+        if alarm:
+            self._report(utt, True, "a red flag in the open reading")
+            self._hear(utt, text)
             return
         woke = bool(self.wake) and wakes(text, self.wake, frozenset())
         if woke:
@@ -258,12 +343,19 @@ class Listener:
             self.beep()
             self.awake_until = self.dialogue.clock() + self.follow_up_s
             return
-        self.dialogue.hear(text)
+        self._hear(utt, text)
+
+    def _hear(self, utt: Utterance, text: str) -> None:
+        """Pass the taken reading and the open reading to the dialogue."""
+        self.spoken_to = self.dialogue.clock()
+        self.dialogue.hear(text, utt.confidence, open_text=screenable(utt.open_text),
+                           open_confidence=utt.open_confidence)
 
     def _report(self, utt: Utterance, acted: bool, why: str) -> None:
-        log.info("heard %r (conf %.2f): %s, %s", utt.text, utt.confidence,
-                 "acted" if acted else "ignored", why)
+        log.info("heard %r (conf %.2f; open %r): %s, %s", utt.text, utt.confidence,
+                 utt.open_text, "acted" if acted else "ignored", why)
         if self.trace is not None:
-            self.trace.heard(utt.text, utt.alternatives, utt.confidence, acted, why)
+            self.trace.heard(utt.text, utt.alternatives, utt.confidence, acted, why,
+                             open_text=utt.open_text, open_confidence=utt.open_confidence)
         if self.on_heard:
             self.on_heard(utt, acted)

@@ -22,6 +22,14 @@ class Utterance:
     """Where it came from: ``text`` (typed) or ``voice``."""
     alternatives: tuple[str, ...] = ()
     """The recogniser's other readings, best first (``text`` is the first)."""
+    shares: tuple[float, ...] = ()
+    """For each of ``alternatives``, its share (0..1) of the recogniser's belief (see
+    :func:`crampcoach.voice.recognizer.shares`); empty for typed text."""
+    open_text: str | None = None
+    """What the open-vocabulary recogniser heard in the same audio (any words, not only the
+    grammar's phrases); ``None`` when it did not run (:mod:`crampcoach.voice.openvocab`)."""
+    open_confidence: float = 0.0
+    """The open reading's mean word confidence, 0..1."""
 
 
 @dataclass(frozen=True)

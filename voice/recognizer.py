@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -119,12 +120,37 @@ class Recognizer:
         result = json.loads(raw)
         readings = result.get("alternatives") or [{"text": result.get("text", "")}]
         texts: list[str] = []
+        scores: list[list[float]] = []
+        nothing: list[float] = []  # paths of [unk] alone: belief that no phrase was said
         for r in readings:
             text = " ".join(t for t in str(r.get("text", "")).split() if t != UNK)
+            score = r.get("confidence")
             if text and text not in texts:
                 texts.append(text)
+                scores.append([])
+            if score is not None:
+                (scores[texts.index(text)] if text else nothing).append(float(score))
         if not texts:
             return None
-        conf = float(readings[0].get("confidence", 1.0))
-        return Utterance(text=texts[0], confidence=conf, source="voice",
-                         alternatives=tuple(texts))
+        share = shares(scores + [nothing])[:-1]
+        return Utterance(text=texts[0], confidence=share[0], source="voice",
+                         alternatives=tuple(texts), shares=share)
+
+
+def shares(scores: list[list[float]]) -> tuple[float, ...]:
+    """Each reading's share of the recogniser's belief, 0..1: a softmax over the n-best.
+
+    Vosk's n-best ``confidence`` is a path score (a log-likelihood: 60 to 600 depending on
+    the length of the audio, not a probability), so on its own it says nothing; what says how
+    sure the recogniser was is how far the readings stand apart. ``exp(score)`` normalised
+    over the n-best list is the posterior of each path among those listed (several paths can
+    give the same words: their shares add up). A reading far ahead gets ~1; two readings a
+    point apart 0.73 and 0.27. Readings without a score (a recogniser without n-best) are
+    certain as far as this can tell.
+    """
+    if not any(scores):
+        return tuple(1.0 if i == 0 else 0.0 for i in range(len(scores)))
+    top = max(s for group in scores for s in group)
+    mass = [sum(math.exp(s - top) for s in group) for group in scores]
+    total = sum(mass)
+    return tuple(m / total for m in mass)

@@ -7,6 +7,9 @@ clock since the trace opened)::
 
     {"event": "heard", "text": "my left calf", "readings": ["my left calf"],
      "confidence": 1.0, "acted": true, "why": "typed"}
+    {"event": "heard", "text": "", "readings": ["stop next"], "confidence": 0.41,
+     "acted": true, "why": "a red flag in the open reading",
+     "open": {"text": "my chest hurts", "confidence": 0.83}}
     {"event": "intent", "name": "cramp.report", "slots": {"side": "left", "muscle": "calf"},
      "plugin": "relief", "why": "explains 3.5 of 3.5; next best: none"}
     {"event": "said", "text": "Okay. Your left calf. I'm here.", "plugin": "relief"}
@@ -24,7 +27,11 @@ How a front end uses it (``chat`` does exactly this; ``listen`` does the same)::
     trace.close()
 
 ``heard`` is the listener's to call, once per utterance, whether it acted or not; ``why`` is
-a short plain reason ("typed", "no wake phrase", "the coach was talking"). The intent events
+a short plain reason ("typed", "no wake phrase", "the coach was talking"). ``confidence`` is
+0..1: by voice, the taken reading's share of the recogniser's belief among its readings
+(:func:`crampcoach.voice.recognizer.shares`); ``open`` is the open-vocabulary reading of the
+same audio, with its mean word confidence, present when that pass ran (the coach awake, or
+checking a wake phrase). The intent events
 come from the dialogue itself, so they are the same for typed and spoken input. The file is
 the person's health data: it is created readable by its owner only.
 """
@@ -65,11 +72,15 @@ class Trace:
 
     # -- events --------------------------------------------------------------------------
     def heard(self, text: str, readings: Iterable[str] = (), confidence: float = 1.0,
-              acted: bool = True, why: str = "") -> None:
-        """An utterance reached the coach; ``acted`` says whether it was acted on."""
-        self._write({"event": "heard", "text": text, "readings": list(readings) or [text],
-                     "confidence": round(float(confidence), 3), "acted": bool(acted),
-                     "why": why})
+              acted: bool = True, why: str = "", open_text: str | None = None,
+              open_confidence: float = 0.0) -> None:
+        """An utterance reached the coach; ``acted`` says whether it was acted on.
+        ``open_text``: the open-vocabulary reading, when one was made (written as ``open``)."""
+        event = {"event": "heard", "text": text, "readings": list(readings) or [text],
+                 "confidence": round(float(confidence), 3), "acted": bool(acted), "why": why}
+        if open_text is not None:
+            event["open"] = {"text": open_text, "confidence": round(float(open_confidence), 3)}
+        self._write(event)
 
     def intent(self, intent: Intent, why: str = "") -> None:
         """The dialogue acts on ``intent`` (``name`` is null when nothing was understood)."""
