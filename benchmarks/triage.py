@@ -7,9 +7,11 @@ alone, mid-routine, as the answer to each question the coach asks, after an answ
 ("no and …"), and the moment the coach starts talking. The answer's tier is read from what
 the coach said. Prints one confusion table per context and the floors::
 
-    python benchmarks/triage.py [--language en|ko] [--heldout] [--text-only]
+    python benchmarks/triage.py [--language en|ko] [--heldout] [--text-only] [--set NAME]
 
 ``--text-only`` skips the dialogue and screens the text alone (what the tests assert).
+``--set NAME`` measures a later block written apart from the first corpus
+(``symptoms_<lang>_NAME.tsv`` and its held-back part ``symptoms_<lang>_NAME_heldout.tsv``).
 """
 
 from __future__ import annotations
@@ -47,8 +49,8 @@ class Case:
     note: str
 
 
-def load(language: str, heldout: bool = False) -> list[Case]:
-    name = f"symptoms_{language}{'_heldout' if heldout else ''}.tsv"
+def load(language: str, heldout: bool = False, block: str = "") -> list[Case]:
+    name = f"symptoms_{language}{f'_{block}' if block else ''}{'_heldout' if heldout else ''}.tsv"
     cases = []
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -268,8 +270,8 @@ def floors_met(s: Score) -> bool:
             and s.none_raised == 0 and s.unknown_reply == 0)
 
 
-def evaluate(language: str, heldout: bool, text: bool) -> dict[str, Score]:
-    cases = load(language, heldout)
+def evaluate(language: str, heldout: bool, text: bool, block: str = "") -> dict[str, Score]:
+    cases = load(language, heldout, block)
     out: dict[str, Score] = {}
     shm = Path("/dev/shm")
     with tempfile.TemporaryDirectory(dir=shm if shm.is_dir() else None) as tmp:
@@ -289,10 +291,10 @@ def evaluate(language: str, heldout: bool, text: bool) -> dict[str, Score]:
     return out
 
 
-def report(language: str, heldout: bool, text: bool, verbose: bool) -> bool:
-    scores = evaluate(language, heldout, text)
-    n = len(load(language, heldout))
-    part = "held-back" if heldout else "development"
+def report(language: str, heldout: bool, text: bool, verbose: bool, block: str = "") -> bool:
+    scores = evaluate(language, heldout, text, block)
+    n = len(load(language, heldout, block))
+    part = ("held-back" if heldout else "development") + (f" {block}" if block else "")
     print(f"\n## {language}, {part} set ({n} descriptions){' — text only' if text else ''}\n")
     print("| context | emergency recall | emergency < same day | same day exact | soon ≥ soon |"
           " same day/soon → emergency | none → red flag | 'say cramp' to a symptom | floors |")
@@ -323,13 +325,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--language", choices=("en", "ko"), action="append")
     ap.add_argument("--heldout", action="store_true", help="the held-back set only")
     ap.add_argument("--text-only", action="store_true")
+    ap.add_argument("--set", dest="block", default="", metavar="NAME",
+                    help="a later block: symptoms_<lang>_NAME[_heldout].tsv (default: the first)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = ap.parse_args(argv)
     os.environ.setdefault("CRAMPCOACH_DISABLE_PLUGIN_AUTOLOAD", "1")
+    for lang in args.language or ["en", "ko"]:
+        name = f"symptoms_{lang}{f'_{args.block}' if args.block else ''}.tsv"
+        if not (DATA / name).is_file():
+            ap.error(f"no symptom set {name} in {DATA}")
     ok = True
     for lang in args.language or ["en", "ko"]:
         for held in ([True] if args.heldout else [False, True]):
-            ok &= report(lang, held, args.text_only, args.verbose)
+            ok &= report(lang, held, args.text_only, args.verbose, args.block)
     return 0 if ok else 1
 
 
