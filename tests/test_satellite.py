@@ -1,5 +1,6 @@
 """Wyoming satellites: the real ``wyoming-satellite`` program on loopback, its microphone a
-Korean recording (espeak-ng), its loudspeaker a file that captures what the coach sends."""
+Korean recording (espeak-ng), its loudspeaker a Wyoming sound service that keeps what the
+coach sends."""
 
 from __future__ import annotations
 
@@ -21,16 +22,17 @@ from crampcoach.voice import satellite
 
 from .conftest import ROOT, run_cli
 
-SND_RATE = 22050  # wyoming-satellite's --snd-command-rate default
+SND_RATE = 22050  # what the loudspeaker below keeps (espeak-ng's own rate)
 
 # The satellite's microphone: real-time paced 16 kHz audio, silence between the lines. It
-# speaks each line when the room calls for it, judged by what reached the loudspeaker file:
+# speaks each line when the room calls for it, judged by what reached the loudspeaker:
 # the report once the satellite streams (again, as a person would, while the coach stays
-# silent), the answer once the coach's question has ended, and "stop" a second and a half
-# into the coaching. It notes how much the loudspeaker had played when it began each line.
+# silent), the answer a second and a half after the coach's question has ended, and "stop"
+# a second and a half into the coaching. It notes how much the loudspeaker had played when
+# it began each line.
 MIC = r'''
 import os, sys, time
-report, answer, stop, streaming, capture, marks = sys.argv[1:7]
+report, answer, stop, streaming, capture, pieces, marks = sys.argv[1:8]
 CHUNK, RATE = 1024, 16000
 out = sys.stdout.buffer
 start, sent = time.monotonic(), 0
@@ -58,13 +60,11 @@ def silence_until(ready, limit=120):
     while not ready() and time.monotonic() - began < limit:
         emit(bytes(CHUNK * 2))
 
-last = [0, time.monotonic()]
-def quiet_for(seconds):
-    def ready():
-        if size() != last[0]:
-            last[:] = [size(), time.monotonic()]
-        return size() > 0 and time.monotonic() - last[1] > seconds
-    return ready
+def played():
+    try:
+        return len(open(pieces).read().split())
+    except OSError:
+        return 0
 
 silence_until(lambda: os.path.exists(streaming))
 emit(bytes(RATE * 2 * 2))
@@ -74,7 +74,8 @@ for _ in range(3):
     silence_until(lambda: size() > 0, limit=10)
     if size():
         break
-silence_until(quiet_for(1.5))
+silence_until(lambda: played() > 0)  # the question has been played to its end
+emit(bytes(int(RATE * 1.5) * 2))
 mark("answer")
 emit(open(answer, "rb").read())
 base = size()
@@ -83,6 +84,44 @@ mark("stop")
 emit(open(stop, "rb").read())
 while True:
     emit(bytes(CHUNK * 2))
+'''
+
+
+# The satellite's loudspeaker: a Wyoming sound service (``--snd-uri``), as a satellite's
+# loudspeaker may be. The satellite hands it each stretch of speech the coach sends, from
+# audio-start to audio-stop; it appends the audio to the capture file and notes each
+# stretch's length in samples, so what was played of each sentence is known even when a
+# loaded machine writes the file late.
+LOUDSPEAKER = r'''
+import asyncio, sys
+from wyoming.audio import AudioChunk, AudioChunkConverter, AudioStart, AudioStop
+from wyoming.server import AsyncEventHandler, AsyncServer
+
+uri, capture, pieces = sys.argv[1:4]
+
+class Played(AsyncEventHandler):
+    samples = 0
+
+    async def handle_event(self, event):
+        if AudioStart.is_type(event.type):
+            self.samples = 0
+        elif AudioChunk.is_type(event.type):
+            chunk = AudioChunk.from_event(event)
+            audio = AudioChunkConverter(rate=22050, width=2, channels=1).convert(chunk).audio
+            with open(capture, "ab") as f:
+                f.write(audio)
+            self.samples += len(audio) // 2
+        elif AudioStop.is_type(event.type):
+            with open(pieces, "a") as f:
+                f.write(f"{self.samples}\n")
+        return True
+
+async def main():
+    server = AsyncServer.from_uri(uri)
+    print("ready", flush=True)
+    await server.run(Played)
+
+asyncio.run(main())
 '''
 
 
@@ -152,6 +191,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _microphone(tmp_path: Path, script: str) -> tuple[Path, int]:
+    """The satellite's microphone program and a free port for it (skips without the
+    satellite program)."""
+    if importlib.util.find_spec("wyoming_satellite") is None:
+        pytest.skip("wyoming-satellite is not installed (pip install -e '.[test]')")
+    mic = tmp_path / "mic.py"
+    mic.write_text(script)
+    return mic, _free_port()
+
+
 def _raw(samples: np.ndarray, path: Path) -> Path:
     path.write_bytes(samples.astype("<i2").tobytes())
     return path
@@ -176,14 +225,16 @@ def _wait_for(got: queue.Queue[str], text: str, seconds: float, seen: list[str])
     return False
 
 
-def _wait_until_quiet(path: Path, quiet_s: float, limit_s: float) -> None:
-    """Until ``path`` has not grown for ``quiet_s`` (the satellite has stopped playing)."""
+def _wait_until_quiet(path: Path, quiet_s: float, limit_s: float, at_least: int = 0) -> None:
+    """Until ``path`` holds ``at_least`` bytes and has not grown for ``quiet_s`` (the
+    satellite has stopped playing; under load the pause between two rendered sentences can
+    be long, hence ``at_least``)."""
     size, since, deadline = -1, time.monotonic(), time.monotonic() + limit_s
     while time.monotonic() < deadline:
         now = path.stat().st_size if path.exists() else 0
         if now != size:
             size, since = now, time.monotonic()
-        elif time.monotonic() - since >= quiet_s:
+        elif now >= at_least and time.monotonic() - since >= quiet_s:
             return
         time.sleep(0.1)  # polling a file another process writes
 
@@ -200,24 +251,27 @@ def _rendered_seconds(lines: list[str]) -> float:
 
 
 def test_a_satellite_hears_a_korean_cramp_and_stop_cuts_the_reply(ko_model, tmp_path):
-    if importlib.util.find_spec("wyoming_satellite") is None:
-        pytest.skip("wyoming-satellite is not installed (pip install -e '.[test]')")
+    mic, port = _microphone(tmp_path, MIC)
+    from crampcoach.voice.speech import chunks
+
     from .test_voice_path import fresh_data_dir, speech
 
     report = _raw(speech("쥐 났어요", "ko", tmp_path), tmp_path / "report.raw")
     answer = _raw(speech("종아리", "ko", tmp_path), tmp_path / "answer.raw")
     stop = _raw(speech("그만", "ko", tmp_path), tmp_path / "stop.raw")
-    mic = tmp_path / "mic.py"
-    mic.write_text(MIC)
     streaming, capture = tmp_path / "streaming", tmp_path / "loudspeaker.raw"
     marks, trace = tmp_path / "marks", tmp_path / "trace.jsonl"
-    port = _free_port()
+    speaker, pieces, snd_port = tmp_path / "loudspeaker.py", tmp_path / "pieces", _free_port()
+    speaker.write_text(LOUDSPEAKER)
+    snd = subprocess.Popen([sys.executable, str(speaker), f"tcp://127.0.0.1:{snd_port}",
+                            str(capture), str(pieces)], stdout=subprocess.PIPE, text=True)
+    assert _wait_for(_lines(snd.stdout), "ready", 60, [])
     sat = subprocess.Popen(
         [sys.executable, "-m", "wyoming_satellite", "--name", "bedroom",
          "--uri", f"tcp://127.0.0.1:{port}", "--no-zeroconf",
          "--mic-command", f"{sys.executable} {mic} {report} {answer} {stop} {streaming} "
-                          f"{capture} {marks}",
-         "--snd-command", f"sh -c 'cat >> {capture}'",
+                          f"{capture} {pieces} {marks}",
+         "--snd-uri", f"tcp://127.0.0.1:{snd_port}",
          "--streaming-start-command", f"touch {streaming}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     sat_log = _lines(sat.stderr)
@@ -240,13 +294,20 @@ def test_a_satellite_hears_a_korean_cramp_and_stop_cuts_the_reply(ko_model, tmp_
         assert _wait_for(said, "you: 종아리", 60, seen), "\n".join(seen)
         assert _wait_for(said, "you: ", 90, seen), "\n".join(seen)
         assert _wait_for(said, "coach: ", 10, seen), seen  # the answer to "stop"
-        _wait_until_quiet(capture, 2.0, 30)  # the answer to "stop" has been played
+        # The answer to "stop" has been played (to the end: the coach is stopped next).
+        stopped = [json.loads(line) for line in trace.read_text().splitlines()]
+        barged = next(i for i, e in enumerate(stopped) if e.get("why") == "barge-in")
+        after_s = _rendered_seconds([e["text"] for e in stopped[barged:] if e["event"] == "said"])
+        stop_at = int(marks.read_text().split()[-1])
+        _wait_until_quiet(capture, 2.0, 90, stop_at + int(after_s * SND_RATE) * 2)
     finally:
         if coach:
             coach.send_signal(signal.SIGTERM)
             coach.wait(timeout=30)
         sat.send_signal(signal.SIGTERM)
         sat.wait(timeout=30)
+        snd.kill()
+        snd.wait(timeout=30)
     assert coach.returncode == 0
 
     events = [json.loads(line) for line in trace.read_text().splitlines()]
@@ -264,14 +325,16 @@ def test_a_satellite_hears_a_korean_cramp_and_stop_cuts_the_reply(ko_model, tmp_
         "the coach's voice did not come back out of the satellite"
     at = {line.split()[0]: int(line.split()[1]) / 2 / SND_RATE
           for line in marks.read_text().splitlines()}
-    answered, barged = (next(i for i, e in enumerate(events) if e.get("why") == why)
-                        for why in ("live", "barge-in"))
+    answered = next(i for i, e in enumerate(events) if e.get("why") == "live")
     reply = [e for e in events[answered:barged] if e["event"] == "said"]
-    after = [e["text"] for e in events[barged:] if e["event"] == "said"]  # "okay, I stop"
-    reply_s, after_s = _rendered_seconds([e["text"] for e in reply]), _rendered_seconds(after)
-    # From the answer on the loudspeaker played some of the coaching, then all of the answer
-    # to "stop"; the coaching, spoken to the end, would have taken reply_s.
-    played_s = len(loudspeaker) / SND_RATE - at["answer"] - after_s
+    reply_s = _rendered_seconds([e["text"] for e in reply])
+    # Each sentence is sent in pieces (speech.chunks), one stretch of audio each: the
+    # question's, then what was played of the coaching, then the answer to "stop".
+    played = [int(n) for n in pieces.read_text().split()]
+    before, after = (sum(len(chunks(e["text"])) for e in part if e["event"] == "said")
+                     for part in (events[:answered], events[barged:]))
+    # The coaching, spoken to the end, would have taken reply_s.
+    played_s = sum(played[before:len(played) - after]) / SND_RATE
     talking_s = events[barged]["t"] - reply[0]["t"]  # from the coaching to the barge-in
     print(f"reports said: {list(marks.read_text().split()).count('report')}; "
           f"stop said {at['stop'] - at['answer']:.1f} s into the coaching, acted on at "
@@ -297,11 +360,7 @@ while True:
 
 
 def test_a_satellite_that_is_late_or_goes_away_is_waited_for(ko_model, tmp_path):
-    if importlib.util.find_spec("wyoming_satellite") is None:
-        pytest.skip("wyoming-satellite is not installed (pip install -e '.[test]')")
-    mic = tmp_path / "mic.py"
-    mic.write_text(SILENT_MIC)
-    port = _free_port()
+    mic, port = _microphone(tmp_path, SILENT_MIC)
 
     def start_satellite() -> subprocess.Popen:
         sat = subprocess.Popen(
@@ -348,6 +407,45 @@ def test_a_satellite_that_is_late_or_goes_away_is_waited_for(ko_model, tmp_path)
         coach.send_signal(signal.SIGTERM)
         coach.wait(timeout=30)
         if sat:
+            sat.send_signal(signal.SIGTERM)
+            sat.wait(timeout=30)
+    assert coach.returncode == 0
+
+
+def test_an_idle_satellite_is_kept_not_reconnected(ko_model, tmp_path):
+    # A satellite with its own wake word streams nothing until it hears it: for hours, at
+    # night. Its connection is kept (asked now and then whether it is there), so it is
+    # ready the moment someone speaks, and Home Assistant cannot take it over meanwhile.
+    mic, port = _microphone(tmp_path, SILENT_MIC)
+    sat = subprocess.Popen(
+        [sys.executable, "-m", "wyoming_satellite", "--name", "nursery", "--no-zeroconf",
+         "--debug", "--uri", f"tcp://127.0.0.1:{port}", "--mic-command", f"{sys.executable} {mic}",
+         "--wake-command", "sh -c 'cat > /dev/null'"],  # a wake word never said
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    sat_log = _lines(sat.stderr)
+    seen: list[str] = []
+    coach = None
+    try:
+        assert _wait_for(sat_log, "Ready", 60, seen), seen
+        coach = subprocess.Popen(
+            [sys.executable, "-m", "crampcoach.voice.cli", "-v", "--data-dir",
+             str(tmp_path / "data"), "listen", "--language", "ko", "--no-speak",
+             "--satellite", f"tcp://127.0.0.1:{port}"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        notes = _lines(coach.stderr)
+        assert _wait_for(notes, "listening through satellite nursery", 60, seen), seen
+        assert _wait_for(notes, "asking whether it is there", 30, seen), seen
+        assert _wait_for(notes, "asking whether it is there", 30, seen), seen  # and again
+        assert not [n for n in seen if "does not answer" in n or "went away" in n], seen
+        assert not _wait_for(sat_log, "Server disconnected", 1, seen), seen
+        sat.send_signal(signal.SIGTERM)
+        sat.wait(timeout=30)
+        assert _wait_for(notes, "satellite nursery went away", 30, seen), seen
+    finally:
+        if coach:
+            coach.send_signal(signal.SIGTERM)
+            coach.wait(timeout=30)
+        if sat.poll() is None:
             sat.send_signal(signal.SIGTERM)
             sat.wait(timeout=30)
     assert coach.returncode == 0

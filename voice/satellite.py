@@ -9,6 +9,13 @@ coach's own gate, recogniser and dialogue. Spoken replies go back as ``audio-sta
 Audio goes to the one satellite it came from and nowhere else. A satellite that goes away
 is reconnected to, every few seconds, for as long as the coach runs.
 
+Whose satellite it is: a satellite serves one server and turns the others away by no longer
+reading what they send, without closing the connection. So right after ``run-satellite``
+the coach asks ``describe`` again: only the satellite's own server gets the answer (or its
+audio). A connection that proved ours is kept however long it is silent (a satellite that
+streams only on its wake word is idle for hours); it is asked ``describe`` now and then,
+which tells a satellite that went away without closing the connection.
+
 Threads: the source's ``run`` (the listening thread) reads events through a reader thread
 and feeds the voice path; the speaker's thread writes reply audio. Writes share one lock.
 """
@@ -44,8 +51,10 @@ CHUNK_S = 0.05
 """Reply audio is sent in 50 ms chunks: small enough that a cut is heard at once."""
 LEAD_S = 0.2
 """How far ahead of real time reply audio is sent, so the satellite never runs dry."""
-QUIET_S = 10.0
-"""A new connection with no audio for this long is let go and tried again."""
+PROBE_S = 10.0
+"""A connection that has carried nothing for this long is asked to describe itself: a
+satellite that streams only on its wake word or on speech is idle for hours, and is kept;
+one that does not answer within the link's timeout has gone (power cut, Wi-Fi)."""
 TAIL_S = 1.5
 """Silence fed after a satellite ends a stream, so the last command ends as in a room."""
 
@@ -92,6 +101,8 @@ class Link:
         self._sock: socket.socket | None = None
         self._writer: Any = None
         self._lock = threading.Lock()
+        self.asked: float | None = None
+        """When ``describe`` was last sent and not yet answered by anything."""
 
     @property
     def connected(self) -> bool:
@@ -119,6 +130,12 @@ class Link:
         else:
             self.events.put(first)  # not an answer to describe: keep it for the source
         self.send(RunSatellite().event())
+        self.ask()  # answered only if the satellite took us as its server
+
+    def ask(self) -> None:
+        """Send ``describe``; the answer proves the satellite still reads what we send."""
+        self.asked = time.monotonic()
+        self.send(Describe().event())
 
     def _read(self, reader: Any, events: queue.Queue[Event | None]) -> None:
         try:
@@ -171,10 +188,11 @@ class SatelliteSource:
         self.clock: Clock = SystemClock()
         self._pending = b""
         self._converter: Any = None
-        self._heard = False
-        """Whether audio came on this connection: proof the satellite is ours."""
-        self._since = 0.0
-        self.quiet_s = QUIET_S
+        self._ours = False
+        """Whether the satellite sent anything after ``run-satellite``: it serves us."""
+        self._last = 0.0
+        """When the satellite last sent anything."""
+        self.probe_s = PROBE_S
 
     def problem(self) -> str | None:
         return None  # an unreachable satellite is waited for, like a late microphone
@@ -196,7 +214,7 @@ class SatelliteSource:
             if not self.link.connected:
                 try:
                     self.link.connect()
-                    self._heard, self._since = False, time.monotonic()
+                    self._ours, self._last = False, time.monotonic()
                 except (OSError, queue.Empty) as err:
                     self.link.close()
                     if not warned:
@@ -211,24 +229,22 @@ class SatelliteSource:
                 event = self.link.events.get(timeout=0.2)
             except queue.Empty:
                 path.idle()
-                # A satellite held by another server keeps our connection open but silent:
-                # let go and try again, so it is ours once the other server lets go.
-                if self._heard or time.monotonic() - self._since < self.quiet_s:
+                if self._still_there():
                     continue
                 event = None
             if event is None:
                 self.link.close()
                 self._tail(path)
                 if not warned:
-                    why = ("went away" if self._heard else "sent no audio: it may be in use "
-                           "by another server, such as Home Assistant, or stream only when "
-                           "it hears speech")
+                    why = ("went away" if self._ours else "does not answer: it may be in use "
+                           "by another server, such as Home Assistant")
                     self._problem(f"satellite {self.link.name} {why}")
                     warned = True
                 stop.wait(self.retry_s)
                 continue
-            if not self._heard and AudioChunk.is_type(event.type):
-                self._heard, warned = True, False
+            self._last, self.link.asked = time.monotonic(), None
+            if not self._ours:
+                self._ours, warned = True, False
                 self.watch.state("listening")
                 if ever:
                     self.announce(f"satellite {self.link.name} is back.")
@@ -238,6 +254,21 @@ class SatelliteSource:
                 ever = True
                 path.session.convo.room = self.link.name  # the journal says which room
             self.handle(event, path)
+
+    def _still_there(self) -> bool:
+        """False when the satellite left ``describe`` unanswered (it went away, or another
+        server holds it); asks again after :attr:`probe_s` of silence."""
+        now = time.monotonic()
+        if self.link.asked is not None:
+            return now - self.link.asked < self.link.timeout_s
+        if now - self._last >= self.probe_s:
+            log.debug("satellite %s: silent for %.0f s; asking whether it is there",
+                      self.link.name, now - self._last)
+            try:
+                self.link.ask()
+            except ConnectionError:
+                return False
+        return True
 
     def _problem(self, text: str) -> None:
         self.watch.problem(text)
