@@ -43,8 +43,11 @@ hookspec = pluggy.HookspecMarker("crampcoach")
 def crampcoach_intents(language: str) -> dict[str, Any] | None:
     """Declare the phrases this plugin understands, in ``language``.
 
-    Return ``{"lists": {...}, "intents": {...}, "wake_alone": [...]}`` (see
+    Return ``{"lists": {...}, "intents": {...}, "wake_alone": [...], "not_slot": {...}}`` (see
     :mod:`crampcoach.voice.intents`) or ``None`` when the plugin has nothing in that language.
+    ``not_slot`` says where a list's phrases are not a mention of it, by the word just
+    before (``after``) or just after (``before``): ``{"side": {"after": ["i"], "before":
+    ["now"]}}`` — "I left my phone", "right now" name no side.
     ``wake_alone`` lists phrases that, said on their own, act without the wake phrase (it may
     also sit inside one intent, beside its sentences). Each intent may say when it can be
     heard by voice with ``heard``: ``asleep``, ``coaching``, ``question``, ``answer``,

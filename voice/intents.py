@@ -34,7 +34,14 @@ from typing import Any
 
 from crampcoach.voice.language import Language
 from crampcoach.voice.messages import Intent
-from crampcoach.voice.templates import SlotList, compile_template, expand, words_of
+from crampcoach.voice.templates import (
+    EXACT,
+    Looseness,
+    SlotList,
+    compile_template,
+    expand,
+    words_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +58,8 @@ FUZZY_CUTOFF = 84
 """rapidfuzz ratio a word must reach to be read as a template word it resembles."""
 FUZZY_MIN_LEN = 5
 """Near spellings are looked for only in words this long that start like a template word."""
+NEGATION_REACH = 3
+"""How many words back a negation undoes a declared sentence ("I don't really need help")."""
 
 
 class DeclarationError(ValueError):
@@ -64,6 +73,9 @@ class _Rule:
     priority: int
     pattern: re.Pattern[str]
     template: str
+    bare_slot: bool = False
+    """A template that is one slot, e.g. ``{item}``: negation is the slot's business ("I'm
+    not pregnant" is still about the profile, with nothing to note)."""
 
 
 @dataclass(frozen=True)
@@ -105,10 +117,20 @@ class IntentMatcher:
         """Phrases that act without the wake phrase when said on their own."""
         self.screened: set[str] = set()
         """Intents declared ``screened``: a plugin's screen decides them, not a phrase."""
+        stands = language.stands_for or {}
+        self._alts = {w: frozenset((w, *alts)) for w, alts in stands.items()}
+        self._loose = Looseness(language.skippable, {w: (w, *alts) for w, alts in stands.items()})
+        self._not_slot: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        """List → (words after which, words before which) its phrases are no mention of it."""
         decls = list(declarations)
         for plugin, decl in decls:
             for name, values in (decl.get("lists") or {}).items():
                 self._add_list(plugin, name, values)
+            for name, ctx in (decl.get("not_slot") or {}).items():
+                after, before = self._not_slot.get(name, (frozenset(), frozenset()))
+                norm = language.normalise
+                self._not_slot[name] = (after | {norm(w) for w in ctx.get("after", ())},
+                                        before | {norm(w) for w in ctx.get("before", ())})
             self.wake_alone.update(language.normalise(p) for p in decl.get("wake_alone") or ())
         self._rules: list[_Rule] = []
         self._known: list[str] | None = None
@@ -158,12 +180,16 @@ class IntentMatcher:
         self.wake_alone.update(self.language.normalise(p) for p in spec.get("wake_alone", ()))
         if spec.get("screened"):
             self.screened.add(name)
+        # Red flags are heard as declared: "cramp in my back" must not hear "cramp in the back
+        # of my thigh" (screening decides them anyway).
+        loose = self._loose if priority < OVERRIDE_PRIORITY else EXACT
         for template in sentences:
             try:
-                pattern = compile_template(template, self.lists)
+                pattern = compile_template(template, self.lists, loose)
             except ValueError as err:
                 raise DeclarationError(f"plugin {plugin}: intent {name}: {err}") from None
-            self._rules.append(_Rule(name, plugin, priority, pattern, template))
+            bare = re.fullmatch(r"\s*\{\w+\}\s*", template) is not None
+            self._rules.append(_Rule(name, plugin, priority, pattern, template, bare))
 
     def match(self, text: str, prefer: Iterable[str] = (), exclude: Iterable[str] = ()
               ) -> Intent:
@@ -176,6 +202,12 @@ class IntentMatcher:
         norm = self.language.normalise(text)
         preferred, excluded = set(prefer), set(exclude)
         found = self._best(norm, preferred, excluded)
+        said_once = _without_repeats(norm)
+        if said_once != norm:  # "back of my my thigh": a stumble, unless it explains less
+            again = self._best(said_once, preferred, excluded)
+            if again is not None and (found is None or again[2] / self.weight_of(said_once)
+                                      > found[2] / self.weight_of(norm)):
+                found, norm = again, said_once
         if found is None:
             fixed = self._near_spellings(norm)
             if fixed != norm:
@@ -212,6 +244,7 @@ class IntentMatcher:
         padded = f" {norm} "
         words = norm.split()
         word_at = _word_index(padded)
+        masked = self._masked(words)
         covered: dict[str, set[int]] = {}
         longest: dict[str, int] = {}
         for rule in self._rules:
@@ -221,13 +254,19 @@ class IntentMatcher:
                 if not m.group(0).strip():
                     continue
                 span = {word_at[i] for i in range(m.start(), m.end()) if i in word_at}
+                if any(masked.get(i, i) not in span for i in span) or (
+                        not rule.bare_slot and self._negated(words, min(span))):
+                    # "I left my phone", "don't stop": not what the sentence says (unless the
+                    # sentence says "all right" itself).
+                    continue
                 covered.setdefault(rule.intent, set()).update(span)
                 longest[rule.intent] = max(longest.get(rule.intent, 0), len(span))
         total = sum(self._weight(w) for w in words)
         out = []
         for name, span in covered.items():
             decl = self.intents[name]
-            slots, slot_words = self._read_slots(words, decl.slots, decl.pick)
+            slots, slot_words = self._read_slots(words, decl.slots, decl.pick, masked,
+                                                 decl.priority < OVERRIDE_PRIORITY)
             explained = sum(self._weight(words[i]) for i in span | slot_words)
             # Slot words (a body part, a number) are what an intent is about: they count more.
             score = explained + (SLOT_WEIGHT - 1) * sum(
@@ -239,6 +278,35 @@ class IntentMatcher:
                 score += CONTEXT_BONUS
             key = (override, score, decl.priority, longest[name])
             out.append((key, explained, decl, slots))
+        return out
+
+    def _negated(self, words: list[str], start: int) -> bool:
+        """Whether a negation comes just before ``start``: over light and skippable words
+        and at most one other ("I don't *need* help", "it never went away")."""
+        lang, others = self.language, 0
+        for j in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
+            if words[j] in lang.sentence_negations:
+                return True
+            if words[j] not in lang.light_words and words[j] not in lang.skippable:
+                others += 1
+                if others > 1:
+                    return False
+        return False
+
+    def _masked(self, words: list[str]) -> dict[int, int]:
+        """Positions of list phrases said in a sense that is not the list's ("I *left* my
+        phone", "*right* now"), as plugins declare with ``not_slot``, each with the position
+        of the word that tells."""
+        out: dict[int, int] = {}
+        for name, (after, before) in self._not_slot.items():
+            for phrase in {p for ps in self.lists.get(name, {}).values() for p in ps}:
+                n = len(phrase.split())
+                for at in _find_phrase(words, phrase.split()):
+                    prev = words[at - 1] if at > 0 else ""
+                    nxt = words[at + n] if at + n < len(words) else ""
+                    if prev in after or nxt in before:
+                        out.update(dict.fromkeys(range(at, at + n), at - 1 if prev in after
+                                                 else at + n))
         return out
 
     def _pronoun(self, words: list[str], start: int, phrase: str) -> bool:
@@ -281,10 +349,13 @@ class IntentMatcher:
         self, norm: str, names: Iterable[str], pick: str = "leftmost"
     ) -> dict[str, Any]:
         """The leftmost (or first listed), non-negated mention of each slot list."""
-        return self._read_slots(norm.split(), names, pick)[0]
+        words = norm.split()
+        return self._read_slots(words, names, pick, self._masked(words))[0]
 
     def _read_slots(
-        self, words: list[str], names: Iterable[str], pick: str = "leftmost"
+        self, words: list[str], names: Iterable[str], pick: str = "leftmost",
+        masked: Mapping[int, int] | None = None,
+        loose: bool = True,
     ) -> tuple[dict[str, Any], set[int]]:
         """Slot values, and the positions of the words that said them.
 
@@ -306,8 +377,10 @@ class IntentMatcher:
                 for phrase in phrases:
                     n = len(phrase.split())
                     for view, index in views:
-                        for at in _find_phrase(view, phrase.split()):
+                        for at in _find_phrase(view, phrase.split(), self._alts if loose else None):
                             start = index[at]
+                            if masked and masked.keys() & set(index[at : at + n]):
+                                continue  # "I left my phone": no side
                             if self.language.negations & set(words[max(0, start - 2) : start]):
                                 continue  # "not my left": the slot is what it is not
                             if name in self._ranges and self._pronoun(words, start, phrase):
@@ -348,11 +421,21 @@ class IntentMatcher:
         return out
 
 
-def _find_phrase(words: list[str], phrase: list[str]) -> Iterable[int]:
+def _find_phrase(words: list[str], phrase: list[str],
+                 alts: Mapping[str, frozenset[str]] | None = None) -> Iterable[int]:
+    """Where ``phrase`` is in ``words``; a phrase word also matches its ``alts``."""
     n = len(phrase)
+    alts = alts or {}
     for i in range(len(words) - n + 1):
-        if words[i : i + n] == phrase:
+        here = zip(words[i : i + n], phrase, strict=True)
+        if all(w == p or w in alts.get(p, ()) for w, p in here):
             yield i
+
+
+def _without_repeats(norm: str) -> str:
+    """``norm`` with a word said twice or more in a row said once ("my my calf")."""
+    words = norm.split()
+    return " ".join(w for i, w in enumerate(words) if i == 0 or words[i - 1] != w)
 
 
 def _word_index(padded: str) -> dict[int, int]:

@@ -42,6 +42,18 @@ class Language:
     decoys: tuple[str, ...] = ()
     """Words ordinary speech is full of that mean nothing to the coach: the asleep grammar
     holds them so that speech not meant for the coach has somewhere to go."""
+    sentence_negations: frozenset[str] = frozenset()
+    """Words that undo a declared sentence said right after them ("don't stop")."""
+    skippable: tuple[str, ...] = ()
+    """Words that may come between the words of a template ("it's *really* gone")."""
+    stands_for: dict[str, tuple[str, ...]] | None = None
+    """A word of a template → words heard in its place ("back of *the*/*his* thigh")."""
+    respell: dict[str, str] | None = None
+    """Spoken forms read as their written words before matching: "gonna" → "going to"."""
+    s_means: str = ""
+    """What "'s" after a word means when it is not fused with it ("calf's" → "calf is")."""
+    fused_s: frozenset[str] = frozenset()
+    """Words whose "'s" stays fused, as templates write them: "it's" → "its"."""
 
     def spell(self, n: int) -> str:
         """``n`` as this language says it aloud, e.g. 30 → "thirty" (digits past 99)."""
@@ -57,9 +69,17 @@ class Language:
 
     def normalise(self, text: str) -> str:
         """Lower-case words without punctuation or fillers, as a recogniser would give them."""
-        text = text.lower().replace("’", "'").replace("'", "")
-        words = re.findall(r"\w+", text)
+        text = text.lower().replace("’", "'")
+        if self.s_means:  # "my calf's cramping" is "my calf is cramping", "it's" stays "its"
+            text = re.sub(r"(\w+)'s\b", self._unfuse_s, text)
+        words = re.findall(r"\w+", text.replace("'", ""))
+        if self.respell:
+            words = [r for w in words for r in self.respell.get(w, w).split()]
         return " ".join(w for w in words if w not in self.fillers)
+
+    def _unfuse_s(self, m: re.Match[str]) -> str:
+        word = m.group(1)
+        return word + "s" if word + "s" in self.fused_s else f"{word} {self.s_means}"
 
     def duration(self, seconds: float) -> str:
         """A length of time as people say it: "about a minute and a half"."""
@@ -130,4 +150,10 @@ def load(code: str) -> Language:
         tts_voice=str(data.get("tts_voice", "")),
         decoys=tuple(str(data.get("decoys", "")).split()),
         wake_phrase=str(data.get("wake_phrase", "")),
+        sentence_negations=frozenset(data.get("sentence_negations", [])),
+        skippable=tuple(data.get("skippable", [])),
+        stands_for={str(k): tuple(v) for k, v in data.get("stands_for", {}).items()},
+        respell={str(k): str(v) for k, v in data.get("respell", {}).items()},
+        s_means=str(data.get("s_means", "")),
+        fused_s=frozenset(data.get("fused_s", [])),
     )

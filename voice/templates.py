@@ -16,6 +16,35 @@ SlotList = Mapping[str, Sequence[str]]
 """A slot list: value → the phrases that say it, e.g. ``{"left": ["left", "left side"]}``."""
 
 
+@dataclass(frozen=True)
+class Looseness:
+    """How a compiled template bends to speech, from the language's data.
+
+    ``skip``: words and phrases that may come between any two words of a template ("it's
+    *really* gone", "the cramp has *finally* stopped") without a template for each.
+    ``same``: words that stand for each other inside templates and slot phrases ("back of
+    *the* thigh", "back of *his* thigh" for "back of my thigh").
+    Grammars are expanded from the templates as written: this only loosens matching.
+    """
+
+    skip: tuple[str, ...] = ()
+    same: Mapping[str, tuple[str, ...]] | None = None
+
+    def word(self, text: str) -> str:
+        alts = (self.same or {}).get(text)
+        if not alts:
+            return re.escape(text) + " "
+        return "(?:" + "|".join(re.escape(a) for a in alts) + ") "
+
+    def gap(self) -> str:
+        if not self.skip:
+            return ""
+        return "(?:(?:" + "|".join(re.escape(w) + " " for w in self.skip) + "))*"
+
+
+EXACT = Looseness()
+
+
 class TemplateError(ValueError):
     """A template that cannot be parsed; the message says where."""
 
@@ -73,32 +102,37 @@ def _parse(template: str) -> tuple[object, ...]:
     return parsed
 
 
-def _regex(items: tuple[object, ...], lists: Mapping[str, SlotList]) -> str:
+def _regex(items: tuple[object, ...], lists: Mapping[str, SlotList],
+           loose: Looseness = EXACT) -> str:
     # Every word is followed by one space, and the text is matched as " words ... ", so a
-    # match always starts and ends on word boundaries whatever the script.
+    # match always starts and ends on word boundaries whatever the script. Skippable words
+    # go only between items, so they never start or end a match.
     out: list[str] = []
     for item in items:
+        if out:
+            out.append(loose.gap())
         if isinstance(item, _Word):
-            out.append(re.escape(item.text) + " ")
+            out.append(loose.word(item.text))
         elif isinstance(item, _Slot):
-            out.append(slot_regex(item.name, lists))
+            out.append(slot_regex(item.name, lists, loose))
         else:
             assert isinstance(item, _Choice)
-            alts = "|".join(_regex(opt, lists) for opt in item.options)
+            alts = "|".join(_regex(opt, lists, loose) for opt in item.options)
             out.append(f"(?:{alts})" + ("?" if item.optional else ""))
     return "".join(out)
 
 
-def slot_regex(name: str, lists: Mapping[str, SlotList]) -> str:
+def slot_regex(name: str, lists: Mapping[str, SlotList], loose: Looseness = EXACT) -> str:
     if name not in lists:
         raise TemplateError(f"unknown slot list {{{name}}}")
     phrases = sorted({p for ps in lists[name].values() for p in ps}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(p) + " " for p in phrases) + ")"
+    return "(?:" + "|".join("".join(loose.word(w) for w in p.split()) for p in phrases) + ")"
 
 
-def compile_template(template: str, lists: Mapping[str, SlotList]) -> re.Pattern[str]:
+def compile_template(template: str, lists: Mapping[str, SlotList],
+                     loose: Looseness = EXACT) -> re.Pattern[str]:
     """The template as a pattern to ``search`` in ``" " + normalised_text + " "``."""
-    return re.compile("(?<= )" + _regex(_parse(template), lists))
+    return re.compile("(?<= )" + _regex(_parse(template), lists, loose))
 
 
 def expand(template: str, lists: Mapping[str, SlotList], limit: int = 10_000) -> Iterator[str]:

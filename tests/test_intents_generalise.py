@@ -1,0 +1,148 @@
+"""Classes of phrasing nobody wrote a template for (issue 13): each class is a rule of the
+matcher or of the language data, tested on sentences that are in no template."""
+
+from __future__ import annotations
+
+import pytest
+
+from crampcoach.voice.host import PluginHost
+from crampcoach.voice.language import load
+from crampcoach.voice.session import build_matcher
+from crampcoach.voice.templates import expand
+
+
+@pytest.fixture(scope="module")
+def en():
+    return build_matcher(PluginHost(autoload=False), "en")
+
+
+def _check(matcher, text, intent, slots):
+    got = matcher.match(text)
+    assert (got.name, got.slots) == (intent, slots), f"{text!r} → {got.name} {got.slots}"
+
+
+CLASSES = {
+    # Words between a sentence's words: intensifiers and hedges.
+    "skippable": [
+        ("it's really gone", "cramp.over", {}),
+        ("the cramp has just stopped", "cramp.over", {}),
+        ("it's pretty much gone", "cramp.over", {}),
+        ("i think it's actually over", "cramp.over", {}),
+        ("can you please repeat that", "coach.repeat", {}),
+        ("i really can't reach my foot", "coach.alternative", {"limit": "reach"}),
+    ],
+    # "like" is no filler where it means something; a hedge where it does not.
+    "like": [
+        ("it feels like a knife in my foot", "cramp.report", {"muscle": "foot"}),
+        ("like a seven out of ten", "log.severity", {"severity": 7}),
+        ("i'd like a tip", "tips.request", {}),
+        ("it's like gone now", "cramp.over", {}),
+    ],
+    # "'s" after a word that is not "it", "that", "what"…: "is".
+    "apostrophe s": [
+        ("my calf's cramping", "cramp.report", {"muscle": "calf"}),
+        ("the pain's gone", "cramp.over", {}),
+        ("my foot's cramping up", "cramp.report", {"muscle": "foot"}),
+        ("the left one's cramping", "cramp.report", {"side": "left"}),
+        ("what's next", "coach.next", {}),
+    ],
+    # Spoken forms: gonna, gimme, kinda, outta, alright.
+    "respelled": [
+        ("gimme a sec", "coach.pause", {}),
+        ("i'm gonna need a minute", "coach.pause", {}),
+        ("it's kinda easing", "cramp.over", {}),
+        ("seven outta ten", "log.severity", {"severity": 7}),
+        ("i'm alright now", "cramp.over", {}),
+    ],
+    # A word standing for "my"/"the": British "me", someone else's leg.
+    "determiners": [
+        ("cramp in the back of me thigh", "cramp.report", {"muscle": "hamstring"}),
+        ("cramp in the back of the leg", "cramp.report", {"muscle": "calf"}),
+        ("the back of her left leg", "cramp.report", {"side": "left", "muscle": "calf"}),
+        ("bottom of the foot", "cramp.report", {"muscle": "foot"}),
+    ],
+    # A negation undoes the sentence after it.
+    "negation": [
+        ("don't stop", "coach.resume", {}),
+        ("i'm not cramping anymore", "cramp.over", {}),
+        ("it never went away", "answer.no", {}),
+        ("it doesn't feel any better", "answer.no", {}),
+        ("i don't need help", None, {}),
+        ("i don't want a tip", None, {}),
+        ("i'm not pregnant", "profile.update", {}),  # a bare slot: the plugin hears "not"
+        ("oh no not again my calf", "cramp.report", {"muscle": "calf"}),
+        ("i can't stand up", "coach.alternative", {"limit": "stand"}),  # can't is no denial
+    ],
+    # "left" and "right" that name no side.
+    "not a side": [
+        ("right now my calf is cramping", "cramp.report", {"muscle": "calf"}),
+        ("cramp in my foot right there", "cramp.report", {"muscle": "foot"}),
+        ("it's all right now", "cramp.over", {}),
+        ("i left my phone downstairs", None, {}),
+        ("turn right at the lights", None, {}),
+        ("that's right", None, {}),
+        ("left and right calves", "cramp.report", {"side": "both", "muscle": "calf"}),
+    ],
+    # A word said twice in a row.
+    "repeats": [
+        ("back of my my thigh", "cramp.report", {"muscle": "hamstring"}),
+        ("stop stop stop", "coach.stop", {}),
+        ("it's it's gone", "cramp.over", {}),
+        ("night night", "chat.goodnight", {}),
+    ],
+    # "one" after an adjective is a pronoun, not a rating.
+    "pronoun one": [
+        ("is there an easier one", "coach.alternative", {}),
+    ],
+    # The name of the coach is said to it, not about anything.
+    "vocative": [
+        ("thanks coach that was helpful", "chat.thanks", {}),
+        ("night coach", "chat.goodnight", {}),
+    ],
+    # A new cramp said with "again" is a cramp, whatever else "again" means.
+    "again": [
+        ("it's back again", "cramp.report", {}),
+        ("it's happening again", "cramp.report", {}),
+        ("here we go again", "cramp.report", {}),
+        ("oh no again", "cramp.report", {}),
+        ("say it again", "coach.repeat", {}),
+        ("the dog is barking again", None, {}),
+    ],
+}
+
+
+@pytest.mark.parametrize("text,intent,slots", [
+    pytest.param(t, i, s, id=f"{cls}:{t}") for cls, cases in CLASSES.items() for t, i, s in cases])
+def test_class_of_phrasing(en, text, intent, slots):
+    _check(en, text, intent, slots)
+
+
+def test_normalise_reads_s_as_is_but_keeps_its_fused():
+    lang = load("en")
+    assert lang.normalise("My calf's killing me") == "my calf is killing me"
+    assert lang.normalise("It's gone, that's it") == "its gone thats it"
+    assert lang.normalise("gimme a sec, like, um") == "give me a sec like"
+
+
+def test_korean_normalise_is_untouched():
+    ko = load("ko")
+    assert ko.normalise("음 왼쪽 종아리에 쥐 났어") == "왼쪽 종아리에 쥐 났어"
+
+
+def test_no_declared_sentence_says_a_word_normalising_rewrites(en):
+    # A respelled or filler word in a template could never match (nor "all right" written
+    # "alright"): templates are written as normalise gives text.
+    lang = en.language
+    for template_sentences in en.sentences_by_intent(limit_per_template=300).values():
+        for sentence in template_sentences:
+            assert lang.normalise(sentence) == sentence, sentence
+
+
+def test_looseness_leaves_grammars_as_declared(en):
+    # Skippable words and stand-ins loosen matching only: the recogniser hears the
+    # sentences as written.
+    sentences = {s for ss in en.sentences_by_intent().values() for s in ss}
+    assert "the cramp has finally stopped" not in sentences
+    assert "back of me thigh" not in sentences
+    assert set(expand("[my] {m}", {"m": {"x": ["back of my thigh"]}})) == {
+        "back of my thigh", "my back of my thigh"}
