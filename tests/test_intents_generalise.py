@@ -99,6 +99,49 @@ CLASSES = {
         ("thanks coach that was helpful", "chat.thanks", {}),
         ("night coach", "chat.goodnight", {}),
     ],
+    # Skippable words inside a body-part phrase.
+    "skippable in a slot phrase": [
+        ("the back of my left leg just above the knee", "cramp.report",
+         {"side": "left", "muscle": "hamstring"}),
+    ],
+    # Yes said without words.
+    "spoken yes": [
+        ("mm hmm", "answer.yes", {}),
+        ("uh-huh", "answer.yes", {}),
+    ],
+    # Ordinary speech with one command word and more the coach knows nothing of.
+    "speech not for the coach": [
+        ("stop hogging the blanket", None, {}),
+        ("wait till you see this video", None, {}),
+        ("stop the stretching", "coach.stop", {}),  # words the coach knows
+        ("it feels like a knife in my calf", "cramp.report", {"muscle": "calf"}),  # a slot
+    ],
+    # The ways a cramp lets go, and how people say a doctor started a medicine.
+    "vocabulary": [
+        ("it's loosening up now", "cramp.over", {}),
+        ("the muscle has softened", "cramp.over", {}),
+        ("they started me on tablets", "profile.update", {"item": "new_medicine"}),
+        ("the doctor put me on statins", "profile.update", {"item": "new_medicine"}),
+        ("my doctor put me on a fluid restriction", "profile.update", {"item": "fluid_limit"}),
+        ("what am i supposed to say", "help", {}),
+        ("i didn't mean to record that", "log.undo", {}),
+        ("take that out", "log.undo", {}),
+        ("ok i'm back", "coach.resume", {}),
+    ],
+    # Easing is not over: "almost gone" at "Is it easing?" is a yes.
+    "partly eased": [
+        ("it's nearly gone", "answer.yes", {}),
+        ("it's easing a little", "answer.yes", {}),
+        ("it's getting better", "answer.yes", {}),
+        ("it's starting to relax", "cramp.over", {}),
+    ],
+    # How a cramped muscle is described, and exclamations around it.
+    "described": [
+        ("my calf has gone stiff as anything", "cramp.report", {"muscle": "calf"}),
+        ("bloody hell my foot", "cramp.report", {"muscle": "foot"}),
+        ("the other leg", "cramp.report", {}),
+        ("what causes them", "tips.request", {}),
+    ],
     # A new cramp said with "again" is a cramp, whatever else "again" means.
     "again": [
         ("it's back again", "cramp.report", {}),

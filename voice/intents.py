@@ -58,6 +58,9 @@ FUZZY_CUTOFF = 84
 """rapidfuzz ratio a word must reach to be read as a template word it resembles."""
 FUZZY_MIN_LEN = 5
 """Near spellings are looked for only in words this long that start like a template word."""
+FOREIGN_RATIO = 2.0
+"""An intent that fills no slot is not taken when the words no plugin knows weigh this many
+times what it explains: "stop hogging the blanket" is said to someone else."""
 NEGATION_REACH = 3
 """How many words back a negation undoes a declared sentence ("I don't really need help")."""
 
@@ -120,6 +123,7 @@ class IntentMatcher:
         stands = language.stands_for or {}
         self._alts = {w: frozenset((w, *alts)) for w, alts in stands.items()}
         self._loose = Looseness(language.skippable, {w: (w, *alts) for w, alts in stands.items()})
+        self._skip_words = {w for w in language.skippable if " " not in w}
         self._not_slot: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         """List → (words after which, words before which) its phrases are no mention of it."""
         decls = list(declarations)
@@ -134,9 +138,14 @@ class IntentMatcher:
             self.wake_alone.update(language.normalise(p) for p in decl.get("wake_alone") or ())
         self._rules: list[_Rule] = []
         self._known: list[str] | None = None
+        self._vocab: set[str] = {w for ps in self.lists.values() for p in ps.values()
+                                 for phrase in p for w in phrase.split()}
+        """Every word of every list and template: what the coach knows."""
         for plugin, decl in decls:
             for name, spec in (decl.get("intents") or {}).items():
                 self._add_intent(plugin, name, spec)
+        for plugin_words in self.vocabulary().values():
+            self._vocab.update(plugin_words)
         for rule in self._rules:  # intents heard asleep: each of their sentences acts alone
             if "asleep" in self.intents[rule.intent].heard:
                 self.wake_alone.update(expand(rule.template, self.lists))
@@ -262,6 +271,8 @@ class IntentMatcher:
                 covered.setdefault(rule.intent, set()).update(span)
                 longest[rule.intent] = max(longest.get(rule.intent, 0), len(span))
         total = sum(self._weight(w) for w in words)
+        light = self.language.light_words
+        foreign = sum(1 for w in words if w not in self._vocab and w not in light)
         out = []
         for name, span in covered.items():
             decl = self.intents[name]
@@ -273,6 +284,9 @@ class IntentMatcher:
                 self._weight(words[i]) for i in slot_words)
             override = decl.priority >= OVERRIDE_PRIORITY
             if not override and score <= MIN_SHARE * total and not keep_weak:
+                continue
+            if (not override and not slot_words and not keep_weak
+                    and foreign >= FOREIGN_RATIO * explained):
                 continue
             if name in preferred:
                 score += CONTEXT_BONUS
@@ -368,10 +382,13 @@ class IntentMatcher:
         for name in names:
             others = {w for o in names if o != name for ps in self.lists[o].values()
                       for p in ps for w in p.split()}
-            kept = [i for i, w in enumerate(words) if w not in others]
             views = [(words, list(range(len(words))))]
-            if len(kept) < len(words):
-                views.append(([words[i] for i in kept], kept))
+            # Also without the other slots' words ("back of my *left* thigh") and without
+            # skippable words ("back of my leg *just* above the knee").
+            for drop in (others, others | self._skip_words):
+                kept = [i for i, w in enumerate(words) if w not in drop]
+                if len(kept) < len(views[-1][1]):
+                    views.append(([words[i] for i in kept], kept))
             best: tuple[int, int, int, str, tuple[int, ...]] | None = None
             for rank, (value, phrases) in enumerate(self.lists[name].items()):
                 for phrase in phrases:

@@ -74,8 +74,24 @@ class Language:
             text = re.sub(r"(\w+)'s\b", self._unfuse_s, text)
         words = re.findall(r"\w+", text.replace("'", ""))
         if self.respell:
-            words = [r for w in words for r in self.respell.get(w, w).split()]
+            words = self._respelled(words)
         return " ".join(w for w in words if w not in self.fillers)
+
+    def _respelled(self, words: list[str]) -> list[str]:
+        """``words`` with spoken forms replaced, longest first ("uh huh" before "uh")."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                said = " ".join(words[i : i + n])
+                if len(words) - i >= n and said in self.respell:  # type: ignore[operator]
+                    out.extend(self.respell[said].split())  # type: ignore[index]
+                    i += n
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
 
     def _unfuse_s(self, m: re.Match[str]) -> str:
         word = m.group(1)
