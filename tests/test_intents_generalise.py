@@ -167,6 +167,14 @@ def test_normalise_reads_s_as_is_but_keeps_its_fused():
     assert lang.normalise("gimme a sec, like, um") == "give me a sec like"
 
 
+def test_korean_words_with_endings_are_not_foreign_speech():
+    # Korean words carry endings the templates do not list: unknown words there say nothing
+    # about whom the sentence was for (foreign_ratio is an English setting).
+    ko = build_matcher(PluginHost(autoload=False), "ko")
+    assert ko.language.foreign_ratio == 0
+    assert ko.match("지금 너무 아파").name == "answer.no"
+
+
 def test_korean_normalise_is_untouched():
     ko = load("ko")
     assert ko.normalise("음 왼쪽 종아리에 쥐 났어") == "왼쪽 종아리에 쥐 났어"

@@ -58,9 +58,6 @@ FUZZY_CUTOFF = 84
 """rapidfuzz ratio a word must reach to be read as a template word it resembles."""
 FUZZY_MIN_LEN = 5
 """Near spellings are looked for only in words this long that start like a template word."""
-FOREIGN_RATIO = 2.0
-"""An intent that fills no slot is not taken when the words no plugin knows weigh this many
-times what it explains: "stop hogging the blanket" is said to someone else."""
 NEGATION_REACH = 3
 """How many words back a negation undoes a declared sentence ("I don't really need help")."""
 
@@ -271,7 +268,7 @@ class IntentMatcher:
                 covered.setdefault(rule.intent, set()).update(span)
                 longest[rule.intent] = max(longest.get(rule.intent, 0), len(span))
         total = sum(self._weight(w) for w in words)
-        light = self.language.light_words
+        light, foreign_ratio = self.language.light_words, self.language.foreign_ratio
         foreign = sum(1 for w in words if w not in self._vocab and w not in light)
         out = []
         for name, span in covered.items():
@@ -285,9 +282,9 @@ class IntentMatcher:
             override = decl.priority >= OVERRIDE_PRIORITY
             if not override and score <= MIN_SHARE * total and not keep_weak:
                 continue
-            if (not override and not slot_words and not keep_weak
-                    and foreign >= FOREIGN_RATIO * explained):
-                continue
+            if (not override and not slot_words and not keep_weak and foreign_ratio
+                    and foreign >= foreign_ratio * explained):
+                continue  # "stop hogging the blanket" is said to someone else
             if name in preferred:
                 score += CONTEXT_BONUS
             key = (override, score, decl.priority, longest[name])

@@ -50,6 +50,9 @@ class Language:
     """A word of a template → words heard in its place ("back of *the*/*his* thigh")."""
     respell: dict[str, str] | None = None
     """Spoken forms read as their written words before matching: "gonna" → "going to"."""
+    foreign_ratio: float = 0.0
+    """An intent that fills no slot is not taken when the words no plugin knows outweigh
+    what it explains this many times (0: never). Off where words carry endings (Korean)."""
     s_means: str = ""
     """What "'s" after a word means when it is not fused with it ("calf's" → "calf is")."""
     fused_s: frozenset[str] = frozenset()
@@ -171,5 +174,6 @@ def load(code: str) -> Language:
         stands_for={str(k): tuple(v) for k, v in data.get("stands_for", {}).items()},
         respell={str(k): str(v) for k, v in data.get("respell", {}).items()},
         s_means=str(data.get("s_means", "")),
+        foreign_ratio=float(data.get("foreign_ratio", 0)),
         fused_s=frozenset(data.get("fused_s", [])),
     )
