@@ -64,6 +64,22 @@ def test_follow_up_window_closes(ear):
     assert hear(ear, "help") == []
 
 
+def test_the_follow_up_window_runs_from_when_the_coach_falls_silent(ear):
+    from crampcoach.voice import audio
+    from crampcoach.voice.vad import SpeechGate
+
+    ear.clock.advance(60)
+    assert hear(ear, "hey coach what can i say")  # answered: the window opens
+    ear.listener.gate = SpeechGate()
+    ear.state["speaking"] = True  # a long answer, played slowly (a satellite)
+    for _ in range(30):
+        ear.clock.advance(1)
+        ear.listener.feed(bytes(audio.BLOCK))  # the room is quiet while the coach speaks
+    ear.state["speaking"] = False
+    ear.clock.advance(7)
+    assert hear(ear, "help")[0] == "Say cramp when one starts."
+
+
 def test_own_voice_is_ignored_while_speaking_except_stop(ear):
     hear(ear, "hey coach my left calf")
     ear.state["speaking"] = True

@@ -214,7 +214,16 @@ class Listener:
                 self.heard(self._with_open(utt), rec.phrases, rec.state == "asleep")
         if ended:
             self._flush()
+        self._window_after_speech()
         self.dialogue.tick()
+
+    def _window_after_speech(self) -> None:
+        """An open follow-up window starts over while the coach is still speaking: it runs
+        from when the coach falls silent, however long the sentence took to play (Korean,
+        a satellite), not from the guess :meth:`spoke` makes from its words."""
+        now = self.dialogue.clock()
+        if now < self.awake_until and self.is_speaking():
+            self.awake_until = max(self.awake_until, now + self.follow_up_s)
 
     def finish(self) -> None:
         """End of audio: act on whatever was still being said."""
