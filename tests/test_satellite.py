@@ -26,13 +26,13 @@ SND_RATE = 22050  # what the loudspeaker below keeps (espeak-ng's own rate)
 
 # The satellite's microphone: real-time paced 16 kHz audio, silence between the lines. It
 # speaks each line when the room calls for it, judged by what reached the loudspeaker:
-# the report once the satellite streams (again, as a person would, while the coach stays
-# silent), the answer a second and a half after the coach's question has ended, and "stop"
+# the report once the satellite streams (again, as a person would, when the coach did not
+# take it), the answer a second and a half after the coach's question has ended, and "stop"
 # a second and a half into the coaching. It notes how much the loudspeaker had played when
 # it began each line.
 MIC = r'''
-import os, sys, time
-report, answer, stop, streaming, capture, pieces, marks = sys.argv[1:8]
+import json, os, sys, time
+report, answer, stop, streaming, capture, pieces, marks, trace = sys.argv[1:9]
 CHUNK, RATE = 1024, 16000
 out = sys.stdout.buffer
 start, sent = time.monotonic(), 0
@@ -60,6 +60,14 @@ def silence_until(ready, limit=120):
     while not ready() and time.monotonic() - began < limit:
         emit(bytes(CHUNK * 2))
 
+def heard():
+    """Whether the coach acted on each utterance it heard so far (its --trace)."""
+    try:
+        lines = open(trace, encoding="utf-8").read().splitlines()
+    except OSError:
+        return []
+    return [json.loads(x)["acted"] for x in lines if '"event": "heard"' in x]
+
 def played():
     try:
         return len(open(pieces).read().split())
@@ -70,9 +78,10 @@ silence_until(lambda: os.path.exists(streaming))
 emit(bytes(RATE * 2 * 2))
 for _ in range(3):
     mark("report")
+    before = len(heard())
     emit(open(report, "rb").read())
-    silence_until(lambda: size() > 0, limit=10)
-    if size():
+    silence_until(lambda: len(heard()) > before, limit=60)
+    if any(heard()[before:]):
         break
 silence_until(lambda: played() > 0)  # the question has been played to its end
 emit(bytes(int(RATE * 1.5) * 2))
@@ -270,7 +279,7 @@ def test_a_satellite_hears_a_korean_cramp_and_stop_cuts_the_reply(ko_model, tmp_
         [sys.executable, "-m", "wyoming_satellite", "--name", "bedroom",
          "--uri", f"tcp://127.0.0.1:{port}", "--no-zeroconf",
          "--mic-command", f"{sys.executable} {mic} {report} {answer} {stop} {streaming} "
-                          f"{capture} {pieces} {marks}",
+                          f"{capture} {pieces} {marks} {trace}",
          "--snd-uri", f"tcp://127.0.0.1:{snd_port}",
          "--streaming-start-command", f"touch {streaming}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
