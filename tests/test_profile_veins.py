@@ -116,9 +116,8 @@ def test_pregnancy_adds_the_one_sided_swelling_warning(coach):
     # The brief puts pregnancy with one-sided swelling under "see a doctor soon".
     said = coach.say("my left calf is swollen")
     assert said[0] == "That is worth mentioning to a doctor."
-    # The advice comes first; a calf named with it may then be coached (see-a-doctor-soon is
-    # advice).
-    assert "In pregnancy, tell your midwife or doctor about a leg swollen on one side." in said[:3]
+    # Not coached after the advice: nobody should be talked into stretching a swollen leg.
+    assert said[-1] == "In pregnancy, tell your midwife or doctor about a leg swollen on one side."
     assert not any("pregnancy" in s for s in coach.say("my ankles are puffy"))
 
 

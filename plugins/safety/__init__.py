@@ -25,6 +25,8 @@ CHECK_ANSWERS = ("answer.yes", "answer.no", "answer.unsure")
 CHECK_TIMEOUT_S = 12.0
 LOW_CONFIDENCE = 0.6
 """Below this recogniser confidence an emergency reading is checked with one question."""
+LEG_SIGNS = {"swelling", "hard_vein", *screening.CLOT_SIGNS}
+"""Signs on the leg itself: with any of them, a "soon" finding is not followed by coaching."""
 UNSURE_CHECK = {"chest": "chest_unclear", "breathing": "breath_unclear"}
 """Which question confirms a doubtfully heard emergency; any other gets ``collapse_unclear``."""
 
@@ -61,9 +63,11 @@ class Safety:
         if verdict.tier is not None:
             slots.update(tier=verdict.tier, detail=list(verdict.detail))
             # "See a doctor soon" is advice, not an alarm: "cramp again, third one tonight"
-            # hears it and is then coached as usual.
-            return Intent("safety.symptom", slots, "safety", text,
-                          advisory=verdict.tier == screening.SOON)
+            # hears it and is then coached as usual. Not a swollen or discoloured leg, even
+            # at that tier (pregnancy): nobody should be talked into stretching it.
+            advice_only = verdict.tier == screening.SOON and \
+                not set(verdict.concepts) & LEG_SIGNS
+            return Intent("safety.symptom", slots, "safety", text, advisory=advice_only)
         if verdict.check is not None:
             slots.update(check=verdict.check)
             return Intent(CHECK, slots, "safety", text)
