@@ -28,8 +28,8 @@ SND_RATE = 22050  # what the loudspeaker below keeps (espeak-ng's own rate)
 # speaks each line when the room calls for it, judged by what reached the loudspeaker:
 # the report once the satellite streams (again, as a person would, when the coach did not
 # take it), the answer a second and a half after the coach's question has ended, and "stop"
-# a second and a half into the coaching. It notes how much the loudspeaker had played when
-# it began each line.
+# a second and a half into the coaching (with "-" for the answer, only the report). It notes
+# how much the loudspeaker had played when it began each line.
 MIC = r'''
 import json, os, sys, time
 report, answer, stop, streaming, capture, pieces, marks, trace = sys.argv[1:9]
@@ -83,6 +83,8 @@ for _ in range(3):
     silence_until(lambda: len(heard()) > before, limit=60)
     if any(heard()[before:]):
         break
+while answer == "-":  # only the report, then a quiet room
+    emit(bytes(CHUNK * 2))
 silence_until(lambda: played() > 0)  # the question has been played to its end
 emit(bytes(int(RATE * 1.5) * 2))
 mark("answer")
@@ -462,3 +464,56 @@ def test_an_idle_satellite_is_kept_not_reconnected(ko_model, tmp_path):
             sat.send_signal(signal.SIGTERM)
             sat.wait(timeout=30)
     assert coach.returncode == 0
+
+
+def test_each_satellite_is_a_room_of_its_own(ko_model, tmp_path):
+    # Two bedrooms: the cramp is reported in one; only that room's loudspeaker answers, and
+    # the journal says where it happened.
+    mic, port = _microphone(tmp_path, MIC)
+    quiet = tmp_path / "quiet.py"
+    quiet.write_text(SILENT_MIC)
+    from .test_voice_path import fresh_data_dir, speech
+
+    report = _raw(speech("쥐 났어요", "ko", tmp_path), tmp_path / "report.raw")
+    trace, data = tmp_path / "trace.jsonl", fresh_data_dir(tmp_path)
+    rooms = {"guest room": (port, f"{mic} {report} - - {tmp_path}/streaming-{port} - - "
+                                  f"{tmp_path / 'marks'} {trace}"),
+             "bedroom": (_free_port(), str(quiet))}
+    sats = []
+    for name, (at, program) in rooms.items():
+        sats.append(subprocess.Popen(
+            [sys.executable, "-m", "wyoming_satellite", "--name", name, "--no-zeroconf",
+             "--uri", f"tcp://127.0.0.1:{at}", "--mic-command", f"{sys.executable} {program}",
+             "--snd-command", f"sh -c 'cat >> \"{tmp_path / name}.raw\"'",
+             "--streaming-start-command", f"touch {tmp_path}/streaming-{at}"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=tmp_path))
+    seen: list[str] = []
+    coach = None
+    try:
+        for sat in sats:
+            assert _wait_for(_lines(sat.stderr), "Ready", 60, seen), seen
+        coach = subprocess.Popen(
+            [sys.executable, "-m", "crampcoach.voice.cli", "--data-dir", str(data), "listen",
+             "--language", "ko", "--trace", str(trace),
+             *[x for at, _ in rooms.values() for x in ("--satellite", f"tcp://127.0.0.1:{at}")]],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        said, notes = _lines(coach.stdout), _lines(coach.stderr)
+        for name in rooms:
+            assert any(f"listening through satellite {name}" in n for n in seen) or \
+                _wait_for(notes, f"listening through satellite {name}", 60, seen), seen
+        assert _wait_for(said, "you: 쥐 났어요", 120, seen), seen
+        assert _wait_for(said, "coach: 종아리예요", 10, seen), seen  # which muscle?
+        _wait_until_quiet(tmp_path / "guest room.raw", 2.0, 60, at_least=1)
+    finally:
+        if coach:
+            coach.send_signal(signal.SIGTERM)
+            coach.wait(timeout=30)
+        for sat in sats:
+            sat.send_signal(signal.SIGTERM)
+            sat.wait(timeout=30)
+    assert coach.returncode == 0
+    guest = np.frombuffer((tmp_path / "guest room.raw").read_bytes(), dtype="<i2")
+    assert len(guest) > SND_RATE and np.sqrt(np.mean(guest.astype(np.float64) ** 2)) > 200
+    assert not (tmp_path / "bedroom.raw").exists(), "the other room heard the coach"
+    [ep] = json.loads(run_cli("--data-dir", str(data), "log", "export").stdout)
+    assert ep["room"] == "guest room"
