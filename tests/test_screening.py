@@ -254,3 +254,58 @@ def test_an_emergency_with_a_cramp_still_stops_the_coaching(talk):
     t.wait(12)
     assert t.say("my calf is cramping and my chest hurts") == EMERGENCY
     assert t.run_until_quiet() == []
+
+
+# -- classes found by the round2 block (benchmarks/data/symptoms_*_round2.tsv) -----------------
+def _tier(text: str, language: str = "en") -> str | None:
+    from crampcoach.plugins import safety
+    from crampcoach.plugins.safety import screening
+    from crampcoach.voice import phrasebook
+
+    data = phrasebook.load(Path(safety.__file__).parent, language)
+    return screening.screen(text, data, language).tier
+
+
+@pytest.mark.parametrize("text", [
+    "every breath is like breathing through a straw",  # a simile, not "breathing through it"
+    "my lungs won't fill properly",
+    "my chest feels like an elephant is sitting on it",
+    "there's a stabbing pain in my ribs",
+    "I'm coughing up pink frothy stuff",
+    "my husband's having some sort of fit",
+    "her eyes have rolled back",
+    "my dad is jerking about",  # someone else jerking: not their leg cramp
+    "I came round on the kitchen floor",
+])
+def test_emergency_described_indirectly(text):
+    assert _tier(text) == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "I'm breathing through the pain", "my calf is warm from the heat pad",
+    "my calf is red where I was massaging it", "I cut my nails last night",
+    "my husband is shaking my foot for me",
+])
+def test_risky_words_in_ordinary_talk(text):
+    assert _tier(text) is None
+
+
+def test_a_cause_explains_warmth_but_never_swelling():
+    assert _tier("my left calf is hot and swollen after the bath") == "same_day"
+    assert _tier("my calf is hot and red, rubbing didn't help") == "same_day"
+
+
+@pytest.mark.parametrize(("text", "tier"), [
+    ("숨 쉴 수가 없어요", "emergency"),
+    ("아들이 눈이 뒤집혔어요", "emergency"),
+    ("정신 차려 보니 바닥이었어요", "emergency"),
+    ("추워서 몸이 떨려요", None),  # a cause said before the trembling
+    ("빨갛거나 붓진 않아요", None),  # a list joined by "or", denied as a whole
+    ("뜨겁거나 붓거나 하진 않아요", None),
+    ("핫팩 댔더니 종아리가 화끈해요", None),
+    ("다리에 힘이 전혀 없어요", "soon"),
+    ("혈압약 먹은 뒤로 쥐가 나요", "soon"),
+    ("퀴닌 먹는데 붉은 점이 생겼어요", "same_day"),
+])
+def test_korean_classes(text, tier):
+    assert _tier(text, "ko") == tier

@@ -17,6 +17,10 @@ How a concept is found, in one utterance:
 - a mention is dropped when negated: a negation cue a few tokens before it, inside it, or
   (for "my breathing is fine", "가슴은 안 아파요") just after it, within the same clause.
 - ``near``: "going to pass out" is feeling faint, not having fainted.
+- a list joined by "or" ("붓거나 빨갛진 않아요": ``list_joiner_suffixes``) is denied as a whole by
+  the negation after its last item; adverbs in ``negation_skip`` ("통증은 전혀 없어요") do not
+  use up the negation's reach.
+- ``explained``: warmth or redness said with its cause ("hot after the heat pack") is no clot sign.
 """
 
 from __future__ import annotations
@@ -79,6 +83,8 @@ class Screener:
         self.weak_breaks = set(screen.get("clause_breaks", []))
         self.strong_breaks = set(screen.get("sentence_breaks", []))
         self.break_suffixes = tuple(screen.get("clause_break_suffixes", []))
+        self.joiners = tuple(screen.get("list_joiner_suffixes", []))
+        self.neg_skip = set(screen.get("negation_skip", []))
         self.others = self._terms(screen.get("someone_else", []))
         self.near = self._terms(screen.get("near", []))
         self.concepts: dict[str, dict[str, Any]] = {}
@@ -159,10 +165,16 @@ class Screener:
             return 0 <= i < len(words) and clause[i] == c and i not in inside and \
                 self._any_at(words, i, terms)
 
+        # "A-거나 B진 않아요": each item joined by "or", and each adverb ("전혀"), moves the
+        # denying verb one word on.
+        last = end
+        while last < len(words) and (words[last] in self.neg_skip or (
+                self.joiners and words[last - 1].endswith(self.joiners))):
+            last += 1
         both = self.neg_before + self.neg_after
         return (any(cue(i, self.neg_before) for i in range(start - NEG_BEFORE, start))
                 or any(cue(i, both) for i in range(start, end))
-                or any(cue(i, self.neg_after) for i in range(end, end + self.neg_after_reach)))
+                or any(cue(i, self.neg_after) for i in range(end, last + self.neg_after_reach)))
 
     # -- concepts -------------------------------------------------------------------------
     def concepts_in(self, words: Sequence[str], about_other: bool = False) -> set[str]:
@@ -311,6 +323,8 @@ def screen(text: str, data: dict[str, Any], code: str, pregnant: bool = False) -
 def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verdict:
     """The content brief's section 4, as rules over the concepts found."""
     pregnant = pregnant or "pregnancy" in found
+    if "explained" in found:  # warmth or redness with its cause said: a heat pack, rubbing
+        found = found - {"warmth", "redness"}
 
     def verdict(tier: str, concepts: Iterable[str], detail: tuple[str, ...] = ()) -> Verdict:
         return Verdict(tier, tuple(sorted(set(concepts) & found)), other, None, detail)
