@@ -276,6 +276,8 @@ def _tier(text: str, language: str = "en") -> str | None:
     "her eyes have rolled back",
     "my dad is jerking about",  # someone else jerking: not their leg cramp
     "I came round on the kitchen floor",
+    "my grandma dropped and she isn't moving",  # someone else going down
+    "my breathing feels strange and my left calf is swollen",  # unclear breathing + a leg sign
 ])
 def test_emergency_described_indirectly(text):
     assert _tier(text) == "emergency"
@@ -309,3 +311,12 @@ def test_a_cause_explains_warmth_but_never_swelling():
 ])
 def test_korean_classes(text, tier):
     assert _tier(text, "ko") == tier
+
+
+@pytest.mark.parametrize(("text", "tier"), [
+    ("it's been twenty odd minutes and it's still going", "same_day"),
+    ("it's been hours since I went to bed", None),  # the time is about sleep, not the cramp
+    ("my breathing feels strange", None),  # alone: one question, not a tier
+])
+def test_durations_and_unclear_breathing(text, tier):
+    assert _tier(text) == tier

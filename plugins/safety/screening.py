@@ -105,6 +105,7 @@ class Screener:
         self.dur_excludes = self._terms(dur.get("excludes", []))
         self.dur_ago = self._terms(dur.get("ago", []))
         self.dur_ongoing = self._terms(dur.get("ongoing", []))
+        self.dur_fillers = self._terms(dur.get("fillers", []))
         self.numbers = _numbers(code, dur.get("numbers", {}))
 
     @staticmethod
@@ -265,6 +266,11 @@ class Screener:
         return None
 
     def _number_before(self, words: Sequence[str], i: int) -> float | None:
+        for filler in self.dur_fillers:  # "twenty odd minutes"
+            n = len(filler.tokens)
+            if i - n >= 0 and self._at(words, i - n, filler):
+                i -= n
+                break
         for k in (2, 1):  # "twenty five minutes", "fifteen minutes", "10 minutes"
             if i - k >= 0:
                 phrase = " ".join(words[i - k:i])
@@ -334,6 +340,11 @@ def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verd
     hit = [c for c in EMERGENCY_ALONE if c in found]
     if hit:
         return verdict(EMERGENCY, [*hit, "faint"])
+    # Breathing or a chest that feels "funny" is asked about on its own; with a swollen or
+    # discoloured leg it is the brief's leg-swelling-with-breathlessness picture: no question.
+    unclear = [c for c in ("breath_unclear", "chest_unclear") if c in found]
+    if unclear and ({"swelling", "hard_vein"} | set(CLOT_SIGNS)) & found:
+        return verdict(EMERGENCY, [*unclear, "swelling", "hard_vein", *CLOT_SIGNS])
     # Same day: a possible clot, a long cramp, a wound or poison, quinine with bleeding.
     leg_signs = [c for c in CLOT_SIGNS if c in found]
     both = "both_legs" in found and "one_side" not in found
