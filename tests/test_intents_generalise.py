@@ -142,6 +142,28 @@ CLASSES = {
         ("the other leg", "cramp.report", {}),
         ("what causes them", "tips.request", {}),
     ],
+    # Vocabulary, round 3: what people call their conditions, a correction said with "oops",
+    # "hold up", "that did the trick", "still the same".
+    "vocabulary 3": [
+        ("i'm expecting", "profile.update", {"item": "pregnant"}),
+        ("i'm on dialysis", "profile.update", {"item": "kidney_disease"}),
+        ("they changed my pills", "profile.update", {"item": "new_medicine"}),
+        ("oops it was a four", "log.correct", {"severity": 4}),
+        ("it was actually my right", "log.correct", {"side": "right"}),
+        ("scratch that it was my foot", "log.correct", {"muscle": "foot"}),
+        ("scratch that one", "log.undo", {}),
+        ("i logged that by mistake", "log.undo", {}),
+        ("are my veins okay", "check.veins", {}),
+        ("any suggestions", "tips.request", {}),
+        ("hang about", "coach.pause", {}),
+        ("that'll do", "coach.stop", {}),
+        ("is there a different stretch", "coach.alternative", {}),
+        ("that did the trick", "cramp.over", {}),
+        ("i can walk again", "cramp.over", {}),
+        ("still the same", "answer.no", {}),
+        ("hard to tell", "answer.unsure", {}),
+        ("much easier now", "answer.yes", {}),
+    ],
     # A new cramp said with "again" is a cramp, whatever else "again" means.
     "again": [
         ("it's back again", "cramp.report", {}),
