@@ -164,6 +164,16 @@ CLASSES = {
         ("hard to tell", "answer.unsure", {}),
         ("much easier now", "answer.yes", {}),
     ],
+    # A long story: a well explained part counts even when the rest is talk.
+    "long story": [
+        ("sorry to bother you but i think i've got another one of those cramps in my thigh",
+         "cramp.report", {"muscle": "thigh"}),
+        ("i don't know what's going on but my leg keeps seizing up every time i move",
+         "cramp.report", {}),
+        ("can you tell me how long that one went on for", "status.elapsed", {}),
+        ("my mum had a really bad week at work and she told me all about it last night", None, {}),
+        ("we need to book the car in for a service next week", None, {}),
+    ],
     # A new cramp said with "again" is a cramp, whatever else "again" means.
     "again": [
         ("it's back again", "cramp.report", {}),

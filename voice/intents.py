@@ -53,11 +53,16 @@ SLOT_WEIGHT = 1.5
 LIGHT_WEIGHT = 0.5
 MIN_SHARE = 0.25
 """An intent explaining less than this share of what was said is not taken ("the dog is
-barking again" is not a request to repeat); red flags are exempt."""
+barking again" is not a request to repeat); red flags are exempt..."""
 FUZZY_CUTOFF = 84
 """rapidfuzz ratio a word must reach to be read as a template word it resembles."""
 FUZZY_MIN_LEN = 5
 """Near spellings are looked for only in words this long that start like a template word."""
+ENOUGH = 3.0
+"""...unless it explains this much all the same, in a long story: "sorry to bother you but I
+think I've got another one of those cramps in my thigh" (score, slot words counted more)."""
+LONG_MIN_SHARE = 0.15
+"""Below this share even a well explained part is a story about something else."""
 NEGATION_REACH = 3
 """How many words back a negation undoes a declared sentence ("I don't really need help")."""
 
@@ -280,7 +285,9 @@ class IntentMatcher:
             score = explained + (SLOT_WEIGHT - 1) * sum(
                 self._weight(words[i]) for i in slot_words)
             override = decl.priority >= OVERRIDE_PRIORITY
-            if not override and score <= MIN_SHARE * total and not keep_weak:
+            weak = score <= MIN_SHARE * total and (score < ENOUGH
+                                                   or score <= LONG_MIN_SHARE * total)
+            if not override and weak and not keep_weak:
                 continue
             if (not override and not slot_words and not keep_weak and foreign_ratio
                     and foreign >= foreign_ratio * explained):
