@@ -174,6 +174,13 @@ CLASSES = {
         ("my mum had a really bad week at work and she told me all about it last night", None, {}),
         ("we need to book the car in for a service next week", None, {}),
     ],
+    # British and everyday forms of the controls.
+    "everyday controls": [
+        ("ta ra", "chat.goodnight", {}),
+        ("stop for a second", "coach.pause", {}),
+        ("i'm not doing that", "coach.alternative", {}),
+        ("me calf's gone again", "cramp.report", {"muscle": "calf"}),
+    ],
     # A new cramp said with "again" is a cramp, whatever else "again" means.
     "again": [
         ("it's back again", "cramp.report", {}),
