@@ -320,3 +320,17 @@ def test_korean_classes(text, tier):
 ])
 def test_durations_and_unclear_breathing(text, tier):
     assert _tier(text) == tier
+
+
+@pytest.mark.parametrize(("text", "language", "tier"), [
+    ("I'm out of puff", "en", "emergency"),  # breathlessness, not a puffy leg
+    ("there's blood in my phlegm", "en", "emergency"),
+    ("I'm bringing up blood", "en", "emergency"),
+    ("I've had cramps five nights this week", "en", "soon"),
+    ("밤에 다리가 간질간질해서 못 자요", "ko", "soon"),  # a tickle, not epilepsy
+    ("간질이 있는 남편이 발작을 해요", "ko", "emergency"),
+    ("할머니가 축 늘어졌어요", "ko", "emergency"),  # someone else not coming round
+    ("가래에 피가 섞여요", "ko", "emergency"),
+])
+def test_third_probe_classes(text, language, tier):
+    assert _tier(text, language) == tier
