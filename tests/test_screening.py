@@ -334,3 +334,9 @@ def test_durations_and_unclear_breathing(text, tier):
 ])
 def test_third_probe_classes(text, language, tier):
     assert _tier(text, language) == tier
+
+
+@pytest.mark.parametrize("text", ["남편이 쓰러져서 안 일어나요", "아내가 쓰러지고 안 깨어나요"])
+def test_korean_negation_after_a_joined_verb_denies_the_next_verb_not_the_collapse(talk, text):
+    said = talk("ko").say(text)
+    assert said[-1] == "지금 응급 번호로 전화하세요.", said

@@ -83,6 +83,7 @@ class Screener:
         self.weak_breaks = set(screen.get("clause_breaks", []))
         self.strong_breaks = set(screen.get("sentence_breaks", []))
         self.break_suffixes = tuple(screen.get("clause_break_suffixes", []))
+        self.break_suffix_except = tuple(screen.get("clause_break_suffix_except", []))
         self.joiners = tuple(screen.get("list_joiner_suffixes", []))
         self.neg_skip = set(screen.get("negation_skip", []))
         self.others = self._terms(screen.get("someone_else", []))
@@ -152,7 +153,8 @@ class Screener:
                 out.append(-1)  # the break word itself belongs to no clause
                 continue
             out.append(n)
-            if not strong_only and self.break_suffixes and w.endswith(self.break_suffixes):
+            if not strong_only and self.break_suffixes and w.endswith(self.break_suffixes) \
+                    and not (self.break_suffix_except and w.endswith(self.break_suffix_except)):
                 n += 1
         return out
 
