@@ -211,3 +211,55 @@ def test_a_long_open_reading_is_running_speech_and_not_screened(ear):
     hear(ear, "hey coach my left calf")
     talk = "and then my chest hurts " + "the man on the radio said " * 4
     assert hear_open(ear, "next stop my left calf", talk) == []
+
+
+def test_asleep_a_phrase_that_acts_alone_must_be_said_on_its_own(ear):
+    ear.clock.advance(60)
+    ear.listener.quiet_before = 0.3  # it came straight after other speech (a television)
+    assert hear(ear, "cramp") == []
+    assert hear(ear, "hey coach what can i say")[0] == "Say cramp when one starts."
+    assert hear(ear, "cramp") == ["Is it your calf, your foot, or your thigh?"]  # awake now
+    ear.clock.advance(600)
+    ear.listener.quiet_before = 2.0  # said into a quiet room
+    assert hear(ear, "cramp") == ["Is it your calf, your foot, or your thigh?"]
+
+
+# -- the wake phrase and a command in one breath (issue 13) ---------------------------------
+class _Reread:
+    """The awake grammar's recogniser, as the listener uses it to read the kept audio again."""
+
+    state = "awake"
+    phrases = frozenset({"hey coach", "my left calf", "cramp", "next"})
+
+    def __init__(self, reading: str):
+        self.reading = reading
+
+    def accept(self, pcm: bytes):
+        return None
+
+    def end(self):
+        return Utterance(self.reading, 0.9, "voice", (self.reading,), (0.9,))
+
+
+def hear_asleep(t, text: str, reread: str) -> list[str]:
+    t.listener.grammars = type("G", (), {"awake": lambda self: _Reread(reread)})()
+    t.listener._audio += b"\0\0" * 1600  # the utterance's audio, kept while asleep
+    mark = len(t.said)
+    t.listener.heard(Utterance(text, 0.9, "voice", (text,), (0.9,)), asleep=True)
+    return [s.text for s in t.said[mark:]]
+
+
+def test_the_wake_phrase_and_a_command_in_one_breath_wake_and_act(ear):
+    ear.clock.advance(60)
+    # Asleep, the rest of the breath came out as decoy syllables, too many to be a breath.
+    said = hear_asleep(ear, "hey coach ma ri ka ro ka", "hey coach my left calf")
+    assert said[0] == "Okay. Your left calf. I'm here."
+
+
+def test_the_wake_phrase_and_running_speech_do_not_act(ear):
+    ear.clock.advance(60)
+    talk = "hey coach next cramp next my left calf"
+    assert hear_asleep(ear, "hey coach ma ri ka ro ka", talk) == []
+    assert ear.state["beeps"] == 0
+    assert hear_asleep(ear, "hey coach ma", talk) == []
+    assert ear.state["beeps"] == 1  # a breath after the wake phrase: it wakes, and listens

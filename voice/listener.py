@@ -38,6 +38,14 @@ MAX_EXTRA_WORDS = 1
 comes back as one more short word ("좋은 아침 쉬기"); running speech as many."""
 MAX_ASLEEP_AUDIO = 16_000 * 2 * 10
 """Bytes of one asleep utterance kept for the open pass (10 s): a wake phrase is short."""
+QUIET_BEFORE_ALONE_S = 1.0
+"""Asleep, a phrase that acts alone ("cramp!") must be said on its own: after at least this
+long with the gate shut (the gate shuts ``endpoint_silence_s`` after the last word, so about
+1.5 s of quiet). Running speech on a television or between people pauses for less between
+its sentences (espeak-ng reading the Debian FAQ: 0.24-0.36 s with the gate shut), and in it
+two syllables now and then sound just like "쥐 났어" (benchmarks/false_accepts.py); someone
+woken by a cramp says it into a quiet room. The wake phrase needs no pause: it is longer and
+rarer."""
 MAX_OPEN_WORDS = 20
 """Words an open reading may hold and still be screened: a symptom told to the coach is a
 breath or two ("my calf is swollen and hot and now I can't breathe"); a television read
@@ -198,12 +206,23 @@ class Listener:
         self.trace: Any = None
         """A :class:`crampcoach.voice.trace.Trace` that records every utterance and why it
         acted or not (``listen --trace``)."""
+        self._talking = False
+        """The gate is open: someone is talking."""
+        self._quiet_since = float("-inf")
+        """When the gate last closed."""
+        self.quiet_before = float("inf")
+        """Seconds of quiet (the gate shut) before the utterance under way began."""
 
     def feed(self, block: bytes) -> None:
         """One block of 16 kHz mono int16 audio."""
         speech, ended = self.gate.feed(block)
         if speech:
             if self.recognizer is None:
+                # Quiet before this utterance: since the gate closed, or none at all when
+                # Vosk cut running speech into pieces and this is the next piece.
+                now = self.dialogue.clock()
+                self.quiet_before = 0.0 if self._talking else now - self._quiet_since
+                self._talking = True
                 self.recognizer = self.choose()
                 self._begin(self.recognizer.state)
             rec = self.recognizer
@@ -214,6 +233,7 @@ class Listener:
                 self.heard(self._with_open(utt), rec.phrases, rec.state == "asleep")
         if ended:
             self._flush()
+            self._talking, self._quiet_since = False, self.dialogue.clock()
         self._window_after_speech()
         self.dialogue.tick()
 
@@ -271,6 +291,29 @@ class Listener:
         self._audio.clear()
         return replace(utt, open_text=got.text, open_confidence=got.confidence)
 
+    def _wake_and_command(self, utt: Utterance) -> Utterance | None:
+        """Asleep, the wake phrase said with more after it in one breath ("hey coach, cramp in
+        my left calf"): the asleep grammar has no commands, so the rest came out as decoy
+        syllables. The kept audio is read again with the awake grammar; when that reads the
+        wake phrase and one phrase that means something, the utterance is that, with the open
+        reading of the same audio (the rest may be a symptom in the person's own words).
+        Costs a grammar pass, and an open pass, only when the wake phrase was heard."""
+        if not self._audio or self.grammars is None or not self.wake:
+            return None
+        norm = [drop_lead(self.matcher.language.normalise(r), self.wake)
+                for r in utt.alternatives[:ASLEEP_READINGS]]
+        if not any(wakes(r, self.wake, frozenset()) and r != self.wake for r in norm):
+            return None
+        rec = self.grammars.awake()
+        again = rec.accept(bytes(self._audio)) or rec.end()
+        if again is None:
+            return None
+        taken = take_reading(self.matcher, again.alternatives, self.wake, rec.phrases)
+        if taken is None or not wakes(taken, self.wake, frozenset()) or \
+                self.matcher.match(after_wake(taken, self.wake)).name is None:
+            return None
+        return self._read_asleep(replace(again, text=taken))
+
     # -- listening rules -------------------------------------------------------------------
     def live(self) -> bool:
         """True while commands count without the wake phrase."""
@@ -312,6 +355,8 @@ class Listener:
         audio (awake), screened for red flags before anything else."""
         log.debug("readings %s", " | ".join(utt.alternatives))
         taken = self.reading(utt, phrases, asleep)
+        if asleep and (command := self._wake_and_command(utt)) is not None:
+            utt, taken, phrases = command, command.text, frozenset()
         # A red flag in the person's own words outranks whatever the grammar made of them.
         said = "" if asleep else screenable(utt.open_text)
         alarm = bool(said) and self.dialogue.screen(said, utt.open_confidence) is not None
@@ -342,6 +387,9 @@ class Listener:
             text = text[len(self.wake):].strip()
         if not (woke or self.live() or text in self.matcher.wake_alone):
             self._report(utt, False, "asleep")
+            return
+        if not (woke or self.live()) and self.quiet_before < QUIET_BEFORE_ALONE_S:
+            self._report(utt, False, "not said on its own")
             return
         self._report(utt, True, "wake phrase" if woke else
                      "acts alone" if text in self.matcher.wake_alone else "live")
