@@ -263,3 +263,13 @@ def test_the_wake_phrase_and_running_speech_do_not_act(ear):
     assert ear.state["beeps"] == 0
     assert hear_asleep(ear, "hey coach ma", talk) == []
     assert ear.state["beeps"] == 1  # a breath after the wake phrase: it wakes, and listens
+
+
+def test_asleep_a_phrase_said_again_at_once_needs_no_pause(ear):
+    ear.clock.advance(60)
+    ear.listener.heard(Utterance("ka", source="voice", alternatives=("ka", "ko", "ki", "cramp")),
+                       asleep=True)  # the first "cramp": not the best reading, not taken
+    ear.listener.quiet_before = 0.2
+    mark = len(ear.said)
+    ear.listener.heard(Utterance("cramp", source="voice", alternatives=("cramp",)), asleep=True)
+    assert [s.text for s in ear.said[mark:]] == ["Is it your calf, your foot, or your thigh?"]

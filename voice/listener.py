@@ -44,8 +44,9 @@ long with the gate shut (the gate shuts ``endpoint_silence_s`` after the last wo
 1.5 s of quiet). Running speech on a television or between people pauses for less between
 its sentences (espeak-ng reading the Debian FAQ: 0.24-0.36 s with the gate shut), and in it
 two syllables now and then sound just like "쥐 났어" (benchmarks/false_accepts.py); someone
-woken by a cramp says it into a quiet room. The wake phrase needs no pause: it is longer and
-rarer."""
+woken by a cramp says it into a quiet room, or says it again at once when it was not
+taken (then it was among the readings of what came just before). The wake phrase needs no
+pause: it is longer and rarer."""
 MAX_OPEN_WORDS = 20
 """Words an open reading may hold and still be screened: a symptom told to the coach is a
 breath or two ("my calf is swollen and hot and now I can't breathe"); a television read
@@ -212,6 +213,9 @@ class Listener:
         """When the gate last closed."""
         self.quiet_before = float("inf")
         """Seconds of quiet (the gate shut) before the utterance under way began."""
+        self._said_before: frozenset[str] = frozenset()
+        """Asleep, the readings of the utterance before: a phrase that acts alone and was
+        among them is someone saying it again, which needs no pause before it."""
 
     def feed(self, block: bytes) -> None:
         """One block of 16 kHz mono int16 audio."""
@@ -355,6 +359,8 @@ class Listener:
         audio (awake), screened for red flags before anything else."""
         log.debug("readings %s", " | ".join(utt.alternatives))
         taken = self.reading(utt, phrases, asleep)
+        said_before, self._said_before = self._said_before, frozenset(
+            self.matcher.language.normalise(r) for r in utt.alternatives) if asleep else frozenset()
         if asleep and (command := self._wake_and_command(utt)) is not None:
             utt, taken, phrases = command, command.text, frozenset()
         # A red flag in the person's own words outranks whatever the grammar made of them.
@@ -388,7 +394,8 @@ class Listener:
         if not (woke or self.live() or text in self.matcher.wake_alone):
             self._report(utt, False, "asleep")
             return
-        if not (woke or self.live()) and self.quiet_before < QUIET_BEFORE_ALONE_S:
+        if not (woke or self.live() or text in said_before) and \
+                self.quiet_before < QUIET_BEFORE_ALONE_S:
             self._report(utt, False, "not said on its own")
             return
         self._report(utt, True, "wake phrase" if woke else
