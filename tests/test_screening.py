@@ -340,3 +340,8 @@ def test_third_probe_classes(text, language, tier):
 def test_korean_negation_after_a_joined_verb_denies_the_next_verb_not_the_collapse(talk, text):
     said = talk("ko").say(text)
     assert said[-1] == "지금 응급 번호로 전화하세요.", said
+
+
+@pytest.mark.parametrize("text", ["아빠가 의식 없어요", "엄마가 쓰러졌는데 의식도 없어요"])
+def test_korean_unconscious_without_a_particle_is_an_emergency(talk, text):
+    assert talk("ko").say(text)[-1] == "지금 응급 번호로 전화하세요."
