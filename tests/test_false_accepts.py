@@ -41,17 +41,9 @@ def test_korean_speech_that_is_no_command_never_acts(ko_model, tmp_path: Path):
 
 @pytest.mark.integration
 def test_listen_trace_says_what_was_heard_and_why(ko_model, tmp_path: Path):
-    import json
+    from .test_voice_path import listen_traced
 
-    from .conftest import run_cli
-    from .test_voice_path import dialogue_wav, fresh_data_dir
-
-    wav = dialogue_wav(tmp_path / "night.wav", ["다 됐어요", "쥐 났어요"], "ko")
-    trace = tmp_path / "trace.jsonl"
-    out = run_cli("--data-dir", str(fresh_data_dir(tmp_path)), "listen", "--input", str(wav),
-                  "--language", "ko", "--no-speak", "--trace", str(trace))
-    assert out.returncode == 0, out.stderr
-    events = [json.loads(x) for x in trace.read_text("utf-8").splitlines()]
+    events = listen_traced(tmp_path, ["다 됐어요", "쥐 났어요"], "ko")
     heard = [e for e in events if e["event"] == "heard"]
     assert heard[0]["acted"] is False and heard[0]["why"]  # no wake phrase: ignored, said why
     assert heard[-1] == {**heard[-1], "text": "쥐 났어요", "acted": True, "why": "acts alone"}

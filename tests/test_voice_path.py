@@ -46,6 +46,16 @@ def dialogue_wav(path: Path, lines: list[str], language: str, gap_s: float = 2.5
     return path
 
 
+def listen_traced(tmp_path: Path, lines: list[str], language: str, **wav: float) -> list[dict]:
+    """``listen --input`` on ``lines`` spoken into a recording; the ``--trace`` events."""
+    recording = dialogue_wav(tmp_path / "night.wav", lines, language, **wav)
+    trace = tmp_path / "trace.jsonl"
+    out = run_cli("--data-dir", str(fresh_data_dir(tmp_path)), "listen", "--input",
+                  str(recording), "--language", language, "--no-speak", "--trace", str(trace))
+    assert out.returncode == 0, out.stderr
+    return [json.loads(x) for x in trace.read_text("utf-8").splitlines()]
+
+
 def fresh_data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "data"
     d.mkdir()
