@@ -43,6 +43,10 @@ def main() -> int:
     if args.engine != "ours":
         matcher = HassilMatcher(matcher, wildcards=args.engine == "hassil-wildcards")
     path = ROOT / "benchmarks" / "data" / f"{args.language}_phrasings.tsv"
+    if not path.is_file():
+        print(f"intent_accuracy: no phrasings for {args.language!r} ({path} is missing)",
+              file=sys.stderr)
+        return 1
     rows = read_rows(path)
     per_intent: Counter[str] = Counter()
     right: Counter[str] = Counter()

@@ -48,6 +48,8 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
     ``not_slot`` says where a list's phrases are not a mention of it, by the word just
     before (``after``) or just after (``before``): ``{"side": {"after": ["i"], "before":
     ["now"]}}`` — "I left my phone", "right now" name no side.
+    ``stands_for`` maps a word of the plugin's sentences to other words heard in its place
+    (``{"cramp": ["knot"]}``: "the knot's gone"); it loosens matching, never the grammar.
     ``wake_alone`` lists phrases that, said on their own, act without the wake phrase (it may
     also sit inside one intent, beside its sentences). Each intent may say when it can be
     heard by voice with ``heard``: ``asleep``, ``coaching``, ``question``, ``answer``,

@@ -34,6 +34,7 @@ from typing import Any
 
 from crampcoach.voice.language import Language
 from crampcoach.voice.messages import Intent
+from crampcoach.voice.scattered import ScatterIndex
 from crampcoach.voice.templates import (
     EXACT,
     Looseness,
@@ -63,6 +64,8 @@ ENOUGH = 3.0
 think I've got another one of those cramps in my thigh" (score, slot words counted more)."""
 LONG_MIN_SHARE = 0.15
 """Below this share even a well explained part is a story about something else."""
+SCATTER_EXPANSIONS = 300
+"""Sentences of one template looked for said scattered (see :mod:`.scattered`)."""
 NEGATION_REACH = 3
 """How many words back a negation undoes a declared sentence ("I don't really need help")."""
 
@@ -78,9 +81,10 @@ class _Rule:
     priority: int
     pattern: re.Pattern[str]
     template: str
-    bare_slot: bool = False
-    """A template that is one slot, e.g. ``{item}``: negation is the slot's business ("I'm
-    not pregnant" is still about the profile, with nothing to note)."""
+    bare_slot: str = ""
+    """The list of a template that is one slot, e.g. ``{item}``: negation is the slot's
+    business ("I'm not pregnant" is still about the profile, with nothing to note), but a
+    word that is no mention of the list at all ("that *one's* over") matches nothing."""
 
 
 @dataclass(frozen=True)
@@ -122,13 +126,17 @@ class IntentMatcher:
         """Phrases that act without the wake phrase when said on their own."""
         self.screened: set[str] = set()
         """Intents declared ``screened``: a plugin's screen decides them, not a phrase."""
-        stands = language.stands_for or {}
+        decls = list(declarations)
+        stands: dict[str, tuple[str, ...]] = dict(language.stands_for or {})
+        for _plugin, decl in decls:  # a plugin's own stand-ins: "knot" for "cramp"
+            for word, alts in (decl.get("stands_for") or {}).items():
+                word = language.normalise(word)
+                stands[word] = (*stands.get(word, ()), *(language.normalise(a) for a in alts))
         self._alts = {w: frozenset((w, *alts)) for w, alts in stands.items()}
         self._loose = Looseness(language.skippable, {w: (w, *alts) for w, alts in stands.items()})
         self._skip_words = {w for w in language.skippable if " " not in w}
         self._not_slot: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         """List → (words after which, words before which) its phrases are no mention of it."""
-        decls = list(declarations)
         for plugin, decl in decls:
             for name, values in (decl.get("lists") or {}).items():
                 self._add_list(plugin, name, values)
@@ -148,6 +156,17 @@ class IntentMatcher:
                 self._add_intent(plugin, name, spec)
         for plugin_words in self.vocabulary().values():
             self._vocab.update(plugin_words)
+        self._vocab.update(w for alts in self._alts.values() for a in alts for w in a.split())
+        self._scatter = ScatterIndex(language, self._alts)
+        for rule in self._rules:  # the same phrases, said with their parts apart
+            exact = rule.priority >= OVERRIDE_PRIORITY
+            if rule.bare_slot:
+                for value, phrases in self.lists[rule.bare_slot].items():
+                    for phrase in phrases:
+                        self._scatter.add(rule.intent, phrase, rule.bare_slot, value, exact)
+            else:
+                for sentence in expand(rule.template, self.lists, SCATTER_EXPANSIONS):
+                    self._scatter.add(rule.intent, sentence, exact=exact)
         for rule in self._rules:  # intents heard asleep: each of their sentences acts alone
             if "asleep" in self.intents[rule.intent].heard:
                 self.wake_alone.update(expand(rule.template, self.lists))
@@ -199,8 +218,9 @@ class IntentMatcher:
                 pattern = compile_template(template, self.lists, loose)
             except ValueError as err:
                 raise DeclarationError(f"plugin {plugin}: intent {name}: {err}") from None
-            bare = re.fullmatch(r"\s*\{\w+\}\s*", template) is not None
-            self._rules.append(_Rule(name, plugin, priority, pattern, template, bare))
+            bare = re.fullmatch(r"\s*\{(\w+)\}\s*", template)
+            self._rules.append(_Rule(name, plugin, priority, pattern, template,
+                                     bare.group(1) if bare else ""))
 
     def match(self, text: str, prefer: Iterable[str] = (), exclude: Iterable[str] = ()
               ) -> Intent:
@@ -258,6 +278,7 @@ class IntentMatcher:
         masked = self._masked(words)
         covered: dict[str, set[int]] = {}
         longest: dict[str, int] = {}
+        said_whole: list[set[int]] = []
         for rule in self._rules:
             if rule.intent in excluded:
                 continue
@@ -270,8 +291,16 @@ class IntentMatcher:
                     # "I left my phone", "don't stop": not what the sentence says (unless the
                     # sentence says "all right" itself).
                     continue
+                if rule.bare_slot in self._ranges and self._pronoun(
+                        words, min(span), m.group(0).strip()):
+                    continue  # "that one's over": a pronoun, no rating
                 covered.setdefault(rule.intent, set()).update(span)
                 longest[rule.intent] = max(longest.get(rule.intent, 0), len(span))
+                said_whole.append(span)
+        scattered = self._scattered(words, masked, excluded, said_whole)
+        for name, (span, _) in scattered.items():
+            covered.setdefault(name, set()).update(span)
+            longest[name] = max(longest.get(name, 0), len(span))
         total = sum(self._weight(w) for w in words)
         light, foreign_ratio = self.language.light_words, self.language.foreign_ratio
         foreign = sum(1 for w in words if w not in self._vocab and w not in light)
@@ -280,6 +309,10 @@ class IntentMatcher:
             decl = self.intents[name]
             slots, slot_words = self._read_slots(words, decl.slots, decl.pick, masked,
                                                  decl.priority < OVERRIDE_PRIORITY)
+            for slot, (value, at) in scattered.get(name, (set(), {}))[1].items():
+                if slot not in slots:  # "there's blood when I cough"
+                    slots[slot] = int(value) if slot in self._ranges else value
+                    slot_words |= at
             explained = sum(self._weight(words[i]) for i in span | slot_words)
             # Slot words (a body part, a number) are what an intent is about: they count more.
             score = explained + (SLOT_WEIGHT - 1) * sum(
@@ -290,13 +323,54 @@ class IntentMatcher:
             if not override and weak and not keep_weak:
                 continue
             if (not override and not slot_words and not keep_weak and foreign_ratio
-                    and foreign >= foreign_ratio * explained):
-                continue  # "stop hogging the blanket" is said to someone else
+                    and (foreign >= foreign_ratio * explained
+                         or self._aside(words, span, explained))):
+                continue  # "stop hogging the blanket", "stop it, that tickles": for someone else
             if name in preferred:
                 score += CONTEXT_BONUS
             key = (override, score, decl.priority, longest[name])
             out.append((key, explained, decl, slots))
         return out
+
+    def _scattered(
+        self, words: list[str], masked: Mapping[int, int], excluded: set[str],
+        said_whole: list[set[int]],
+    ) -> dict[str, tuple[set[int], dict[str, tuple[str, set[int]]]]]:
+        """Intent → the words its phrases explain said scattered, and the slot values
+        such phrases of its bare-slot lists say (leftmost first).
+
+        A phrase found whole keeps its words: a scattered one may take all of them or none
+        ("okay it let go" is no "okay go")."""
+        out: dict[str, tuple[set[int], dict[str, tuple[str, set[int]]]]] = {}
+        for hit in sorted(self._scatter.hits(words), key=lambda h: h.positions):
+            item, at = hit.phrase, set(hit.positions)
+            start = min(at)
+            if item.intent in excluded or masked.keys() & at or any(
+                    at & whole and not whole <= at for whole in said_whole):
+                continue
+            if item.slot and self.language.negations & set(words[max(0, start - 2):start]):
+                continue  # "not a new tablet"
+            if not item.slot and self._negated(words, start):
+                continue
+            span, slots = out.setdefault(item.intent, (set(), {}))
+            span.update(at)
+            if item.slot:
+                slots.setdefault(item.slot, (item.value, at))
+        return out
+
+    def _aside(self, words: list[str], explained_at: set[int], explained: float) -> bool:
+        """Whether the words left over say a clause of their own that the coach knows nothing
+        of ("stop it, *that tickles*", "wait, *it's raining*"), weighing at least what the
+        intent explains: a remark to someone else, not a command."""
+        lang, vocab = self.language, self._vocab
+        for j, word in enumerate(words):
+            if j in explained_at or word not in lang.subject_words:
+                continue
+            told = [k for k in range(j + 1, min(len(words), j + 3)) if k not in explained_at
+                    and words[k] not in vocab and words[k] not in lang.light_words]
+            if told and len(told) >= explained:
+                return True
+        return False
 
     def _negated(self, words: list[str], start: int) -> bool:
         """Whether a negation comes just before ``start``: over light and skippable words

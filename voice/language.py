@@ -57,6 +57,17 @@ class Language:
     """What "'s" after a word means when it is not fused with it ("calf's" → "calf is")."""
     fused_s: frozenset[str] = frozenset()
     """Words whose "'s" stays fused, as templates write them: "it's" → "its"."""
+    bound_words: frozenset[str] = frozenset()
+    """Words that hold on to the word after them when a phrase is said scattered ("back
+    *of* my thigh", "*how* long"): see :mod:`crampcoach.voice.scattered`."""
+    clause_breaks: frozenset[str] = frozenset()
+    """Words between clauses: a scattered phrase never spans one ("coughing *and* my blood
+    pressure")."""
+    subject_words: frozenset[str] = frozenset()
+    """Words that start a clause of their own ("*that* tickles", "*it's* raining"): what
+    follows them, unknown to the coach, is a remark, not part of a command."""
+    suffixes: tuple[str, ...] = ()
+    """Inflection endings a scattered phrase's words may differ by, longest first."""
 
     def spell(self, n: int) -> str:
         """``n`` as this language says it aloud, e.g. 30 → "thirty" (digits past 99)."""
@@ -176,4 +187,8 @@ def load(code: str) -> Language:
         s_means=str(data.get("s_means", "")),
         foreign_ratio=float(data.get("foreign_ratio", 0)),
         fused_s=frozenset(data.get("fused_s", [])),
+        bound_words=frozenset(data.get("bound_words", [])),
+        clause_breaks=frozenset(data.get("clause_breaks", [])),
+        suffixes=tuple(data.get("suffixes", [])),
+        subject_words=frozenset(data.get("subject_words", [])),
     )

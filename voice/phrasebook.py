@@ -33,7 +33,8 @@ def declaration(data: dict[str, Any] | None) -> dict[str, Any] | None:
     if not data:
         return None
     return {"lists": data.get("lists", {}), "intents": data.get("intents", {}),
-            "wake_alone": data.get("wake_alone", []), "not_slot": data.get("not_slot", {})}
+            "wake_alone": data.get("wake_alone", []), "not_slot": data.get("not_slot", {}),
+            "stands_for": data.get("stands_for", {})}
 
 
 class Phrasebook:
