@@ -12,6 +12,12 @@ How a concept is found, in one utterance:
 - a term pattern is space-separated tokens; ``word*`` matches any token starting with
   ``word`` and ``word$`` only ``word`` itself (languages that glue particles onto words
   match every token by its start, unless ``$`` says otherwise).
+- a concept's words take endings without being listed: English ``word_endings`` ("catch" →
+  "catching", "ache" → "aching"); Korean open stems closed by an ending's consonant
+  (``ending_finals``: "아프" → "아픈", "어려" → "어렵다", "힘드" → "힘든"), and a stem in ㄹ that
+  drops it ("힘들" → "힘드네요").
+- ``softeners`` ("really", "a bit", "너무") may come between the words of a concept's phrase.
+- ``eased``: a cramp said to have let go was long only if clearly past the mark.
 - ``except_next``: a term followed by one of these tokens is something else ("warm bath",
   "faint ache", "glass of water").
 - a mention is dropped when negated: a negation cue a few tokens before it, inside it, or
@@ -40,6 +46,8 @@ LONG_CRAMP_MIN = 10.0
 
 NEG_BEFORE = 4
 NEG_AFTER = 3
+SKIP = 2
+"""Softening words ("really", "너무") allowed between two words of a concept's phrase."""
 ALL_WINDOW = 8
 """Tokens within which the parts of an ``all`` concept must fall."""
 
@@ -69,6 +77,20 @@ class Verdict:
 @dataclass(frozen=True)
 class _Term:
     tokens: tuple[str, ...]
+    concept: bool = False
+    """A concept's words: they also match inflected ("catch" → "catching") and with a
+    softening word between them ("can't *really* feel my foot")."""
+
+
+# Hangul syllables: (initial * 21 + vowel) * 28 + final, from U+AC00; final 0 is none.
+_HANGUL0, _HANGUL_N = 0xAC00, 11172
+_FINALS = "\0ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+
+
+def _syllable(ch: str) -> tuple[int, int] | None:
+    """(initial and vowel, final) of a Hangul syllable; ``None`` for any other character."""
+    code = ord(ch) - _HANGUL0
+    return divmod(code, 28) if 0 <= code < _HANGUL_N else None
 
 
 class Screener:
@@ -77,6 +99,12 @@ class Screener:
     def __init__(self, data: dict[str, Any], code: str):
         screen = data["screen"]
         self.prefix_default = screen.get("match", "word") == "prefix"
+        # How a language's words take endings (the words in its data, the rule here):
+        # English "catch" → "catching", "ache" → "aching", "stop" → "stopped"; Korean verb
+        # stems written open ("아프", "힘드", "어려") take a final consonant from an ending
+        # ("아픈", "힘든", "어렵다", "아팠어요").
+        self.endings = tuple(screen.get("word_endings", []))
+        self.finals = {_FINALS.index(f) for f in screen.get("ending_finals", [])}
         self.neg_before = self._terms(screen.get("negations_before", []))
         self.neg_after = self._terms(screen.get("negations_after", []))
         self.neg_after_reach = int(screen.get("negation_after_reach", NEG_AFTER))
@@ -86,16 +114,17 @@ class Screener:
         self.break_suffix_except = tuple(screen.get("clause_break_suffix_except", []))
         self.joiners = tuple(screen.get("list_joiner_suffixes", []))
         self.neg_skip = set(screen.get("negation_skip", []))
+        self.skip = set(screen.get("softeners", []))
         self.others = self._terms(screen.get("someone_else", []))
         self.near = self._terms(screen.get("near", []))
         self.concepts: dict[str, dict[str, Any]] = {}
         for name, spec in data.get("concepts", {}).items():
             self.concepts[name] = {
-                "any": self._terms(spec.get("any", [])),
-                "all": [self._terms(group) for group in spec.get("all", [])],
+                "any": self._terms(spec.get("any", []), True),
+                "all": [self._terms(group, True) for group in spec.get("all", [])],
                 "except_next": self._terms(spec.get("except_next", [])),
                 "except_prev": self._terms(spec.get("except_prev", [])),
-                "other_any": self._terms(spec.get("other_any", [])),
+                "other_any": self._terms(spec.get("other_any", []), True),
                 "window": int(spec.get("window", ALL_WINDOW)),
             }
         dur = data.get("durations", {})
@@ -110,34 +139,72 @@ class Screener:
         self.numbers = _numbers(code, dur.get("numbers", {}))
 
     @staticmethod
-    def _terms(items: Iterable[str]) -> list[_Term]:
+    def _terms(items: Iterable[str], inflect: bool = False) -> list[_Term]:
         # Patterns keep their "*" and "$"; otherwise they are normalised as utterances are.
+        # Only a concept's own words take endings: cues ("not", "my wife") are matched as said.
         out = []
         for t in items:
             tokens = tuple(re.findall(r"[\w*$,]+", t.lower().replace("'", "")))
             if tokens:
-                out.append(_Term(tokens))
+                out.append(_Term(tokens, inflect))
         return out
 
     # -- token matching -------------------------------------------------------------------
-    def _tok(self, pat: str, tok: str) -> bool:
+    def _tok(self, pat: str, tok: str, inflect: bool = False) -> bool:
         if pat.endswith("$"):
             return tok == pat[:-1]
         if pat.endswith("*") or self.prefix_default:
-            return tok.startswith(pat.rstrip("*"))
-        return tok == pat
+            stem = pat.rstrip("*")
+            return tok.startswith(stem) or (inflect and self._open_stem(stem, tok))
+        return tok == pat or (inflect and self._inflected(pat, tok))
+
+    def _inflected(self, pat: str, tok: str) -> bool:
+        """``tok`` is ``pat`` with an ending: as is, its last letter dropped ("aching",
+        "cries") or doubled ("stopped")."""
+        if not self.endings or len(pat) < 3 or not tok.startswith(pat[:-1]):
+            return False
+        return any(tok[len(stem):] in self.endings and tok.startswith(stem)
+                   for stem in (pat, pat[:-1], pat + pat[-1]))
+
+    def _open_stem(self, stem: str, tok: str) -> bool:
+        """A stem whose last syllable is open ("아프") in a word that closed it with an
+        ending's consonant ("아픈", "아팠": "아파" + ㅆ); a stem ending in ㄹ ("힘들") that
+        dropped it ("힘드네요", "힘든")."""
+        n = len(stem)
+        if not self.finals or len(tok) < n or tok[:n - 1] != stem[:-1]:
+            return False
+        want, got = _syllable(stem[-1]), _syllable(tok[n - 1])
+        if want is None or got is None or want[0] != got[0]:
+            return False
+        if want[1] == 0:
+            return got[1] in self.finals
+        return n >= 2 and want[1] == _FINALS.index("ㄹ") and (got[1] == 0 or got[1] in self.finals)
+
+    def _end(self, words: Sequence[str], i: int, term: _Term) -> int | None:
+        """Where ``term`` said from ``words[i]`` ends, or ``None``. Between a concept's words
+        up to ``SKIP`` softening words may come ("can't *really* feel", "숨이 *너무* 막혀")."""
+        j = i
+        for k, p in enumerate(term.tokens):
+            if k and term.concept:
+                skipped = 0
+                while skipped < SKIP and j < len(words) and words[j] in self.skip \
+                        and not self._tok(p, words[j], True):
+                    j, skipped = j + 1, skipped + 1
+            if j >= len(words) or not self._tok(p, words[j], term.concept):
+                return None
+            j += 1
+        return j
 
     def _at(self, words: Sequence[str], i: int, term: _Term) -> bool:
-        n = len(term.tokens)
-        return i + n <= len(words) and all(
-            self._tok(p, words[i + k]) for k, p in enumerate(term.tokens))
+        return self._end(words, i, term) is not None
 
     def _find(self, words: Sequence[str], terms: Iterable[_Term]) -> list[tuple[int, int]]:
         spans = []
         for term in terms:
             for i in range(len(words)):
-                if self._at(words, i, term):
-                    spans.append((i, i + len(term.tokens)))
+                end = self._end(words, i, term)
+                if end is not None:
+                    spans.append((i, end))
         return spans
 
     def _any_at(self, words: Sequence[str], i: int, terms: Iterable[_Term]) -> bool:
@@ -242,7 +309,7 @@ class Screener:
             return None
         if self.dur_needs and not self._find(words, self.dur_needs):
             return None
-        ongoing = bool(self._find(words, self.dur_ongoing))
+        ongoing = self.still_going(words)
 
         def past(end: int) -> bool:  # "an hour ago" is when it began, not how long it lasts
             return not ongoing and self._any_at(words, end, self.dur_ago)
@@ -260,6 +327,10 @@ class Screener:
                 if n is not None:
                     found.append(n * float(per))
         return max(found) if found else None
+
+    def still_going(self, words: Sequence[str]) -> bool:
+        """The cramp is said to be still going ("still", "won't let go", "계속")."""
+        return bool(self._find(words, self.dur_ongoing))
 
     def _glued_number(self, word: str, unit: str) -> float | None:
         for k in range(1, len(word)):
@@ -323,7 +394,10 @@ def screen(text: str, data: dict[str, Any], code: str, pregnant: bool = False) -
         found.discard("collapse")
         found.add("faint")
     minutes = s.longest_minutes(words)
-    if minutes is not None and minutes >= LONG_CRAMP_MIN:
+    # "It went on for ten minutes but it's gone now": a cramp that has let go was long only
+    # if it clearly went past the mark; one still going is long at the mark.
+    eased = "eased" in found and not s.still_going(words)
+    if minutes is not None and (minutes > LONG_CRAMP_MIN if eased else minutes >= LONG_CRAMP_MIN):
         found.add("long_cramp")
     return decide(found, other, pregnant)
 
