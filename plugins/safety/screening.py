@@ -115,13 +115,15 @@ class Screener:
         self.joiners = tuple(screen.get("list_joiner_suffixes", []))
         self.neg_skip = set(screen.get("negation_skip", []))
         self.skip = set(screen.get("softeners", []))
+        self.undo = self._terms(screen.get("negation_undone_after", []))
         self.others = self._terms(screen.get("someone_else", []))
         self.near = self._terms(screen.get("near", []))
         self.concepts: dict[str, dict[str, Any]] = {}
         for name, spec in data.get("concepts", {}).items():
             self.concepts[name] = {
                 "any": self._terms(spec.get("any", []), True),
-                "all": [self._terms(group, True) for group in spec.get("all", [])],
+                "all": [[self._terms(group, True) for group in combo]
+                        for combo in _combos_of(spec.get("all", []))],
                 "except_next": self._terms(spec.get("except_next", [])),
                 "except_prev": self._terms(spec.get("except_prev", [])),
                 "other_any": self._terms(spec.get("other_any", []), True),
@@ -242,6 +244,10 @@ class Screener:
                 self.joiners and words[last - 1].endswith(self.joiners))):
             last += 1
         both = self.neg_before + self.neg_after
+        # "I've never had chest pain like this": the comparison makes it a yes.
+        if any(clause[i] == c and self._any_at(words, i, self.undo)
+               for i in range(end, len(words))):
+            return False
         return (any(cue(i, self.neg_before) for i in range(start - NEG_BEFORE, start))
                 or any(cue(i, both) for i in range(start, end))
                 or any(cue(i, self.neg_after) for i in range(end, last + self.neg_after_reach)))
@@ -255,8 +261,8 @@ class Screener:
             mentions = [[s] for s in self._find(words, spec["any"])]
             if about_other:
                 mentions += [[s] for s in self._find(words, spec["other_any"])]
-            if spec["all"]:
-                mentions += self._combos(words, strong, spec["all"], spec["window"])
+            for combo in spec["all"]:
+                mentions += self._combos(words, strong, combo, spec["window"])
             for parts in mentions:
                 s0, e0 = parts[0]
                 if any(self._any_at(words, e, spec["except_next"]) for _, e in parts):
@@ -350,6 +356,13 @@ class Screener:
                 if phrase in self.numbers:
                     return self.numbers[phrase]
         return None
+
+
+def _combos_of(spec: list) -> list[list[list[str]]]:
+    """``all`` is one combination of groups ([[a, b], [c]]) or several ([[[a], [c]], …])."""
+    if spec and spec[0] and isinstance(spec[0][0], list):
+        return spec
+    return [spec] if spec else []
 
 
 def _numbers(code: str, extra: dict[str, Any]) -> dict[str, float]:
