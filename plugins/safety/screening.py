@@ -48,6 +48,8 @@ NEG_BEFORE = 4
 NEG_AFTER = 3
 SKIP = 2
 """Softening words ("really", "너무") allowed between two words of a concept's phrase."""
+PAUSE_REACH = 4
+"""Tokens within which two parts of a concept may be joined across a pause (",")."""
 ALL_WINDOW = 8
 """Tokens within which the parts of an ``all`` concept must fall."""
 
@@ -165,8 +167,14 @@ class Screener:
         "cries") or doubled ("stopped")."""
         if not self.endings or len(pat) < 3 or not tok.startswith(pat[:-1]):
             return False
-        return any(tok[len(stem):] in self.endings and tok.startswith(stem)
-                   for stem in (pat, pat[:-1], pat + pat[-1]))
+        if tok[len(pat):] in self.endings and tok.startswith(pat):
+            return True
+        cut = tok[len(pat) - 1:]  # the ending after the stem without its last letter
+        if pat[-1] == "e" or (pat[-1] == "y" and cut[:2] == "ie"):  # "aching", "cries"
+            return cut in self.endings
+        doubled = tok[len(pat) + 1:]  # "stopped", "stopping"
+        return tok[len(pat):len(pat) + 1] == pat[-1] and doubled[:1] in "aeiou" and \
+            doubled in self.endings and tok.startswith(pat)
 
     def _open_stem(self, stem: str, tok: str) -> bool:
         """A stem whose last syllable is open ("아프") in a word that closed it with an
@@ -213,10 +221,15 @@ class Screener:
         return any(self._at(words, i, t) for t in terms)
 
     # -- clauses and negation -------------------------------------------------------------
-    def _clauses(self, words: Sequence[str], strong_only: bool) -> list[int]:
-        """Clause number of each token: breaks end the scope of a negation."""
+    def _clauses(self, words: Sequence[str], strong_only: bool, pauses: bool = True
+                 ) -> list[int]:
+        """Clause number of each token: breaks end the scope of a negation. Without
+        ``pauses``, a pause (",") does not end a sentence."""
         out, n = [], 0
         for w in words:
+            if w == "," and not pauses:
+                out.append(n)
+                continue
             if w in self.strong_breaks or (not strong_only and w in self.weak_breaks):
                 n += 1
                 out.append(-1)  # the break word itself belongs to no clause
@@ -256,13 +269,14 @@ class Screener:
     def concepts_in(self, words: Sequence[str], about_other: bool = False) -> set[str]:
         weak = self._clauses(words, strong_only=False)
         strong = self._clauses(words, strong_only=True)
+        spoken = self._clauses(words, strong_only=True, pauses=False)
         found: set[str] = set()
         for name, spec in self.concepts.items():
             mentions = [[s] for s in self._find(words, spec["any"])]
             if about_other:
                 mentions += [[s] for s in self._find(words, spec["other_any"])]
             for combo in spec["all"]:
-                mentions += self._combos(words, strong, combo, spec["window"])
+                mentions += self._combos(words, (strong, spoken), combo, spec["window"])
             for parts in mentions:
                 s0, e0 = parts[0]
                 if any(self._any_at(words, e, spec["except_next"]) for _, e in parts):
@@ -279,8 +293,16 @@ class Screener:
         return any(
             i - len(t.tokens) >= 0 and self._at(words, i - len(t.tokens), t) for t in terms)
 
-    def _combos(self, words: Sequence[str], strong: list[int], groups: list[list[_Term]],
-                window: int) -> list[list[tuple[int, int]]]:
+    def _combos(self, words: Sequence[str], clauses: tuple[list[int], list[int]],
+                groups: list[list[_Term]], window: int) -> list[list[tuple[int, int]]]:
+        """Spans, one per group, close together in one sentence. A pause may come between
+        two parts said right after each other ("it's my chest, it's crushing")."""
+        strong, spoken = clauses
+
+        def together(a: int, b: int) -> bool:
+            return strong[a] == strong[b] or (
+                spoken[a] == spoken[b] and abs(a - b) <= PAUSE_REACH)
+
         spans = [self._find(words, g) for g in groups]
         if not all(spans):
             return []
@@ -289,7 +311,7 @@ class Screener:
         for a in first:
             chosen = [a]
             for options in rest:
-                near = [b for b in options if strong[b[0]] == strong[a[0]] and b != a
+                near = [b for b in options if together(a[0], b[0]) and b != a
                         and abs(b[0] - a[0]) <= window]
                 if not near:
                     break
@@ -452,9 +474,11 @@ def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verd
     if "quinine" in found and "bleeding" in found:
         return verdict(SAME_DAY, ["quinine", "bleeding"])
     # See a doctor soon.
-    if "swelling" in found:  # both legs: venous, not a clot sign
+    if "swelling" in found and "swelling_explained" not in found:
+        # both legs: venous, not a clot sign (unless the heat or a day on one's feet explains it)
         return verdict(SOON, ["swelling", "both_legs"], ("veins",))
-    if "new_medicine" in found and "cramp_word" in found:
+    # Cramps named, or pointed at ("these started after the doctor put me on a water tablet").
+    if "new_medicine" in found and {"cramp_word", "cramp_ref"} & found:
         return verdict(SOON, ["new_medicine"], ("new_medicine",))
     hit = [c for c in SOON_ALONE if c in found]
     if hit:
