@@ -158,15 +158,23 @@ class IntentMatcher:
             self._vocab.update(plugin_words)
         self._vocab.update(w for alts in self._alts.values() for a in alts for w in a.split())
         self._scatter = ScatterIndex(language, self._alts)
+        self._bare: dict[str, set[str]] = {}
+        """List → the intents with a template that is that list alone."""
         for rule in self._rules:  # the same phrases, said with their parts apart
-            exact = rule.priority >= OVERRIDE_PRIORITY
             if rule.bare_slot:
-                for value, phrases in self.lists[rule.bare_slot].items():
-                    for phrase in phrases:
-                        self._scatter.add(rule.intent, phrase, rule.bare_slot, value, exact)
-            else:
-                for sentence in expand(rule.template, self.lists, SCATTER_EXPANSIONS):
-                    self._scatter.add(rule.intent, sentence, exact=exact)
+                self._bare.setdefault(rule.bare_slot, set()).add(rule.intent)
+                continue
+            for sentence in expand(rule.template, self.lists, SCATTER_EXPANSIONS):
+                self._scatter.add(rule.intent, sentence,
+                                  exact=rule.priority >= OVERRIDE_PRIORITY)
+        red_flag_lists = {slot for d in self.intents.values() if d.priority >= OVERRIDE_PRIORITY
+                          for slot in d.slots}
+        for name, values in self.lists.items():
+            if name in self._ranges:
+                continue
+            for value, phrases in values.items():
+                for phrase in phrases:
+                    self._scatter.add("", phrase, name, value, exact=name in red_flag_lists)
         for rule in self._rules:  # intents heard asleep: each of their sentences acts alone
             if "asleep" in self.intents[rule.intent].heard:
                 self.wake_alone.update(expand(rule.template, self.lists))
@@ -291,27 +299,32 @@ class IntentMatcher:
                     # "I left my phone", "don't stop": not what the sentence says (unless the
                     # sentence says "all right" itself).
                     continue
-                if rule.bare_slot in self._ranges and self._pronoun(
+                if rule.bare_slot in self._ranges and self._not_a_number(
                         words, min(span), m.group(0).strip()):
-                    continue  # "that one's over": a pronoun, no rating
+                    continue  # "that one's over", "channel four": no rating
                 covered.setdefault(rule.intent, set()).update(span)
                 longest[rule.intent] = max(longest.get(rule.intent, 0), len(span))
                 said_whole.append(span)
-        scattered = self._scattered(words, masked, excluded, said_whole)
-        for name, (span, _) in scattered.items():
+        scattered, scattered_slots = self._scattered(words, masked, excluded, said_whole)
+        for slot, (_, at) in scattered_slots.items():
+            for name in self._bare.get(slot, ()):  # "{item}" said as "a new heart tablet"
+                if name not in excluded:
+                    scattered.setdefault(name, set()).update(at)
+        for name, span in scattered.items():
             covered.setdefault(name, set()).update(span)
             longest[name] = max(longest.get(name, 0), len(span))
         total = sum(self._weight(w) for w in words)
         light, foreign_ratio = self.language.light_words, self.language.foreign_ratio
         foreign = sum(1 for w in words if w not in self._vocab and w not in light)
+        named_other = bool(self.language.other_addressees.intersection(words))
         out = []
         for name, span in covered.items():
             decl = self.intents[name]
             slots, slot_words = self._read_slots(words, decl.slots, decl.pick, masked,
                                                  decl.priority < OVERRIDE_PRIORITY)
-            for slot, (value, at) in scattered.get(name, (set(), {}))[1].items():
-                if slot not in slots:  # "there's blood when I cough"
-                    slots[slot] = int(value) if slot in self._ranges else value
+            for slot in decl.slots:
+                if slot not in slots and slot in scattered_slots:  # "blood when I cough"
+                    slots[slot], at = scattered_slots[slot]
                     slot_words |= at
             explained = sum(self._weight(words[i]) for i in span | slot_words)
             # Slot words (a body part, a number) are what an intent is about: they count more.
@@ -322,10 +335,12 @@ class IntentMatcher:
                                                    or score <= LONG_MIN_SHARE * total)
             if not override and weak and not keep_weak:
                 continue
-            if (not override and not slot_words and not keep_weak and foreign_ratio
-                    and (foreign >= foreign_ratio * explained
-                         or self._aside(words, span, explained))):
-                continue  # "stop hogging the blanket", "stop it, that tickles": for someone else
+            if (not override and not slot_words and not keep_weak and (
+                    named_other or foreign_ratio and (foreign >= foreign_ratio * explained
+                                                      or self._aside(words, span, explained)))):
+                # "stop hogging the blanket", "stop it, that tickles", "Alexa, stop": all
+                # for someone else.
+                continue
             if name in preferred:
                 score += CONTEXT_BONUS
             key = (override, score, decl.priority, longest[name])
@@ -335,28 +350,28 @@ class IntentMatcher:
     def _scattered(
         self, words: list[str], masked: Mapping[int, int], excluded: set[str],
         said_whole: list[set[int]],
-    ) -> dict[str, tuple[set[int], dict[str, tuple[str, set[int]]]]]:
-        """Intent → the words its phrases explain said scattered, and the slot values
-        such phrases of its bare-slot lists say (leftmost first).
+    ) -> tuple[dict[str, set[int]], dict[str, tuple[str, set[int]]]]:
+        """Intent → the words its sentences explain said scattered; list → the value and
+        words of its leftmost phrase said scattered.
 
-        A phrase found whole keeps its words: a scattered one may take all of them or none
-        ("okay it let go" is no "okay go")."""
-        out: dict[str, tuple[set[int], dict[str, tuple[str, set[int]]]]] = {}
+        A phrase found whole keeps its words: a scattered one may take all of them, but
+        neither part of them nor words around them ("okay it let go" is no "okay … go",
+        "any other work *released* this way" no "any other way")."""
+        intents: dict[str, set[int]] = {}
+        slots: dict[str, tuple[str, set[int]]] = {}
         for hit in sorted(self._scatter.hits(words), key=lambda h: h.positions):
             item, at = hit.phrase, set(hit.positions)
             start = min(at)
+            reach = set(range(start, max(at) + 1))
             if item.intent in excluded or masked.keys() & at or any(
-                    at & whole and not whole <= at for whole in said_whole):
+                    reach & whole and not whole <= at for whole in said_whole):
                 continue
-            if item.slot and self.language.negations & set(words[max(0, start - 2):start]):
-                continue  # "not a new tablet"
-            if not item.slot and self._negated(words, start):
-                continue
-            span, slots = out.setdefault(item.intent, (set(), {}))
-            span.update(at)
             if item.slot:
-                slots.setdefault(item.slot, (item.value, at))
-        return out
+                if not self.language.negations & set(words[max(0, start - 2):start]):
+                    slots.setdefault(item.slot, (item.value, at))  # not "not a new tablet"
+            elif not self._negated(words, start):
+                intents.setdefault(item.intent, set()).update(at)
+        return intents, slots
 
     def _aside(self, words: list[str], explained_at: set[int], explained: float) -> bool:
         """Whether the words left over say a clause of their own that the coach knows nothing
@@ -401,10 +416,16 @@ class IntentMatcher:
                                                  else at + n))
         return out
 
-    def _pronoun(self, words: list[str], start: int, phrase: str) -> bool:
+    def _not_a_number(self, words: list[str], start: int, phrase: str) -> bool:
+        """Whether a number word is said in another sense: a pronoun ("the left *one*"), a
+        time, a channel or a count ("an alarm for *seven*", "channel *four*", "*four*
+        months")."""
         lang = self.language
-        return (phrase in lang.pronoun_numbers and start > 0
-                and words[start - 1] in lang.not_numbers_after)
+        before = words[start - 1] if start > 0 else ""
+        end = start + len(phrase.split())
+        after = words[end] if end < len(words) else ""
+        return ((phrase in lang.pronoun_numbers and before in lang.not_numbers_after)
+                or before in lang.no_rating_after or after in lang.no_rating_before)
 
     def weight_of(self, text: str) -> float:
         """What all of ``text`` weighs, the most an intent can explain (for traces)."""
@@ -478,7 +499,8 @@ class IntentMatcher:
                                 continue  # "I left my phone": no side
                             if self.language.negations & set(words[max(0, start - 2) : start]):
                                 continue  # "not my left": the slot is what it is not
-                            if name in self._ranges and self._pronoun(words, start, phrase):
+                            if name in self._ranges and self._not_a_number(words, start,
+                                                                           phrase):
                                 continue  # "the left one" is no score of 1
                             first = rank if pick == "listed" else start
                             span = tuple(index[at : at + n])

@@ -63,6 +63,12 @@ class Language:
     clause_breaks: frozenset[str] = frozenset()
     """Words between clauses: a scattered phrase never spans one ("coughing *and* my blood
     pressure")."""
+    no_rating_after: frozenset[str] = frozenset()
+    no_rating_before: frozenset[str] = frozenset()
+    """A number word after/before these is a time, a channel, a count: not a score."""
+    other_addressees: frozenset[str] = frozenset()
+    """Names said to someone other than the coach ("Alexa", "sweetheart"): with one of
+    them, a sentence that fills no slot is not for the coach."""
     subject_words: frozenset[str] = frozenset()
     """Words that start a clause of their own ("*that* tickles", "*it's* raining"): what
     follows them, unknown to the coach, is a remark, not part of a command."""
@@ -191,4 +197,7 @@ def load(code: str) -> Language:
         clause_breaks=frozenset(data.get("clause_breaks", [])),
         suffixes=tuple(data.get("suffixes", [])),
         subject_words=frozenset(data.get("subject_words", [])),
+        no_rating_after=frozenset(data.get("no_rating_after", [])),
+        no_rating_before=frozenset(data.get("no_rating_before", [])),
+        other_addressees=frozenset(data.get("other_addressees", [])),
     )

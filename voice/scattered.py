@@ -4,8 +4,10 @@ when I cough").
 
 A phrase is cut into chunks: a light or bound word (``of``, ``before``, ``up``, a question
 word; the language lists them) holds on to the word after it, so "back of my thigh" and "how
-long" stay whole and "stretching before bed" is "stretching" + "before bed". The chunks may
-then come in any order, with at most :data:`MAX_GAP` other words among them, all in one
+long" stay whole and "stretching before bed" is "stretching" + "before bed"; glue words at the
+end ("seized *up*") stay after the chunk before them. The chunks may
+then come in any order, with at most :data:`MAX_GAP` other words among them (and a few
+light ones), all in one
 clause (no ``and``/``but`` between). A word also matches another form of itself ("coughing"
 for "cough", "tablet" for "tablets"). Only phrases of two chunks or more, with two words
 that carry meaning, are looked for: one word alone is the exact matcher's business.
@@ -20,7 +22,9 @@ from dataclasses import dataclass
 from crampcoach.voice.language import Language
 
 MAX_GAP = 2
-"""How many other words may come among a scattered phrase's chunks."""
+"""How many other words may come among a scattered phrase's chunks (light words apart)..."""
+MAX_SPREAD = 4
+"""...and how many, light words included ("which stretch *do I do* before I go to bed")."""
 MIN_STEM = 3
 
 
@@ -87,14 +91,7 @@ class ScatterIndex:
             else:
                 chunks.append([w])
             glued = w in lang.light_words or w in lang.bound_words
-        # A glue word at the end holds on to the word before it: "seized up" is one chunk.
-        merged: list[list[str]] = []
-        for chunk in chunks:
-            if merged and all(w in lang.light_words or w in lang.bound_words for w in chunk):
-                merged[-1].extend(chunk)
-            else:
-                merged.append(chunk)
-        return tuple(tuple(c) for c in merged)
+        return tuple(tuple(c) for c in chunks)
 
     def hits(self, words: Sequence[str]) -> Iterable[Hit]:
         """Every declared phrase found scattered in ``words`` (tightest placing of each)."""
@@ -124,14 +121,23 @@ class ScatterIndex:
             if not starts:
                 return None
             where.append(starts)
+        # A chunk of glue words only ("up" in "seized up", "down to") keeps its place after
+        # the chunk before it, words between allowed ("get my hand down to").
+        lang = self.language
+        tails = [i for i, c in enumerate(chunks) if i and all(
+            w in lang.light_words or w in lang.bound_words for w in c)]
         best: tuple[int, ...] | None = None
         for starts in itertools.product(*where):
+            if any(starts[i] < starts[i - 1] + len(chunks[i - 1]) for i in tails):
+                continue
             taken = sorted(s + k for s, c in zip(starts, chunks, strict=True)
                            for k in range(len(c)))
             if len(set(taken)) < len(taken):
                 continue  # two chunks on the same words
             gap = [j for j in range(taken[0], taken[-1] + 1) if j not in taken]
-            if len(gap) > MAX_GAP or any(words[j] in self.language.clause_breaks for j in gap):
+            heavy = [j for j in gap if words[j] not in self.language.light_words]
+            if len(heavy) > MAX_GAP or len(gap) > MAX_SPREAD or any(
+                    words[j] in self.language.clause_breaks for j in gap):
                 continue
             if best is None or taken[-1] - taken[0] < best[-1] - best[0]:
                 best = tuple(taken)
