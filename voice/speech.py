@@ -81,6 +81,7 @@ class Renderer:
     def __init__(self, rate: int = 140, volume: float = 0.6, voice: str = ""):
         try:
             import pyttsx3
+            import pyttsx3.drivers._espeak as espeak_lib
             import pyttsx3.drivers.espeak as espeak_driver
 
             # The espeak driver prints "Audio saved to ..." for every file; keep stdout ours.
@@ -88,13 +89,21 @@ class Renderer:
             self.engine = pyttsx3.init()
         except Exception as err:
             raise SpeechError(f"no speech engine ({err}); install espeak-ng") from None
-        self.engine.setProperty("rate", int(rate))
+        self._espeak = espeak_lib
         self.volume = float(volume)
         if voice:
             known = {v.id for v in self.engine.getProperty("voices")}
             if voice not in known:
                 raise SpeechError(f"unknown voice {voice!r}")
-            self.engine.setProperty("voice", voice)
+        # espeak-ng runs its commands on a thread of its own (pyttsx3 starts it asynchronous):
+        # a setting is only queued there. pyttsx3's runAndWait cancels that queue when it is
+        # still busy, so under load the rate set just before the first sentence was dropped
+        # and the sentence came out at pyttsx3's 200 words a minute. Set here on the driver,
+        # in order, and waited for; the engine's own queue is left empty.
+        if voice:
+            espeak_driver.EspeakDriver.setProperty("voice", voice)
+        espeak_driver.EspeakDriver.setProperty("rate", int(rate))
+        self._settle()
         self._dir = tempfile.TemporaryDirectory(prefix="crampcoach-tts-")
         self._n = 0
 
@@ -122,8 +131,12 @@ class Renderer:
         self._n += 1
         path = Path(self._dir.name) / f"u{self._n}.wav"
         try:
+            self._settle()
             self.engine.save_to_file(text, str(path))
             self.engine.runAndWait()
+            # runAndWait returns about 10 ms after espeak-ng was handed the text, finished or
+            # not: the file is written once espeak-ng's queue has run dry.
+            self._settle()
             with wave.open(str(path), "rb") as w:
                 rate = w.getframerate()
                 samples = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2")
@@ -134,6 +147,10 @@ class Renderer:
         # espeak's volume property is coarse on Linux; scale the samples instead.
         scaled = np.clip(samples.astype(np.float32) * self.volume, -32768, 32767)
         return scaled.astype(np.int16), rate
+
+    def _settle(self) -> None:
+        """Wait until espeak-ng has carried out everything queued to it."""
+        self._espeak.Synchronize()
 
     def close(self) -> None:
         self._dir.cleanup()
