@@ -266,6 +266,20 @@ CLASSES = {
         ("she's expecting", "profile.update", {"item": "pregnant"}),
         ("what kind of stuff can i ask", "help", {}),
     ],
+    # From the engineer's own probe sentences (written from the README before running them).
+    "vocabulary 5": [
+        ("that's gone now thank goodness", "cramp.over", {}),  # relief said aloud
+        ("could you repeat the last step", "coach.repeat", {}),
+        ("what happened overnight", "summary.request", {}),
+        ("tell me about my night", "summary.request", {}),
+        ("what can i do so they don't come back", "tips.request", {}),
+        ("what should i do to prevent them", "tips.request", {}),
+        ("i need help using this", "help", {}),
+        ("thanks for your patience", "chat.thanks", {}),
+        ("forget it it's fine", "chat.never_mind", {}),  # the reassurance is never mind's
+        ("it's fine now", "cramp.over", {}),  # alone, the end of the cramp
+        ("stop it you two", None, {}),  # "you two": someone else, and no rating
+    ],
     # A new cramp said with "again" is a cramp, whatever else "again" means.
     "again": [
         ("it's back again", "cramp.report", {}),

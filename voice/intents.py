@@ -316,7 +316,8 @@ class IntentMatcher:
         total = sum(self._weight(w) for w in words)
         light, foreign_ratio = self.language.light_words, self.language.foreign_ratio
         foreign = sum(1 for w in words if w not in self._vocab and w not in light)
-        named_other = bool(self.language.other_addressees.intersection(words))
+        named_other = any(next(iter(_find_phrase(words, name.split())), None) is not None
+                          for name in self.language.other_addressees)
         out = []
         for name, span in covered.items():
             decl = self.intents[name]
@@ -379,7 +380,7 @@ class IntentMatcher:
         intent explains: a remark to someone else, not a command."""
         lang, vocab = self.language, self._vocab
         for j, word in enumerate(words):
-            if j in explained_at or word not in lang.subject_words:
+            if j in explained_at or word not in lang.aside_starts:
                 continue
             told = [k for k in range(j + 1, min(len(words), j + 3)) if k not in explained_at
                     and words[k] not in vocab and words[k] not in lang.light_words]

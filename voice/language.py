@@ -69,9 +69,9 @@ class Language:
     other_addressees: frozenset[str] = frozenset()
     """Names said to someone other than the coach ("Alexa", "sweetheart"): with one of
     them, a sentence that fills no slot is not for the coach."""
-    subject_words: frozenset[str] = frozenset()
-    """Words that start a clause of their own ("*that* tickles", "*it's* raining"): what
-    follows them, unknown to the coach, is a remark, not part of a command."""
+    aside_starts: frozenset[str] = frozenset()
+    """Words that start a clause or phrase of their own ("*that* tickles", "*it's* raining",
+    "*to* the park"): what follows them, unknown to the coach, is not part of a command."""
     suffixes: tuple[str, ...] = ()
     """Inflection endings a scattered phrase's words may differ by, longest first."""
 
@@ -196,7 +196,7 @@ def load(code: str) -> Language:
         bound_words=frozenset(data.get("bound_words", [])),
         clause_breaks=frozenset(data.get("clause_breaks", [])),
         suffixes=tuple(data.get("suffixes", [])),
-        subject_words=frozenset(data.get("subject_words", [])),
+        aside_starts=frozenset(data.get("aside_starts", [])),
         no_rating_after=frozenset(data.get("no_rating_after", [])),
         no_rating_before=frozenset(data.get("no_rating_before", [])),
         other_addressees=frozenset(data.get("other_addressees", [])),
