@@ -280,6 +280,19 @@ CLASSES = {
         ("it's fine now", "cramp.over", {}),  # alone, the end of the cramp
         ("stop it you two", None, {}),  # "you two": someone else, and no rating
     ],
+    "vocabulary 6": [
+        ("my feet are all twisted", "cramp.report", {"muscle": "foot"}),
+        ("oh no not my calf again", "cramp.report", {"muscle": "calf"}),  # a lament
+        ("not my left, my right", "log.correct", {"side": "right"}),  # a denial
+        ("the pain has settled", "cramp.over", {}),
+        ("i can bend my foot again", "cramp.over", {}),
+        ("my knee won't let me get up", "coach.alternative", {"limit": "stand"}),
+        ("that isn't right, undo it", "log.undo", {}),
+        ("how many were there overnight", "summary.request", {}),
+        ("is there anything to prevent them", "tips.request", {}),
+        ("like we usually do", "coach.usual", {}),
+        ("who left the door open", None, {}),  # "who left": no side
+    ],
     # A new cramp said with "again" is a cramp, whatever else "again" means.
     "again": [
         ("it's back again", "cramp.report", {}),

@@ -368,7 +368,7 @@ class IntentMatcher:
                     reach & whole and not whole <= at for whole in said_whole):
                 continue
             if item.slot:
-                if not self.language.negations & set(words[max(0, start - 2):start]):
+                if not self._slot_denied(words, start, max(at) + 1):
                     slots.setdefault(item.slot, (item.value, at))  # not "not a new tablet"
             elif not self._negated(words, start):
                 intents.setdefault(item.intent, set()).update(at)
@@ -387,6 +387,13 @@ class IntentMatcher:
             if told and len(told) >= explained:
                 return True
         return False
+
+    def _slot_denied(self, words: list[str], start: int, end: int) -> bool:
+        """Whether a slot phrase at ``start:end`` is denied ("not my left"); a lament is no
+        denial ("oh no, not my foot *again*")."""
+        lang = self.language
+        return bool(lang.negations & set(words[max(0, start - 2):start])) and not (
+            end < len(words) and words[end] in lang.lament_after)
 
     def _negated(self, words: list[str], start: int) -> bool:
         """Whether a negation comes just before ``start``: over light and skippable words
@@ -498,7 +505,7 @@ class IntentMatcher:
                             start = index[at]
                             if masked and masked.keys() & set(index[at : at + n]):
                                 continue  # "I left my phone": no side
-                            if self.language.negations & set(words[max(0, start - 2) : start]):
+                            if self._slot_denied(words, start, start + n):
                                 continue  # "not my left": the slot is what it is not
                             if name in self._ranges and self._not_a_number(words, start,
                                                                            phrase):

@@ -69,6 +69,8 @@ class Language:
     other_addressees: frozenset[str] = frozenset()
     """Names said to someone other than the coach ("Alexa", "sweetheart"): with one of
     them, a sentence that fills no slot is not for the coach."""
+    lament_after: frozenset[str] = frozenset()
+    """After a denied slot, these make it a lament: "not my foot *again*" is the foot."""
     aside_starts: frozenset[str] = frozenset()
     """Words that start a clause or phrase of their own ("*that* tickles", "*it's* raining",
     "*to* the park"): what follows them, unknown to the coach, is not part of a command."""
@@ -197,6 +199,7 @@ def load(code: str) -> Language:
         clause_breaks=frozenset(data.get("clause_breaks", [])),
         suffixes=tuple(data.get("suffixes", [])),
         aside_starts=frozenset(data.get("aside_starts", [])),
+        lament_after=frozenset(data.get("lament_after", [])),
         no_rating_after=frozenset(data.get("no_rating_after", [])),
         no_rating_before=frozenset(data.get("no_rating_before", [])),
         other_addressees=frozenset(data.get("other_addressees", [])),
