@@ -26,6 +26,7 @@ OK = {"emergency": {"emergency"}, "same_day": {"same_day"}, "soon": {"soon", "sa
 
 
 
+
 EMERGENCY = [
     ('en', "I can't get enough air in"),
     ('en', "I'm struggling for breath"),
@@ -120,6 +121,21 @@ EMERGENCY = [
     ('en', "I'm short of breath and my calf is red and swollen"),
     ('en', "I'm so breathless I can't talk"),
     ('en', "I feel like I'm having a heart attack"),
+    ('en', "she can't get her breath"),
+    ('en', "he's turning blue and not breathing"),
+    ('en', 'my chest feels heavy'),
+    ('en', "I've got a tight feeling across my chest"),
+    ('en', "I've got pain in my chest going into my arm"),
+    ('en', "my heart's pounding and my chest hurts"),
+    ('en', 'I passed out briefly'),
+    ('en', 'I came to on the bathroom floor'),
+    ('en', 'my wife is unresponsive'),
+    ('en', "he's shaking uncontrollably"),
+    ('en', "she's having convulsions"),
+    ('en', "my calf is swollen and I'm short of breath"),
+    ('en', "I'm fighting to get air in"),
+    ('en', "I can't breathe properly and I feel dizzy"),
+    ('en', "my husband just went down and he's not moving"),
     ('ko', '숨이 차요'),
     ('ko', '숨차요'),
     ('ko', '숨이 너무 가빠요'),
@@ -191,6 +207,26 @@ EMERGENCY = [
     ('ko', '아빠가 축 처져서 반응이 없어요'),
     ('ko', '일어나다가 기절했는데 가슴이 아파요'),
     ('ko', '기침에 피가 섞여 나와요'),
+    ('ko', '숨 쉬는 게 너무 힘들어요'),
+    ('ko', '호흡이 잘 안 돼요'),
+    ('ko', '가슴이 찢어질 것 같아요'),
+    ('ko', '가슴에 통증이 와요'),
+    ('ko', '기침하는데 피 섞인 가래가 나와요'),
+    ('ko', '남편이 갑자기 픽 쓰러졌어요'),
+    ('ko', '정신을 잃고 쓰러졌어요'),
+    ('ko', '엄마가 눈을 못 떠요'),
+    ('ko', '아이가 몸을 부들부들 떨면서 의식이 없어요'),
+    ('ko', '온몸에 경련이 와요'),
+    ('ko', '숨이차요'),
+    ('ko', '가슴이아파요'),
+    ('ko', '숨을못쉬겠어요'),
+    ('ko', '숨쉬기힘들어요'),
+    ('ko', '가슴이답답하고숨이차요'),
+    ('ko', '남편이쓰러졌어요'),
+    ('ko', '기도가막혀요'),
+    ('ko', '숨이너무차요'),
+    ('ko', '숨이 안쉬어져요'),
+    ('ko', '숨을 못쉬겠어요'),
 ]
 
 
@@ -291,6 +327,14 @@ SAME_DAY = [
     ('ko', '쥐가 이십 분 넘게 안 풀려요'),
     ('ko', '퀴닌을 먹는데 정강이에 보라색 멍이 생겼어요'),
     ('ko', '종아리 혈관을 따라 딱딱한 게 만져지고 아파요'),
+    ('ko', '종아리가 땡땡하게 붓고 열감이 있어요'),
+    ('ko', '다리가 한쪽만 부었어요'),
+    ('ko', '쥐가 안 풀린 지 15분 됐어요'),
+    ('ko', '쥐가 난 지 20분이 넘었어요'),
+    ('ko', '발바닥에 못이 박혔었는데 쥐가 나요'),
+    ('ko', '퀴닌 먹고 나서 소변 색이 빨개요'),
+    ('ko', '한쪽다리가부었어요'),
+    ('ko', '종아리가빨갛고아파요'),
 ]
 
 
@@ -404,6 +448,16 @@ SOON = [
     ('ko', '2주 동안 거의 매일 밤 쥐가 났어요'),
     ('ko', '조금만 걸어도 종아리가 아파서 쉬어야 돼요'),
     ('ko', '쥐도 나고 다리가 납덩이처럼 무거워요'),
+    ('ko', '다리 근육이 빠졌어요'),
+    ('ko', '걸을 때마다 종아리가 터질 것 같아요'),
+    ('ko', '다리가 근질거려서 잠을 못 자요'),
+    ('ko', '쥐가 하룻밤에 세 번이나 났어요'),
+    ('ko', '요새 부쩍 쥐가 잦아요'),
+    ('ko', '새로 먹기 시작한 약 때문인지 쥐가 나요'),
+    ('ko', '등에 쥐가 나요'),
+    ('ko', '정맥류가 있어요'),
+    ('ko', '다리가저려요'),
+    ('ko', '팔에도쥐가나요'),
 ]
 
 
@@ -476,6 +530,30 @@ NONE = [
     ('en', "I'm still a bit sore"),
     ('en', 'it kept me awake for an hour'),
     ('en', "I couldn't get back to sleep for an hour"),
+    ('en', 'I woke up with a cramp in my left calf'),
+    ('en', 'my left calf is red from rubbing it'),
+    ('en', 'my calf went hard as a rock'),
+    ('en', 'my calf was rock hard during the cramp'),
+    ('en', 'I pointed my toes and it cramped'),
+    ('en', 'my foot is cold'),
+    ('en', "I can breathe again now that it's gone"),
+    ('en', 'the cramp took my breath away for a second'),
+    ('en', 'I yelled so loud I woke my wife'),
+    ('en', 'my husband says I was kicking in my sleep'),
+    ('en', 'my calf muscle is in a knot'),
+    ('en', 'my leg jerked when the cramp hit'),
+    ('en', 'I was lying awake for ages after'),
+    ('en', "I think I'm dehydrated"),
+    ('en', 'I had a banana before bed'),
+    ('en', 'I stretched my hamstring'),
+    ('en', 'the heat pack helped'),
+    ('en', "it's throbbing a little now"),
+    ('en', 'my calf is still twitchy after the cramp'),
+    ('en', 'my heart was racing from the shock'),
+    ('en', 'I felt a bit sick with the pain'),
+    ('en', 'the pain was a ten'),
+    ('en', 'it hurt so much I cried'),
+    ('en', "I'm sweating and shaky from the pain"),
     ('ko', '숨을 천천히 쉬고 있어요'),
     ('ko', '숨을 참았어요'),
     ('ko', '숨 좀 돌릴게요'),
@@ -519,6 +597,29 @@ NONE = [
     ('ko', '고마워요 도움이 됐어요'),
     ('ko', '통증이 사라지고 있어요'),
     ('ko', '한 시간 동안 잠을 못 잤어요'),
+    ('ko', '왼쪽 종아리에 쥐가 나서 깼어요'),
+    ('ko', '종아리가 돌처럼 딱딱해졌어요'),
+    ('ko', '쥐 날 때 근육이 딱딱하게 뭉쳤어요'),
+    ('ko', '발이 차가워요'),
+    ('ko', '이제 숨 좀 쉬겠네요'),
+    ('ko', '너무 아파서 소리를 질렀어요'),
+    ('ko', '아파서 눈물이 났어요'),
+    ('ko', '쥐 나서 식은땀이 났어요'),
+    ('ko', '놀라서 심장이 뛰었어요'),
+    ('ko', '물을 좀 마셨어요'),
+    ('ko', '바나나 먹고 잤어요'),
+    ('ko', '종아리가 아직 욱신거려요'),
+    ('ko', '다리가 좀 떨렸어요'),
+    ('ko', '쥐 때문에 한참 못 잤어요'),
+    ('ko', '가슴은 안아파요'),
+    ('ko', '숨은 잘쉬어요'),
+    ('ko', '안쪽이 좀 뻐근해요'),
+    ('ko', '가슴은안아파요'),
+    ('ko', '붓지않아요'),
+    ('ko', '부엌에서쥐가났어요'),
+    ('ko', '쥐가나요'),
+    ('ko', '숨쉬는게편해졌어요'),
+    ('ko', '가만히있으니까풀렸어요'),
 ]
 
 
@@ -528,6 +629,7 @@ def test_every_class_as_people_say_it(tier):
     wrong = [(lang, text, got) for lang, text in cases
              if (got := _got(text, lang)) not in OK[tier]]
     assert not wrong, wrong
+
 
 
 # -- the mechanisms behind the classes --------------------------------------------------------
@@ -566,6 +668,16 @@ def test_negation_scope(text, tier):
 
 
 # -- classes the round3 development block showed (own sentences, not its rows) -----------------
+# Korean words run together, split only where a known word follows.
+GLUED = [
+    ("숨이차요", "ko", "emergency"),
+    ("숨이너무차요", "ko", "emergency"),  # a softener glued in between
+    ("한쪽다리가부었어요", "ko", "same_day"),
+    ("붓지않아요", "ko", None),  # the denying verb split off too
+    ("가슴은 안아파요", "ko", None),  # "안" glued to its verb still denies it
+    ("부엌에서쥐가났어요", "ko", None),  # "부엌" is a kitchen, not a swelling
+]
+
 ROUND3_CLASSES = [
     ("I'm panting and I'm only sitting in bed", "en", "emergency"),  # breathless at rest
     ("I'm puffing a bit", "en", "check"),  # unclear: one question
@@ -589,6 +701,6 @@ ROUND3_CLASSES = [
 
 
 @pytest.mark.parametrize(("text", "language", "tier"),
-                         ENDINGS_AND_SOFTENERS + EASED + ROUND3_CLASSES)
+                         ENDINGS_AND_SOFTENERS + EASED + GLUED + ROUND3_CLASSES)
 def test_one_class_each(text, language, tier):
-    assert _got(text, language) == tier
+    assert _got(text, language) == (tier or "none")

@@ -17,6 +17,9 @@ How a concept is found, in one utterance:
   (``ending_finals``: "아프" → "아픈", "어려" → "어렵다", "힘드" → "힘든"), and a stem in ㄹ that
   drops it ("힘들" → "힘드네요").
 - ``softeners`` ("really", "a bit", "너무") may come between the words of a concept's phrase.
+- words run together ("숨이차요") are split after ``glued_after`` endings and ``glued_words``
+  ("안아파요") where a word the screen knows follows.
+- a concept's parts may be joined across a pause (",") when close ("it's my chest, it's crushing").
 - ``eased``: a cramp said to have let go was long only if clearly past the mark.
 - ``except_next``: a term followed by one of these tokens is something else ("warm bath",
   "faint ache", "glass of water").
@@ -131,6 +134,15 @@ class Screener:
                 "other_any": self._terms(spec.get("other_any", []), True),
                 "window": int(spec.get("window", ALL_WINDOW)),
             }
+        # Words run together ("숨이차요", "가슴이아파요"): split after one of these endings when
+        # what follows begins a word the screen knows.
+        self.glue = tuple(screen.get("glued_after", []))
+        self.glue_words = tuple(screen.get("glued_words", []))  # "안아파요", "너무차요"
+        self.starts = [t for spec in self.concepts.values()
+                       for t in [*spec["any"], *spec["other_any"],
+                                 *(g for combo in spec["all"] for group in combo for g in group)]]
+        self.starts += self.neg_after + self.neg_before
+        self.start_tokens = sorted({p for t in self.starts for p in t.tokens})
         dur = data.get("durations", {})
         self.dur_phrases = [(self._terms([p])[0], float(v)) for p, v in
                             dur.get("phrases", {}).items()]
@@ -219,6 +231,39 @@ class Screener:
 
     def _any_at(self, words: Sequence[str], i: int, terms: Iterable[_Term]) -> bool:
         return any(self._at(words, i, t) for t in terms)
+
+    def unglue(self, words: list[str]) -> list[str]:
+        """Words said without the spaces between them, apart again: "다리가부었어요" →
+        "다리가 부었어요". Only where the rest begins a known word (two syllables at least,
+        or a word matched exactly), so "기도가막혀요" splits after "가", not inside "기도"."""
+        if not (self.glue or self.glue_words):
+            return words
+        out: list[str] = []
+        todo = list(reversed(words))
+        while todo:
+            word = todo.pop()
+            cut = next((len(w) - 1 for w in self.glue_words if len(word) > len(w)
+                        and word.startswith(w) and self._known_start(word[len(w):])), None)
+            if cut is None:
+                cut = next((k for k in range(1, len(word) - 1) if word[k] in self.glue
+                            and self._known_start(word[k + 1:])), None)
+            if cut is None:
+                out.append(word)
+            else:
+                out.append(word[:cut + 1])
+                todo.append(word[cut + 1:])
+        return out
+
+    def _known_start(self, rest: str) -> bool:
+        if any(rest.startswith(w) and self._known_start(rest[len(w):]) for w in self.glue_words):
+            return True  # "숨이너무차요": "너무", then a known word
+        for pat in self.start_tokens:
+            if pat.endswith("$"):
+                if rest == pat[:-1]:
+                    return True
+            elif len(rest) >= 2 and self._tok(pat, rest, True):
+                return True
+        return False
 
     # -- clauses and negation -------------------------------------------------------------
     def _clauses(self, words: Sequence[str], strong_only: bool, pauses: bool = True
@@ -420,7 +465,7 @@ def screen(text: str, data: dict[str, Any], code: str, pregnant: bool = False) -
     if "screen" not in data:
         return Verdict(None)
     s = screener(data, code)
-    words = normalise(text).split()
+    words = s.unglue(normalise(text).split())
     if not words:
         return Verdict(None)
     other = s.about_other(words)
