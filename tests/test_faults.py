@@ -322,12 +322,22 @@ def test_outputs_never_overwrite_the_data(isolated, tmp_path):
                  ["say", "hello", "--to", str(journal)],
                  ["say", "hello", "--to", str(isolated / "x.wav")],
                  ["log", "backup", str(isolated / "copy.sqlite3")],
-                 ["log", "backup", str(other_db)]):
-        out = run_cli(*args)
+                 ["log", "backup", str(other_db)],
+                 ["chat", "--trace", str(journal)],
+                 ["chat", "--trace", str(isolated / "t.jsonl")]):
+        out = run_cli(*args, input="thanks\n")
         assert out.returncode == 2, (args, out.stderr)
         assert len(out.stderr.strip().splitlines()) == 1, out.stderr
     assert hashlib.sha256(journal.read_bytes()).hexdigest() == before
     assert not (isolated / "r.html").exists() and not (isolated / "x.wav").exists()
+    assert not (isolated / "t.jsonl").exists()
+
+
+def test_a_file_that_cannot_be_written_is_a_runtime_failure(isolated, tmp_path):
+    """README: exit 1 when the command was right but the machine could not carry it out."""
+    out = run_cli("report", "--out", str(tmp_path / "no such folder" / "r.html"))
+    assert out.returncode == 1, out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
 
 
 def test_backup_and_restore(isolated, tmp_path):

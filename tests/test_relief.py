@@ -131,6 +131,20 @@ def test_cant_stand_gives_the_seated_version(coach):
     assert said[0] == "Stay seated."
 
 
+def test_after_cant_stand_no_later_step_asks_to_stand_or_walk(coach):
+    """Said once, early: every later standing step gives way to its seated stand-in, also
+    when the routine goes round again (a fall in the dark is the risk)."""
+    coach.say("my calf")
+    coach.wait(6)
+    coach.say("i can't stand")
+    heard: list[str] = []
+    for _ in range(8):
+        heard += coach.run_until_quiet()
+        heard += coach.say("no")
+    assert "Stay seated." in heard
+    assert not [line for line in heard if "stand up" in line.lower() or "walk" in line.lower()]
+
+
 def test_long_cramp_brings_the_see_a_doctor_today_sentence(coach):
     coach.say("my calf")
     heard: list[str] = []

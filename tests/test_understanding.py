@@ -73,6 +73,24 @@ def test_a_corrected_rating_replaces_the_first(coach, isolated):
     assert _episodes(isolated)[0]["severity"] == 5
 
 
+def test_a_number_in_passing_never_rewrites_a_given_rating_without_a_yes(coach, isolated):
+    _one_cramp(coach, "seven")
+    said = coach.say("five")
+    assert said == ["It's down as seven out of ten. Change it to five? Say yes or no."]
+    assert coach.say("no") == ["Okay. I've kept it."]
+    assert _episodes(isolated)[0]["severity"] == 7
+    coach.say("five")
+    assert coach.say("yes") == ["Got it. Five out of ten."]
+    assert _episodes(isolated)[0]["severity"] == 5
+
+
+def test_a_negated_rating_with_no_number_left_is_no_crash(coach, isolated):
+    _one_cramp(coach, "seven")
+    said = coach.say("not seven")
+    assert not any("went wrong" in line for line in said), said
+    assert _episodes(isolated)[0]["severity"] == 7
+
+
 @pytest.mark.parametrize("text,first", [
     ("thanks", "You're welcome."),
     ("good night", "Good night."),
@@ -157,9 +175,10 @@ def test_trace_records_a_reply_passed_on_as_its_own_intent(talk, tmp_path, clock
     assert ("cramp.over", "passed on by plugin relief's reply") in names
 
 
-def test_trace_to_an_unwritable_file_is_one_line_and_exit_2(isolated, tmp_path):
+def test_trace_to_an_unwritable_file_is_one_line_and_exit_1(isolated, tmp_path):
+    """README: a file that cannot be written is exit 1 (the command itself was right)."""
     out = run_cli("chat", "--trace", str(tmp_path / "no" / "such" / "dir.jsonl"), input="")
-    assert out.returncode == 2
+    assert out.returncode == 1
     assert out.stderr.count("\n") == 1 and "trace" in out.stderr and "Traceback" not in out.stderr
 
 

@@ -136,7 +136,7 @@ def cmd_chat(args: argparse.Namespace, cfg: configuration.Config, host: PluginHo
         from crampcoach.voice.clock import SystemClock
         from crampcoach.voice.trace import Trace
 
-        trace = Trace.open(args.trace, SystemClock().monotonic)
+        trace = Trace.open(args.trace, SystemClock().monotonic, cfg.data_dir)
         speak = trace.speaker(speak)
 
         def on_heard(line: str) -> None:

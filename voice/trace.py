@@ -16,7 +16,7 @@ clock since the trace opened)::
 
 How a front end uses it (``chat`` does exactly this; ``listen`` does the same)::
 
-    trace = Trace.open(path, clock)        # UserError with one line if it cannot be written
+    trace = Trace.open(path, clock, data_dir)  # one line, exit 2 (refused) or 1 (unwritable)
     speak = trace.speaker(speak)           # every Said is written before it is spoken
     session = build(cfg, speak, ...)
     trace.attach(session.dialogue)         # every intent acted on is written, with why
@@ -45,7 +45,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from crampcoach.voice.errors import UserError
+from crampcoach.voice import outputs
+from crampcoach.voice.errors import RuntimeFailure
 from crampcoach.voice.messages import Intent, Said
 
 Clock = Callable[[], float]
@@ -61,13 +62,17 @@ class Trace:
         self._lock = threading.Lock()
 
     @classmethod
-    def open(cls, path: str | Path, clock: Clock) -> Trace:
-        """A trace writing to ``path`` (replaced if it exists), owner-only."""
+    def open(cls, path: str | Path, clock: Clock, data_dir: str | Path | None = None) -> Trace:
+        """A trace writing to ``path`` (replaced if it exists), owner-only. With ``data_dir``
+        the path is first checked like any other output: a trace pointed by mistake at the
+        journal or into the data folder must not truncate a health history."""
+        if data_dir is not None:
+            outputs.check(path, data_dir, "the trace")
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             stream = os.fdopen(fd, "w", encoding="utf-8")
         except OSError as err:
-            raise UserError(f"cannot write the trace {path}: {err.strerror}") from None
+            raise RuntimeFailure(f"cannot write the trace {path}: {err.strerror}") from None
         return cls(stream, clock)
 
     # -- events --------------------------------------------------------------------------

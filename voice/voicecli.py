@@ -115,7 +115,7 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     if addresses:
         paths = []
         # One trace for every room: each line's time is on the system clock all rooms share.
-        trace = _trace(args, SystemClock().monotonic)
+        trace = _trace(args, SystemClock().monotonic, cfg.data_dir)
         try:
             for i, address in enumerate(addresses):
                 link = satellite.Link(address)
@@ -139,7 +139,7 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     else:
         source = mic
         mic.watch = watch
-    trace = _trace(args, source.clock.monotonic)
+    trace = _trace(args, source.clock.monotonic, cfg.data_dir)
     speaker = _speaker(cfg, code) if args.speak else None
     try:
         path = build(source, speaker, host)
@@ -150,13 +150,13 @@ def cmd_listen(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     return path.session.convo.exit_status()
 
 
-def _trace(args: argparse.Namespace, clock: Any) -> Any:
+def _trace(args: argparse.Namespace, clock: Any, data_dir: Any) -> Any:
     """The ``--trace`` file, when asked for."""
     if not args.trace:
         return None
     from crampcoach.voice.trace import Trace
 
-    return Trace.open(args.trace, clock)
+    return Trace.open(args.trace, clock, data_dir)
 
 
 def _speaker(cfg: Any, code: str, make_player: Any = None) -> Any:

@@ -58,6 +58,9 @@ class JournalPlugin:
         """What this conversation recorded about ``current``, newest last: (history id, what).
         The bottom step, ``episode``, is the episode itself."""
         self.told_unsaved = False
+        self.pending_severity: int | None = None
+        """A rating heard in passing that would replace one already given: kept until the
+        person says yes."""
 
     # -- lifecycle -----------------------------------------------------------------------
     @hookimpl
@@ -176,6 +179,8 @@ class JournalPlugin:
 
         if convo.asked == "delete":
             return self._confirm_delete(book, convo, name)
+        if convo.asked == "change_severity":
+            return self._confirm_severity(book, convo, name)
         if convo.asked == "side":
             side = slots.get("side")
             if side and self.asked_id is not None:
@@ -206,7 +211,9 @@ class JournalPlugin:
             self.open_id = None
             return None
         if name == "log.severity":
-            return self._severity(book, convo, slots["severity"])
+            # No number left to take (negated: "not seven"): nothing to record.
+            severity = slots.get("severity")
+            return None if severity is None else self._severity(book, convo, severity)
         if name == "log.undo":
             return self._undo(book, convo)
         if name == "log.correct":
@@ -240,7 +247,8 @@ class JournalPlugin:
             self._write(convo, lambda j: j.close_episode(
                 self.open_id, self._last_heard(j), "timed out", convo.now(), measured=False))
             self.open_id = None
-        if name == "question.timeout" and data.get("question") == "delete":
+        if name == "question.timeout" and data.get("question") in ("delete", "change_severity"):
+            self.pending_severity = None
             book = _book(convo)
             return Reply(say=[book.say("kept")]) if book else None
         return None
@@ -317,6 +325,12 @@ class JournalPlugin:
         ep = self.journal.find(target) if target is not None else None
         if ep is None:
             return None
+        if convo.asked != "severity" and ep["severity"] not in (None, severity):
+            # A number in passing ("it lasted maybe five minutes", "one more tip") must not
+            # rewrite a rating the person already gave: ask first.
+            self.asked_id, self.pending_severity = ep["id"], severity
+            return Reply(say=[book.say("confirm_severity", old=ep["severity"], new=severity)],
+                         ask=Question(YES_NO, name="change_severity"))
         self._remember(convo, ep["id"], now, "severity", severity=severity)
         reply = Reply(say=[book.say("severity_set", severity=severity)])
         if convo.asked == "severity" and ep["side"] is None:
@@ -339,6 +353,15 @@ class JournalPlugin:
         self.steps.pop()
         self._write(convo, lambda j: j.restore(hid, convo.now()))
         return Reply(say=[book.say(f"undone_{what}")])
+
+    def _confirm_severity(self, book: phrasebook.Phrasebook, convo: Conversation,
+                          name: str | None) -> Reply:
+        target, severity = self.asked_id, self.pending_severity
+        self.asked_id = self.pending_severity = None
+        if name != "answer.yes" or target is None or severity is None:
+            return Reply(say=[book.say("kept")])
+        self._remember(convo, target, convo.now(), "severity", severity=severity)
+        return Reply(say=[book.say("severity_set", severity=severity)])
 
     def _confirm_delete(self, book: phrasebook.Phrasebook, convo: Conversation,
                         name: str | None) -> Reply:

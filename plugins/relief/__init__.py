@@ -62,6 +62,8 @@ class Relief:
         self.paused = False
         self.held = False
         """Coaching waits while the safety plugin's question is open."""
+        self.limits: set[str] = set()
+        """What the person said they cannot do during this cramp ("stand", "reach")."""
 
     # -- hooks ---------------------------------------------------------------------------
     @hookimpl
@@ -255,6 +257,9 @@ class Relief:
 
     def _alternative(self, book: phrasebook.Phrasebook, limit: str | None) -> Reply:
         assert self.routine is not None
+        if limit:
+            # "I can't stand" holds for the rest of this cramp: no later step asks it again.
+            self.limits.add(limit)
         step = self.routine[self.index]
         alts = step.get("alt", {})
         target = alts.get(limit) if limit else next(iter(alts.values()), None)
@@ -380,18 +385,36 @@ class Relief:
         self.checking = False
         nxt = self.return_to if self.return_to is not None else self.index + 1
         self.return_to = None
-        while nxt < len(self.routine) and self.routine[nxt].get("optional"):
-            nxt += 1
+        nxt = self._next_allowed(nxt)
         if nxt >= len(self.routine):
             elapsed = max(convo.elapsed() - self.started, self.virtual_s)
             if elapsed >= LONG_CRAMP_S:
                 reply.say.append(book.say("see_doctor_today"))
             reply.say.append(book.say("round_again"))
             self.pace = SLOWER
-            nxt = self._first_active_step()
+            nxt = self._next_allowed(self._first_active_step())
         self.index = nxt
         reply.cancel_timers = True
         return self._begin_step(book, reply)
+
+    def _next_allowed(self, nxt: int) -> int:
+        """The first step from ``nxt`` on that is neither optional nor one the person said
+        they cannot do; such a step gives way to its stand-in (then the routine goes on
+        after it), unless that stand-in is the step just done."""
+        assert self.routine is not None
+        while nxt < len(self.routine):
+            step = self.routine[nxt]
+            alts = step.get("alt", {})
+            target = next((alts[limit] for limit in sorted(self.limits) if limit in alts), None)
+            if step.get("optional") or (target is not None and
+                                        self._index_of(target) == self.index):
+                nxt += 1
+                continue
+            if target is None:
+                return nxt
+            self.return_to = nxt + 1
+            return self._index_of(target)
+        return nxt
 
     def _first_active_step(self) -> int:
         # Going round again skips "sit up": the person is already in place.
@@ -416,6 +439,7 @@ class Relief:
         self.index = self.rep = 0
         self.return_to = None
         self.checking = self.paused = self.awaiting_muscle = self.held = False
+        self.limits = set()
         self.pace = 1.0
         self.virtual_s = 0.0
 

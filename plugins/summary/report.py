@@ -93,7 +93,7 @@ def cmd_report(args: argparse.Namespace, cfg: Any, host: Any) -> int:
             out.write_text(page, encoding="utf-8")
             out.chmod(0o600)
         except OSError as err:
-            raise UserError(f"cannot write {out}: {err}") from None
+            raise RuntimeFailure(f"cannot write {out}: {err.strerror or err}") from None
         print(f"wrote {out}")
     if args.pdf and browser:
         try:
