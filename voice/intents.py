@@ -118,6 +118,10 @@ class IntentMatcher:
     """Matches normalised text against every plugin's declared sentences."""
 
     def __init__(self, language: Language, declarations: Iterable[tuple[str, Mapping[str, Any]]]):
+        decls = list(declarations)
+        # Words read towards the declared ones ("쥐가 났어요" → "쥐 났어"); no-op in English.
+        if language.morphology is not None:
+            language = language.knowing(*_declared_words(language, decls))
         self.language = language
         self.lists: dict[str, SlotList] = {}
         self._ranges: set[str] = set()
@@ -126,7 +130,6 @@ class IntentMatcher:
         """Phrases that act without the wake phrase when said on their own."""
         self.screened: set[str] = set()
         """Intents declared ``screened``: a plugin's screen decides them, not a phrase."""
-        decls = list(declarations)
         stands: dict[str, tuple[str, ...]] = dict(language.stands_for or {})
         for _plugin, decl in decls:  # a plugin's own stand-ins: "knot" for "cramp"
             for word, alts in (decl.get("stands_for") or {}).items():
@@ -544,6 +547,23 @@ class IntentMatcher:
             words = {w for w in words_of(rule.template, self.lists) if not w.isdigit()}
             out.setdefault(rule.plugin, set()).update(words)
         return out
+
+
+def _declared_words(language: Language, decls: list[tuple[str, Mapping[str, Any]]]
+                    ) -> tuple[set[str], set[str]]:
+    """Every word the plugins and the language declare (templates, list phrases, stand-ins),
+    and the words declared as a whole phrase on their own."""
+    texts = list(language.stands_for or {})
+    texts += [a for alts in (language.stands_for or {}).values() for a in alts]
+    for _plugin, decl in decls:
+        for values in (decl.get("lists") or {}).values():
+            texts += [p for ps in values.values() if isinstance(ps, list) for p in ps]
+        for word, alts in (decl.get("stands_for") or {}).items():
+            texts += [word, *alts]
+        for spec in (decl.get("intents") or {}).values():
+            texts += [re.sub(r"\{\w+\}|[\[\]()|]", " ", s) for s in spec.get("sentences", ())]
+    said = [language.normalise(t).split() for t in texts if isinstance(t, str)]
+    return {w for words in said for w in words}, {ws[0] for ws in said if len(ws) == 1}
 
 
 def _find_phrase(words: list[str], phrase: list[str],

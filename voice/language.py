@@ -5,13 +5,17 @@ A new language is a new ``voice/lang/<code>.toml`` plus the plugins' own languag
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from crampcoach.voice.morphology import Morphology, Reader
 
 LANG_DIR = Path(__file__).parent / "lang"
 
@@ -76,6 +80,29 @@ class Language:
     "*to* the park"): what follows them, unknown to the coach, is not part of a command."""
     suffixes: tuple[str, ...] = ()
     """Inflection endings a scattered phrase's words may differ by, longest first."""
+    morphology: Morphology | None = None
+    """Particles and endings glued to words (Korean), read off towards known words: see
+    :mod:`crampcoach.voice.morphology`. Used once :meth:`knowing` has been told the words."""
+    bare_number_counter: str = ""
+    counted_numbers: frozenset[str] = frozenset()
+    """Number words said alone that are read with ``bare_number_counter`` ("칠" → "칠 점"):
+    a typed "칠" is a score, though a grammar never holds the lone syllable."""
+    reader: Reader | None = None
+
+    def knowing(self, words: Iterable[str], alone: Iterable[str] = ()) -> Language:
+        """This language reading utterances towards ``words`` (the plugins' declared words),
+        where it has a morphology; itself otherwise. ``alone``: words declared as a phrase
+        on their own ("영" as a score), which keep their own meaning said alone."""
+        if self.morphology is None:
+            return self
+        own = (self.light_words | self.no_rating_before | self.no_rating_after
+               | self.sentence_negations | set(self.skippable))
+        reader = Reader(self.morphology, {*words, *own})
+        stands = dict(self.stands_for or {})
+        for word, forms in reader.forms.items():  # "얼마나 됐어" also hears "얼마나 됐어요"
+            stands[word] = (*stands.get(word, ()), *forms)
+        counted = self.counted_numbers - set(alone)
+        return dataclasses.replace(self, reader=reader, stands_for=stands, counted_numbers=counted)
 
     def spell(self, n: int) -> str:
         """``n`` as this language says it aloud, e.g. 30 → "thirty" (digits past 99)."""
@@ -97,7 +124,14 @@ class Language:
         words = re.findall(r"\w+", text.replace("'", ""))
         if self.respell:
             words = self._respelled(words)
-        return " ".join(w for w in words if w not in self.fillers)
+        words = [w for w in words if w not in self.fillers]
+        if self.reader is not None:
+            words = self.reader.read(words)
+            if len(words) == 1 and words[0] in self.counted_numbers:
+                words.append(self.bare_number_counter)
+            if self.respell:  # spoken forms of words read back: "점 만점" is "만점"
+                words = self._respelled(words)
+        return " ".join(words)
 
     def _respelled(self, words: list[str]) -> list[str]:
         """``words`` with spoken forms replaced, longest first ("uh huh" before "uh")."""
@@ -203,4 +237,7 @@ def load(code: str) -> Language:
         no_rating_after=frozenset(data.get("no_rating_after", [])),
         no_rating_before=frozenset(data.get("no_rating_before", [])),
         other_addressees=frozenset(data.get("other_addressees", [])),
+        morphology=Morphology.from_data(data["morphology"]) if "morphology" in data else None,
+        bare_number_counter=str(data.get("bare_number_counter", "")),
+        counted_numbers=frozenset(data.get("counted_numbers", [])),
     )
