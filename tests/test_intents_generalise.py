@@ -293,6 +293,25 @@ CLASSES = {
         ("like we usually do", "coach.usual", {}),
         ("who left the door open", None, {}),  # "who left": no side
     ],
+    "everyday controls 2": [
+        ("so what should i do next", "coach.next", {}),
+        ("ok then what", "coach.next", {}),
+        ("done this one", "coach.next", {}),
+        ("skip that step", "coach.next", {}),
+        ("shhh", "coach.stop", {}),
+        ("that's plenty", "coach.stop", {}),
+        ("stop stop that's okay", "coach.stop", {}),  # the reassurance is stop's
+        ("let me get comfortable", "coach.pause", {}),
+        ("could i try something different", "coach.alternative", {}),
+        ("my hands won't reach", "coach.alternative", {"limit": "reach"}),
+        ("set the score to a four", "log.correct", {"severity": 4}),
+        ("ignore what i just said", "log.undo", {}),
+        ("was my night okay", "summary.request", {}),
+        ("what are you for", "help", {}),
+        ("how does it work", "help", {}),
+        ("my kidneys aren't working", "profile.update", {"item": "kidney_disease"}),
+        ("cheers mate", "chat.thanks", {}),  # a vocative the coach does not know is fine
+    ],
     # A new cramp said with "again" is a cramp, whatever else "again" means.
     "again": [
         ("it's back again", "cramp.report", {}),
