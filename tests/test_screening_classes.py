@@ -27,6 +27,7 @@ OK = {"emergency": {"emergency"}, "same_day": {"same_day"}, "soon": {"soon", "sa
 
 
 
+
 EMERGENCY = [
     ('en', "I can't get enough air in"),
     ('en', "I'm struggling for breath"),
@@ -136,6 +137,17 @@ EMERGENCY = [
     ('en', "I'm fighting to get air in"),
     ('en', "I can't breathe properly and I feel dizzy"),
     ('en', "my husband just went down and he's not moving"),
+    ('en', "I haven't been able to breathe properly"),
+    ('en', "I don't know if I passed out"),
+    ('en', "I'm not sure if I blacked out or fell asleep"),
+    ('en', "I can't take a deep breath without it hurting"),
+    ('en', 'it hurts when I take a deep breath'),
+    ('en', "I couldn't breathe for a bit during the cramp"),
+    ('en', "I'm unable to catch my breath"),
+    ('en', "I'm gasping for breath"),
+    ('en', "could this be a clot, my calf is swollen and I'm breathless"),
+    ('en', "breathing, I just can't"),
+    ('en', 'my husband says he feels faint and his chest hurts'),
     ('ko', '숨이 차요'),
     ('ko', '숨차요'),
     ('ko', '숨이 너무 가빠요'),
@@ -227,6 +239,19 @@ EMERGENCY = [
     ('ko', '숨이너무차요'),
     ('ko', '숨이 안쉬어져요'),
     ('ko', '숨을 못쉬겠어요'),
+    ('ko', '아버지께서 숨을 못 쉬세요'),
+    ('ko', '어머니가 가슴이 아프시대요'),
+    ('ko', '할머니가 쓰러지셨어요'),
+    ('ko', '할아버지가 기절하셨어요'),
+    ('ko', '남편이 숨이 차대요'),
+    ('ko', '가슴이 아프다고 하세요'),
+    ('ko', '남편이 경련을 해요'),
+    ('ko', '몸 전체가 떨려요'),
+    ('ko', '숨쉬기가 불편해요'),
+    ('ko', '숨이 막힐 것 같아요'),
+    ('ko', '숨이 헉헉거려요'),
+    ('ko', '가슴이 먹먹하고 아파요'),
+    ('ko', '피 섞인 가래가 나와요'),
 ]
 
 
@@ -335,6 +360,11 @@ SAME_DAY = [
     ('ko', '퀴닌 먹고 나서 소변 색이 빨개요'),
     ('ko', '한쪽다리가부었어요'),
     ('ko', '종아리가빨갛고아파요'),
+    ('ko', '종아리가 퉁퉁 부었어요'),
+    ('ko', '다리 한쪽이 코끼리처럼 부었어요'),
+    ('ko', '종아리를 만지면 뜨끈하고 아파요'),
+    ('ko', '한쪽 종아리 색깔이 이상하게 변했어요'),
+    ('ko', '오른쪽 종아리가 빨갛고 뜨거워요'),
 ]
 
 
@@ -458,6 +488,11 @@ SOON = [
     ('ko', '정맥류가 있어요'),
     ('ko', '다리가저려요'),
     ('ko', '팔에도쥐가나요'),
+    ('ko', '다리가 후들거려요'),
+    ('ko', '계단 오를 때 종아리가 당겨요'),
+    ('ko', '일주일 내내 쥐가 났어요'),
+    ('ko', '맨날 쥐가 나요'),
+    ('ko', '약을 바꾼 후로 쥐가 나요'),
 ]
 
 
@@ -554,6 +589,15 @@ NONE = [
     ('en', 'the pain was a ten'),
     ('en', 'it hurt so much I cried'),
     ('en', "I'm sweating and shaky from the pain"),
+    ('en', 'I gasped when the cramp hit'),
+    ('en', 'the cramp made me gasp'),
+    ('en', 'I was gasping in pain'),
+    ('en', "I don't think I'm short of breath"),
+    ('en', "there's nothing wrong with my breathing"),
+    ('en', 'it took my breath away for a second'),
+    ('en', 'I held my breath until it passed'),
+    ('en', "I don't know why I get these cramps"),
+    ('en', "I'm not sure what brings them on"),
     ('ko', '숨을 천천히 쉬고 있어요'),
     ('ko', '숨을 참았어요'),
     ('ko', '숨 좀 돌릴게요'),
@@ -620,6 +664,10 @@ NONE = [
     ('ko', '쥐가나요'),
     ('ko', '숨쉬는게편해졌어요'),
     ('ko', '가만히있으니까풀렸어요'),
+    ('ko', '쥐가 나서 숨을 몰아쉬었어요'),
+    ('ko', '숨 좀 고를게요'),
+    ('ko', '쓰러질 뻔했어요'),
+    ('ko', '다리 색깔은 괜찮아요'),
 ]
 
 

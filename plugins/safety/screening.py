@@ -14,8 +14,7 @@ How a concept is found, in one utterance:
   match every token by its start, unless ``$`` says otherwise).
 - a concept's words take endings without being listed: English ``word_endings`` ("catch" →
   "catching", "ache" → "aching"); Korean open stems closed by an ending's consonant
-  (``ending_finals``: "아프" → "아픈", "어려" → "어렵다", "힘드" → "힘든"), and a stem in ㄹ that
-  drops it ("힘들" → "힘드네요").
+  (``ending_finals``: "아프" → "아픈", "어려" → "어렵다", "힘드" → "힘든", "힘들어").
 - ``softeners`` ("really", "a bit", "너무") may come between the words of a concept's phrase.
 - words run together ("숨이차요") are split after ``glued_after`` endings and ``glued_words``
   ("안아파요") where a word the screen knows follows.
@@ -34,6 +33,7 @@ How a concept is found, in one utterance:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -121,6 +121,7 @@ class Screener:
         self.neg_skip = set(screen.get("negation_skip", []))
         self.skip = set(screen.get("softeners", []))
         self.undo = self._terms(screen.get("negation_undone_after", []))
+        self.unsure = self._terms(screen.get("not_negations", []))
         self.others = self._terms(screen.get("someone_else", []))
         self.near = self._terms(screen.get("near", []))
         self.concepts: dict[str, dict[str, Any]] = {}
@@ -190,17 +191,15 @@ class Screener:
 
     def _open_stem(self, stem: str, tok: str) -> bool:
         """A stem whose last syllable is open ("아프") in a word that closed it with an
-        ending's consonant ("아픈", "아팠": "아파" + ㅆ); a stem ending in ㄹ ("힘들") that
-        dropped it ("힘드네요", "힘든")."""
+        ending's consonant ("아픈", "아팠": "아파" + ㅆ). A stem in ㄹ is written without it
+        ("힘드": "힘들어", "힘든", "힘드네요")."""
         n = len(stem)
         if not self.finals or len(tok) < n or tok[:n - 1] != stem[:-1]:
             return False
         want, got = _syllable(stem[-1]), _syllable(tok[n - 1])
         if want is None or got is None or want[0] != got[0]:
             return False
-        if want[1] == 0:
-            return got[1] in self.finals
-        return n >= 2 and want[1] == _FINALS.index("ㄹ") and (got[1] == 0 or got[1] in self.finals)
+        return want[1] == 0 and got[1] in self.finals
 
     def _end(self, words: Sequence[str], i: int, term: _Term) -> int | None:
         """Where ``term`` said from ``words[i]`` ends, or ``None``. Between a concept's words
@@ -293,7 +292,7 @@ class Screener:
 
         def cue(i: int, terms: list[_Term]) -> bool:
             return 0 <= i < len(words) and clause[i] == c and i not in inside and \
-                self._any_at(words, i, terms)
+                self._any_at(words, i, terms) and not self._any_at(words, i, self.unsure)
 
         # "A-거나 B진 않아요": each item joined by "or", and each adverb ("전혀"), moves the
         # denying verb one word on.
@@ -354,15 +353,12 @@ class Screener:
         out: list[list[tuple[int, int]]] = []
         first, rest = spans[0], spans[1:]
         for a in first:
-            chosen = [a]
-            for options in rest:
-                near = [b for b in options if together(a[0], b[0]) and b != a
-                        and abs(b[0] - a[0]) <= window]
-                if not near:
-                    break
-                chosen.append(min(near, key=lambda b: abs(b[0] - a[0])))
-            else:
-                out.append(chosen)
+            nears = [sorted((b for b in options if together(a[0], b[0]) and b != a
+                             and abs(b[0] - a[0]) <= window), key=lambda b: abs(b[0] - a[0]))
+                     for options in rest]
+            # Every pairing, nearest first: a negated one ("without it hurting") must not
+            # hide another ("can't take a deep breath").
+            out += [[a, *chosen] for chosen in itertools.islice(itertools.product(*nears), 16)]
         return out
 
     def about_other(self, words: Sequence[str]) -> bool:
