@@ -7,7 +7,7 @@ alone, mid-routine, as the answer to each question the coach asks, after an answ
 ("no and …"), and the moment the coach starts talking. The answer's tier is read from what
 the coach said. Prints one confusion table per context and the floors::
 
-    python benchmarks/triage.py [--language en|ko] [--heldout] [--text-only] [--set NAME]
+    python benchmarks/triage.py [--language en|ko] [--heldout | --dev] [--text-only] [--set NAME]
 
 ``--text-only`` skips the dialogue and screens the text alone (what the tests assert).
 ``--set NAME`` measures a later block written apart from the first corpus
@@ -323,7 +323,10 @@ def report(language: str, heldout: bool, text: bool, verbose: bool, block: str =
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--language", choices=("en", "ko"), action="append")
-    ap.add_argument("--heldout", action="store_true", help="the held-back set only")
+    part = ap.add_mutually_exclusive_group()
+    part.add_argument("--heldout", action="store_true", help="the held-back set only")
+    part.add_argument("--dev", action="store_true",
+                      help="the development set only (while tuning, the held-back part unseen)")
     ap.add_argument("--text-only", action="store_true")
     ap.add_argument("--set", dest="block", default="", metavar="NAME",
                     help="a later block: symptoms_<lang>_NAME[_heldout].tsv (default: the first)")
@@ -336,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
             ap.error(f"no symptom set {name} in {DATA}")
     ok = True
     for lang in args.language or ["en", "ko"]:
-        for held in ([True] if args.heldout else [False, True]):
+        for held in ([True] if args.heldout else [False] if args.dev else [False, True]):
             ok &= report(lang, held, args.text_only, args.verbose, args.block)
     return 0 if ok else 1
 
