@@ -28,6 +28,7 @@ OK = {"emergency": {"emergency"}, "same_day": {"same_day"}, "soon": {"soon", "sa
 
 
 
+
 EMERGENCY = [
     ('en', "I can't get enough air in"),
     ('en', "I'm struggling for breath"),
@@ -365,6 +366,24 @@ SAME_DAY = [
     ('ko', '종아리를 만지면 뜨끈하고 아파요'),
     ('ko', '한쪽 종아리 색깔이 이상하게 변했어요'),
     ('ko', '오른쪽 종아리가 빨갛고 뜨거워요'),
+    ('en', "it's been a good twenty minutes"),
+    ('en', "for the past quarter of an hour it's been locked"),
+    ('en', 'coming up to half an hour now'),
+    ('en', 'over 10 mins and still going'),
+    ('en', "about 15 min and it won't let go"),
+    ('en', "it's been going on for what feels like forever"),
+    ('en', "it's lasting a really long time"),
+    ('en', 'twenty-five minutes and counting'),
+    ('en', '10+ minutes now'),
+    ('en', 'an hour and a half of this cramp'),
+    ('ko', '15분째 안 풀려요'),
+    ('ko', '삼십 분째 쥐가 나 있어요'),
+    ('ko', '30분 넘게 계속돼요'),
+    ('ko', '반 시간 동안 안 풀려요'),
+    ('ko', '한 시간 가까이 계속 아파요'),
+    ('ko', '이십여 분째 안 풀려요'),
+    ('ko', '오랫동안 안 풀려요'),
+    ('ko', '한참 동안 안 풀려요'),
 ]
 
 
@@ -668,6 +687,11 @@ NONE = [
     ('ko', '숨 좀 고를게요'),
     ('ko', '쓰러질 뻔했어요'),
     ('ko', '다리 색깔은 괜찮아요'),
+    ('en', "it's been 5 minutes"),
+    ('en', 'only a couple of minutes'),
+    ('en', 'it went after a minute or two'),
+    ('ko', '몇 분 만에 풀렸어요'),
+    ('ko', '1분쯤 지나니 풀렸어요'),
 ]
 
 

@@ -145,7 +145,7 @@ class Screener:
         self.starts += self.neg_after + self.neg_before
         self.start_tokens = sorted({p for t in self.starts for p in t.tokens})
         dur = data.get("durations", {})
-        self.dur_phrases = [(self._terms([p])[0], float(v)) for p, v in
+        self.dur_phrases = [(self._terms([p], True)[0], float(v)) for p, v in
                             dur.get("phrases", {}).items()]
         self.dur_units = [(self._terms([u])[0], v) for u, v in dur.get("units", {}).items()]
         self.dur_needs = self._terms(dur.get("needs", []))
@@ -153,6 +153,7 @@ class Screener:
         self.dur_ago = self._terms(dur.get("ago", []))
         self.dur_ongoing = self._terms(dur.get("ongoing", []))
         self.dur_fillers = self._terms(dur.get("fillers", []))
+        self.number_suffixes = tuple(dur.get("number_suffixes", []))
         self.numbers = _numbers(code, dur.get("numbers", {}))
 
     @staticmethod
@@ -416,8 +417,10 @@ class Screener:
         for k in (2, 1):  # "twenty five minutes", "fifteen minutes", "10 minutes"
             if i - k >= 0:
                 phrase = " ".join(words[i - k:i])
-                if phrase in self.numbers:
-                    return self.numbers[phrase]
+                for said in (phrase, *(phrase[:-len(x)] for x in self.number_suffixes
+                                       if phrase.endswith(x))):  # "이십여 분": twenty-odd
+                    if said in self.numbers:
+                        return self.numbers[said]
         return None
 
 
