@@ -106,7 +106,7 @@ def test_bedtime_stretch_is_led_with_timed_holds(isolated, talk):
     t = talk()
     t.start()
     first = t.say("coach me through the bedtime stretch")
-    assert first == ["Stand facing a wall, hands on it at chest height."]
+    assert first == ["Stand facing a wall.", "Put your hands on it at chest height."]
     rest = t.run_until_quiet()
     # Calves, then hamstrings: three holds a side (content brief section 3).
     assert rest.count("Hold for ten seconds.") == 12

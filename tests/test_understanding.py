@@ -52,7 +52,7 @@ def test_the_cramp_ended_closes_the_episode_instead_of_opening_one(coach, isolat
 
 def test_stretching_before_bed_is_the_routine_not_a_cramp(coach, isolated):
     said = coach.say("can you walk me through stretching before bed")
-    assert said[0] == "Stand facing a wall, hands on it at chest height."
+    assert said[0] == "Stand facing a wall."
     assert _episodes(isolated) == []
 
 
@@ -112,6 +112,13 @@ def test_how_was_my_week_counts_the_last_seven_days(coach):
     said = coach.say("how was my week")
     assert said[0] == "In the last seven days, you had one cramp."
     assert UNKNOWN not in said
+
+
+def test_two_cramps_in_one_night_are_counted_on_one_night(coach):
+    _one_cramp(coach)
+    _one_cramp(coach, "five")
+    said = coach.say("how was my week")
+    assert said[0] == "In the last seven days, you had two cramps, all on one night."
 
 
 def test_the_muscle_question_offers_every_routine(coach):
@@ -204,6 +211,16 @@ def test_no_name_for_the_medicine_is_fine_and_keeps_the_entry(coach, isolated):
     said = coach.say("I don't know")
     assert said[0] == "That's fine. You can add its name later."
     assert len(_medicines(isolated)) == 1
+
+
+@pytest.mark.parametrize("again", ["what?", "pardon", "sorry, what was that"])
+def test_what_asks_for_the_question_again_and_never_becomes_a_name(coach, isolated, again):
+    coach.say("I started a new medicine today")
+    # Said again alone, or with the line before it (heard as "repeat"): either way the
+    # question is asked again and stays open.
+    assert coach.say(again)[-1] == "Which medicine is it?"
+    assert coach.say("metformin")[0] == "Noted: metformin."
+    assert _medicines(isolated) == ["metformin"]
 
 
 def test_a_cramp_said_instead_of_a_name_is_a_cramp(coach, isolated):

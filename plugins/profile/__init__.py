@@ -145,6 +145,14 @@ class Profile:
         if intent.name is not None or not intent.text:
             return Reply(say=[say["medicine_unnamed"], *advice])
         name = intent.text
+        # "What?" asks to hear the question again; "I don't know" names nothing. Neither
+        # may become the medicine's name in the doctor's report.
+        if name in data.get("not_names", {}).get("again", []):
+            return Reply(say=[say["ask_medicine"]],
+                         ask=Question(MEDICINE_ANSWERS, MEDICINE_QUESTION_S, name="medicine",
+                                      free_text=True))
+        if name in data.get("not_names", {}).get("unknown", []):
+            return Reply(say=[say["medicine_unnamed"], *advice])
         for prefix in data.get("name_prefixes", []):
             if name.startswith(prefix + " "):
                 name = name[len(prefix) + 1:]

@@ -125,7 +125,9 @@ class Summary:
             count = counts[len(eps)] if counts and len(eps) < len(counts) else lang.spell(len(eps))
             night_end = parse_hhmm(convo.config["summary.night_end"])
             nights = len({night_of(parse_time(e["started_at"]), night_end) for e in eps})
-            line = say["week_many"].format(count=count, nights=lang.spell(nights))
+            key = "week_many_one_night" if nights == 1 and "week_many_one_night" in say \
+                else "week_many"
+            line = say[key].format(count=count, nights=lang.spell(nights))
         return Reply(say=[line], follow=[Intent("tips.request", {}, "summary", "")])
 
     def _summary(self, convo: Any, start: datetime, end: datetime) -> Reply:
