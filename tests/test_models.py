@@ -209,6 +209,27 @@ def test_endpoint_silence_is_applied_to_a_view_of_the_model(tmp_path):
     models.check_folder(view)
 
 
+def test_a_view_made_by_many_at_once_is_always_whole(tmp_path):
+    """Two processes starting at once (a service and a `listen --input`) both make the view:
+    neither may see it half made or removed under it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    src = tmp_path / "m"
+    for rel in MODEL_FILES:
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text("--beam=10.0\n" if rel == "conf/model.conf" else "x")
+    for silence in (0.3, 0.8, 0.3):
+        with ThreadPoolExecutor(8) as pool:
+            views = list(pool.map(lambda s: models.with_endpoint_silence(
+                src, s, tmp_path / "views"), [silence] * 16))
+        for view in views:
+            models.check_folder(view)
+            assert models.endpoint_rules(view)["endpoint.rule2.min-trailing-silence"] == \
+                pytest.approx(silence)
+    assert sorted(p.name for p in (tmp_path / "views").iterdir()) == [
+        "m-endpoint-0.30", "m-endpoint-0.80"]  # nothing left behind
+
+
 def test_listen_names_the_install_command_when_no_model(tmp_path):
     out = run_cli("--data-dir", str(tmp_path), "listen", "--input", "x.wav", "--no-speak")
     assert out.returncode == 1

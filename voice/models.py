@@ -8,6 +8,7 @@ half-installed behind. Models other Vosk programs already downloaded are found a
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import http.client
@@ -468,17 +469,36 @@ def with_endpoint_silence(folder: Path, silence_s: float, cache: Path) -> Path:
         out.append(f"--endpoint.{rule}.min-trailing-silence={base * scale:.2f}")
     text = "\n".join(out) + "\n"
     current = view / "conf" / "model.conf"
-    if current.is_file() and current.read_text() == text:
+
+    def is_current() -> bool:
+        return current.is_file() and current.read_text() == text
+
+    if is_current():
         return view
-    shutil.rmtree(view, ignore_errors=True)
-    (view / "conf").mkdir(parents=True)
+    # Built beside it and moved into place whole, and a current view is never removed:
+    # another process (a second ``listen``, a benchmark) may be loading this view right now,
+    # and Vosk failed on a view emptied or half made under it.
+    cache.mkdir(parents=True, exist_ok=True)
+    made = Path(tempfile.mkdtemp(prefix=f".{view.name}-", dir=cache))
+    (made / "conf").mkdir()
     for child in folder.iterdir():
         if child.name != "conf":
-            (view / child.name).symlink_to(child.resolve())
+            (made / child.name).symlink_to(child.resolve())
     for child in (folder / "conf").iterdir():
         if child.name != "model.conf":
-            (view / "conf" / child.name).symlink_to(child.resolve())
-    (view / "conf" / "model.conf").write_text(text)
+            (made / "conf" / child.name).symlink_to(child.resolve())
+    (made / "conf" / "model.conf").write_text(text)
+    stale = made.with_name(made.name + "-stale")
+    if not is_current():  # one made meanwhile by another process is theirs to use
+        with contextlib.suppress(OSError):
+            view.rename(stale)  # gone already when another process moved it first
+    try:
+        made.rename(view)
+    except OSError:  # another process put its own in place meanwhile: the same, or newer
+        shutil.rmtree(made, ignore_errors=True)
+        if not is_current():
+            raise
+    shutil.rmtree(stale, ignore_errors=True)
     return view
 
 
