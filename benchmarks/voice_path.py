@@ -8,6 +8,8 @@ Prints tables; nothing is asserted. Methods (issue 16):
   way ``listen`` runs, with the model loaded before anything is timed;
 - CPU is the whole process's (``time.process_time``), per second of audio, beside plain Vosk
   in grammar mode (every block to the recogniser, no gate) measured in the same run;
+- latency counts the CPU of every thread but the open pass's own (issue 12: it decodes on a
+  thread of its own, on the other core, and nothing the coach answers waits for it);
 - synthetic speech is trimmed to its real start and end (espeak-ng pads about 0.4 s of
   silence after speech), and latency is counted from the real end of speech to the moment
   the reply's text is ready: the audio time until the block that made it, plus the CPU time
@@ -26,7 +28,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -118,6 +122,7 @@ class TimedSource:
         self.clock = ManualClock()
         self.start = self.clock.monotonic()
         self.block_end = 0.0
+        self.started = 0.0
         self.fed_at = 0.0
         self.cpu_s = 0.0
 
@@ -125,19 +130,80 @@ class TimedSource:
         return None
 
     def run(self, path: listen.VoicePath, stop: threading.Event) -> None:
+        self.open_pass = getattr(path.listener, "open_pass", None)
         t0 = time.process_time()
+        self.started, self.fed_at = 0.0, self._cpu()
         for block in audio.blocks(self.samples):
             self.clock.advance(audio.BLOCK / audio.RATE)
             self.block_end = self.clock.monotonic() - self.start
-            self.fed_at = time.process_time()
+            # Work on a block starts once it is recorded and the blocks before are done.
+            self.started = max(self.block_end, self.now())
+            self.fed_at = self._cpu()
             path.feed(block)
         path.finish()
         self.cpu_s = time.process_time() - t0
 
+    def _cpu(self) -> float:
+        """CPU time of the process but for the open pass's own thread."""
+        return time.process_time() - getattr(self.open_pass, "cpu_s", 0.0)
+
     def now(self) -> float:
         """Audio time at which the path's latest output is ready: a microphone hands over
-        a block when it has been recorded, then the CPU works on it."""
-        return self.block_end + (time.process_time() - self.fed_at)
+        a block when it has been recorded, then the CPU works on it, after the blocks before
+        it (one that took longer than a block's length holds up those after it)."""
+        return self.started + (self._cpu() - self.fed_at)
+
+
+class InlineOpenPass:
+    """The open pass as it ran before: decoding in the listener's own thread, its reading
+    made before the grammar's was acted on (``--only barge`` compares the two)."""
+
+    def __init__(self, ear: Any):
+        self.ear = ear
+        self.pending = 0
+        self._done: list[tuple[Any, Any]] = []
+
+    def feed(self, pcm: bytes) -> None:
+        self.ear.feed(pcm)
+
+    def end(self, tag: Any) -> None:
+        self._done.append((tag, self.ear.end()))
+        self.pending += 1
+
+    def read(self, pcm: bytes, tag: Any) -> None:
+        self._done.append((tag, self.ear.read(pcm)))
+        self.pending += 1
+
+    def ready(self, wait: bool = False) -> list[tuple[Any, Any]]:
+        out, self._done, self.pending = self._done, [], 0
+        return out
+
+    def close(self) -> None: ...
+
+
+class RoomSource(TimedSource):
+    echo = True  # the coach's own voice comes back: what it hears while talking is barge-in
+
+
+class Talking:
+    """A loudspeaker always mid-sentence; notes when it was told to hush."""
+
+    speaking = True
+
+    def __init__(self, now: Callable[[], float]):
+        self.now = now
+        self.hushed: list[float] = []
+
+    def say(self, text: str) -> None: ...
+    def beep(self) -> None: ...
+
+    def hush(self) -> None:
+        self.hushed.append(self.now())
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return True
+
+    def close(self) -> None: ...
 
 
 def run_path(cfg: config.Config, folder: Path, samples: np.ndarray, code: str,
@@ -228,6 +294,81 @@ def endpoint_table(cfg_for, folder: Path, code: str, rates: tuple[int, ...],
         gc.collect()
 
 
+BARGE_IN = {"ko": ["멈춰", "그만", "잠깐", "기다려"], "en": ["stop", "wait"]}
+COACH_SAYS = {"ko": "무릎을 쭉 펴세요. 발과 발가락을 얼굴 쪽으로 당기세요. 천천히 숨 쉬세요.",
+              "en": "Straighten your knee. Pull your foot and toes towards your face. "
+                    "Breathe slowly."}
+ECHO = 0.3
+"""The coach's own voice as it comes back through the microphone (about -10 dB)."""
+GAP_S = 0.6
+"""The pause after the coach's instructions in which "stop" is said. Said over the coach's
+voice, the grammar hears one long string of its phrases and acts on none (a limit of
+barge-in that this table does not measure)."""
+
+
+def barge_in_table(cfg: config.Config, folder: Path, code: str, rates: tuple[int, ...],
+                   work: Path) -> None:
+    """"Stop" said over the coach: real end of speech → the coach hushed, with the open pass
+    off, in the listener's thread (before), on its own thread (now)."""
+    said = [trimmed(spoken(w, code, r, work)) for w in BARGE_IN[code] for r in rates]
+    echo = (trimmed(spoken(COACH_SAYS[code], code, 140, work)) * ECHO).astype(np.int16)
+
+    def inline(listener: Any) -> None:
+        listener.open_pass.close()
+        listener.open_pass = InlineOpenPass(listener.open_pass.ear)
+
+    def off(listener: Any) -> None:
+        listener.open_pass.close()
+        listener.open_pass = None
+
+    modes: dict[str, Callable[[Any], None]] = {
+        "no open pass (reference)": off,
+        "open pass in the listener's thread (before)": inline,
+        "open pass on its own thread (now)": lambda listener: None,
+    }
+    print(f"\n\"Stop\" said while the coach talks → hushed (audio time + CPU but the open "
+          f"pass's thread), {len(said)} commands said after 1 s of quiet / {GAP_S} s after "
+          f"the coach's {len(echo) / audio.RATE:.1f} s of instructions (its voice back at "
+          f"-10 dB)")
+    print(f"{'open pass':<46} {'said':<9} {'median ms':>9}  {'min':>5}  {'max':>5}  "
+          f"{'missed':>6}  {'ratio':>6}")
+    for over in (False, True):
+        reference = 0.0
+        for name, how in modes.items():
+            median = _barge_in(cfg, folder, code, said, echo if over else None, how, name,
+                               reference)
+            reference = reference or median
+
+
+def _barge_in(cfg: config.Config, folder: Path, code: str, said: list[np.ndarray],
+              echo: np.ndarray | None, how: Callable[[Any], None], name: str,
+              reference: float) -> float:
+    """One row of :func:`barge_in_table`; returns its median (ms)."""
+    latencies, missed = [], 0
+    for x in said:
+        lead = audio.silence(1.0)
+        if echo is not None:  # said as the coach's instructions end, before its next ones
+            lead = np.concatenate([lead, echo, audio.silence(GAP_S)])
+        source = RoomSource(np.concatenate([lead, x]))
+        voice = Talking(source.now)
+        path = listen.build(cfg, PluginHost(autoload=False), folder, source, language=code,
+                            speaker=voice)
+        how(path.listener)
+        path.run()
+        end = (len(lead) + len(x)) / audio.RATE
+        after = [t - end for t in voice.hushed if t > end - 0.3]  # not the echo
+        if after:
+            latencies.append(after[0])
+        else:
+            missed += 1
+    ms = 1000 * np.array(latencies or [np.nan])
+    median = float(np.median(ms))
+    said_how = "over" if echo is not None else "alone"
+    print(f"{name:<46} {said_how:<9} {median:>9.0f}  {ms.min():>5.0f}  {ms.max():>5.0f}  "
+          f"{missed:>6}  {median / (reference or median):>5.2f}x")
+    return median
+
+
 def reply_render(cfg: config.Config, code: str) -> None:
     """Wall time from an utterance to the first sentence of the reply rendered to audio."""
     from crampcoach.voice import session
@@ -308,7 +449,7 @@ def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--language", default="ko")
     p.add_argument("--model", default="")
-    p.add_argument("--only", default="cost,endpoint,reply,memory",
+    p.add_argument("--only", default="cost,endpoint,barge,reply,memory",
                    help="comma-separated tables to print")
     p.add_argument("--rates", default="130,150", help="speech rates of the spoken commands")
     p.add_argument("--silences", default="0.3,0.5,0.8", help="endpoint silences to try")
@@ -339,6 +480,8 @@ def main() -> int:
     if "endpoint" in only:
         endpoint_table(cfg_for, folder, code, tuple(map(int, args.rates.split(","))), work,
                        tuple(map(float, args.silences.split(","))))
+    if "barge" in only:
+        barge_in_table(cfg_for(), folder, code, tuple(map(int, args.rates.split(","))), work)
     if "reply" in only:
         reply_render(cfg_for(), code)
     if "memory" in only:

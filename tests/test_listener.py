@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
-from crampcoach.voice.listener import Listener, choose_reading
+from crampcoach.voice.listener import Listener, _Owed, choose_reading
 from crampcoach.voice.messages import Utterance
+from crampcoach.voice.openvocab import OpenReading, OpenWorker
 
 
 @pytest.fixture
@@ -273,3 +276,76 @@ def test_asleep_a_phrase_said_again_at_once_needs_no_pause(ear):
     mark = len(ear.said)
     ear.listener.heard(Utterance("cramp", source="voice", alternatives=("cramp",)), asleep=True)
     assert [s.text for s in ear.said[mark:]] == ["Is it your calf, your foot, or your thigh?"]
+
+
+# -- the open pass on its own thread (issue 12): the grammar's reading never waits for it ---
+class _Ear:
+    """An open recogniser that says what it was given, and on which thread."""
+
+    def __init__(self, fail: bool = False):
+        self.fed = b""
+        self.threads: set[str] = set()
+        self.fail = fail
+
+    def feed(self, pcm: bytes) -> None:
+        self.threads.add(threading.current_thread().name)
+        self.fed += pcm
+
+    def end(self) -> OpenReading:
+        if self.fail:
+            raise RuntimeError("decoder broke")
+        got, self.fed = self.fed.decode(), b""
+        return OpenReading(got, 0.9)
+
+    def read(self, pcm: bytes) -> OpenReading:
+        self.feed(pcm)
+        return self.end()
+
+    def reset(self) -> None:
+        self.fed = b""
+
+
+def test_the_open_pass_reads_each_utterance_in_order_on_a_thread_of_its_own():
+    ear = _Ear()
+    worker = OpenWorker(ear)  # type: ignore[arg-type]
+    worker.feed(b"my chest ")
+    worker.feed(b"hurts")
+    worker.end("first")
+    worker.read(b"hey coach", "second")
+    got = worker.ready(wait=True)
+    worker.close()
+    assert [(tag, r.text) for tag, r in got] == [("first", "my chest hurts"),
+                                                 ("second", "hey coach")]
+    assert threading.current_thread().name not in ear.threads
+    assert worker.pending == 0 and worker.ready() == []
+
+
+def test_a_broken_open_pass_costs_one_reading_not_the_listening():
+    worker = OpenWorker(_Ear(fail=True))  # type: ignore[arg-type]
+    worker.feed(b"my chest hurts")
+    worker.end("first")
+    assert [r.text for _, r in worker.ready(wait=True)] == [""]
+    worker.close()
+
+
+def open_reading_after(t, text: str, open_text: str) -> list[str]:
+    """``text`` heard and acted on by its grammar reading, then its open reading arrives."""
+    mark = len(t.said)
+    utt = Utterance(text, 0.9, "voice", (text,), (0.9,))
+    t.listener._owed = owed = _Owed(utt)
+    t.listener.heard(utt, frozenset({"next", "stop", "my left calf", "my chest hurts"}))
+    t.listener.heard_open(owed, OpenReading(open_text, 0.9))
+    return [s.text for s in t.said[mark:]]
+
+
+def test_a_red_flag_in_an_open_reading_that_comes_later_cuts_the_coach_short(ear):
+    hear(ear, "hey coach my left calf")
+    said = open_reading_after(ear, "next", "next my chest hurts and i can't breathe")
+    assert ear.state["hushed"] == 1  # the grammar's "next" was acted on: its step is cut
+    assert said.index(EMERGENCY) > 0
+
+
+def test_a_red_flag_heard_in_both_readings_is_answered_once(ear):
+    hear(ear, "hey coach my left calf")
+    said = open_reading_after(ear, "my chest hurts", "my chest hurts")
+    assert said.count(EMERGENCY) == 1 and ear.state["hushed"] == 0

@@ -346,6 +346,7 @@ class VoicePath:
         except KeyboardInterrupt:
             pass
         finally:
+            self.listener.close()
             self.session.dialogue.end()
             if self.speaker:
                 self.speaker.wait(timeout=30)
@@ -408,6 +409,9 @@ def build(
         beep=speaker.beep if speaker else (lambda: None),
         on_heard=on_heard,
         open_vocab=OpenVocab(view).warm(),
+        # A recording read faster than real time takes each open reading before going on,
+        # so it is heard the same way every run; live audio never waits for it.
+        wait_for_open=isinstance(source.clock, ManualClock),
     )
     s.dialogue.speaking = listener.is_speaking  # an answer is awaited once the question is heard
     if trace is not None:

@@ -13,20 +13,25 @@ of), and only a reading that *is* a phrase that acts alone, or starts with the w
 wakes the coach. Awake, a reading acts only when one phrase of the grammar covers it, give or
 take :data:`MAX_EXTRA_WORDS`: a command is one phrase, while running speech comes back as a
 string of phrase words.
+
+The open-vocabulary pass (:mod:`crampcoach.voice.openvocab`) reads the same audio while the
+coach is awake, on a thread of its own: an utterance's grammar reading is acted on as soon as
+it ends, and its open reading when it is ready (:meth:`Listener.heard_open`); a red flag found
+only there then outranks what the grammar's reading started and cuts the coach short.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from crampcoach.voice.dialogue import Dialogue
 from crampcoach.voice.grammars import Grammars
 from crampcoach.voice.intents import IntentMatcher
-from crampcoach.voice.messages import Said, Utterance
-from crampcoach.voice.openvocab import OpenVocab
+from crampcoach.voice.messages import Intent, Said, Utterance
+from crampcoach.voice.openvocab import OpenReading, OpenVocab, OpenWorker
 from crampcoach.voice.recognizer import Recognizer
 from crampcoach.voice.vad import SpeechGate
 
@@ -166,6 +171,18 @@ def take_reading(matcher: IntentMatcher, readings: tuple[str, ...], wake: str,
     return choose_reading(matcher, tuple(norm), wake, expects, phrases)
 
 
+@dataclass
+class _Owed:
+    """An utterance whose open reading is still being made."""
+
+    utt: Utterance
+    """The grammar's utterance (readings, confidence), for the trace."""
+    screen: bool = True
+    """Screen the open reading (awake); else it is only recorded."""
+    answered: Intent | None = None
+    """What the grammar's reading was taken as, once acted on."""
+
+
 class Listener:
     """Decides which recognised utterances reach the dialogue."""
 
@@ -182,6 +199,7 @@ class Listener:
         beep: Callable[[], None] = lambda: None,
         on_heard: Callable[[Utterance, bool], None] | None = None,
         open_vocab: OpenVocab | None = None,
+        wait_for_open: bool = False,
     ):
         self.dialogue = dialogue
         self.matcher = matcher
@@ -189,10 +207,17 @@ class Listener:
         self.gate = gate
         self.recognizer: Recognizer | None = None
         """The recogniser of the utterance under way, chosen when it began."""
-        self.open_vocab = open_vocab
-        """The open-vocabulary pass (None: grammar readings only)."""
-        self._open_live = False
-        """The open pass decodes the utterance under way as it comes (the coach awake)."""
+        self.open_pass = OpenWorker(open_vocab) if open_vocab is not None else None
+        """The open-vocabulary pass, on its own thread (None: grammar readings only)."""
+        self.wait_for_open = wait_for_open
+        """Take each open reading as soon as its utterance has been acted on, before more
+        audio: a recording (read faster than real time) is then heard the same way every
+        run. Live, the readings are taken with the next block after they are ready."""
+        self._open_live: _Owed | None = None
+        """The utterance under way whose audio the open pass decodes as it comes (awake)."""
+        self._owed: _Owed | None = None
+        """The utterance just ended whose open reading is being made, while its grammar
+        reading is acted on."""
         self._audio = bytearray()
         """Asleep, the utterance's audio, read by the open pass only if it seems to wake."""
         self.wake = matcher.language.normalise(wake_phrase)
@@ -219,6 +244,7 @@ class Listener:
 
     def feed(self, block: bytes) -> None:
         """One block of 16 kHz mono int16 audio."""
+        self._take_open()
         speech, ended = self.gate.feed(block)
         if speech:
             if self.recognizer is None:
@@ -234,7 +260,9 @@ class Listener:
             utt = rec.accept(speech)
             if utt:
                 self.recognizer = None  # the next words may be heard in a new state
-                self.heard(self._with_open(utt), rec.phrases, rec.state == "asleep")
+                self._end_open(utt)
+                self.heard(utt, rec.phrases, rec.state == "asleep")
+                self._take_open(self.wait_for_open)
         if ended:
             self._flush()
             self._talking, self._quiet_since = False, self.dialogue.clock()
@@ -250,50 +278,81 @@ class Listener:
             self.awake_until = max(self.awake_until, now + self.follow_up_s)
 
     def finish(self) -> None:
-        """End of audio: act on whatever was still being said."""
+        """End of audio: act on whatever was still being said, and on its open reading."""
         self._flush()
+        self._take_open(wait=True)
         self.dialogue.tick()
+
+    def close(self) -> None:
+        """Stop the open pass's thread (at the end of listening)."""
+        if self.open_pass is not None:
+            self.open_pass.close()
 
     def _flush(self) -> None:
         if self.recognizer is not None:
             rec, self.recognizer = self.recognizer, None
             utt = rec.end()
+            self._end_open(utt or Utterance("", source="voice"))
             if utt:
-                self.heard(self._with_open(utt), rec.phrases, rec.state == "asleep")
-            elif self._open_live:
-                self._with_open(Utterance(""))  # nothing heard: the open pass starts afresh
+                self.heard(utt, rec.phrases, rec.state == "asleep")
+            self._take_open(self.wait_for_open)
 
     # -- the open-vocabulary pass ----------------------------------------------------------
     def _begin(self, state: str) -> None:
         """A new utterance: awake, the open pass reads it as it comes; asleep, its audio is
-        only kept, for the open pass to check a wake phrase the grammar thinks it heard."""
-        self._open_live = self.open_vocab is not None and state != "asleep"
+        only kept, for the open pass to read when the wake phrase came with a command."""
+        awake = self.open_pass is not None and state != "asleep"
+        self._open_live = _Owed(Utterance("", source="voice")) if awake else None
         self._audio.clear()
 
     def _feed_open(self, pcm: bytes) -> None:
-        if self.open_vocab is None:
+        if self.open_pass is None:
             return
-        if self._open_live:
-            self.open_vocab.feed(pcm)
+        if self._open_live is not None:
+            self.open_pass.feed(pcm)
         else:
             self._audio += pcm
             del self._audio[:-MAX_ASLEEP_AUDIO]
 
-    def _with_open(self, utt: Utterance) -> Utterance:
-        """``utt`` with the open reading of the same audio, when the open pass read it."""
-        if not self._open_live or self.open_vocab is None:
-            return utt
-        self._open_live = False
-        got = self.open_vocab.end()
-        return replace(utt, open_text=got.text, open_confidence=got.confidence)
+    def _end_open(self, utt: Utterance) -> None:
+        """The utterance under way has ended: the open pass finishes its reading on its own
+        thread while the grammar's reading is acted on."""
+        owed, self._open_live = self._open_live, None
+        self._owed = owed
+        if owed is not None and self.open_pass is not None:
+            owed.utt = utt
+            self.open_pass.end(owed)
 
-    def _read_asleep(self, utt: Utterance) -> Utterance:
-        """Asleep, the open reading of the kept audio (when there is one to make)."""
-        if utt.open_text is not None or self.open_vocab is None or not self._audio:
-            return utt
-        got = self.open_vocab.read(bytes(self._audio))
-        self._audio.clear()
-        return replace(utt, open_text=got.text, open_confidence=got.confidence)
+    def _read_kept(self, utt: Utterance) -> None:
+        """Asleep, the open reading of the kept audio, for the trace (it is not screened:
+        asleep, only the grammar's reading counts)."""
+        if self.open_pass is not None and self._audio:
+            self.open_pass.read(bytes(self._audio), _Owed(utt, screen=False))
+            self._audio.clear()
+
+    def _take_open(self, wait: bool = False) -> None:
+        """Act on the open readings that are ready (with ``wait``: on every one owed)."""
+        if self.open_pass is not None and self.open_pass.pending:
+            for owed, got in self.open_pass.ready(wait):
+                self.heard_open(owed, got)
+
+    def heard_open(self, owed: _Owed, got: OpenReading) -> None:
+        """The open reading of an utterance whose grammar reading has been dealt with,
+        screened for red flags: one found outranks whatever the grammar made of the same
+        words, cuts the coach short and is answered. The grammar's reading, already acted on,
+        is not screened again: the same finding in both is answered once."""
+        utt = replace(owed.utt, open_text=got.text, open_confidence=got.confidence)
+        said = screenable(got.text) if owed.screen else None
+        found = self.dialogue.screen(said, got.confidence) if said else None
+        if found is None or _same(owed.answered, found):
+            why = ("asleep: recorded only" if not owed.screen else "no red flag" if
+                   found is None else "the grammar's reading said the same")
+            self._report(utt, False, why, quiet=True)
+            return
+        self._report(utt, True, "a red flag in the open reading")
+        self.hush()
+        self.spoken_to = self.dialogue.clock()
+        self.dialogue.hear("", 0.0, open_text=said, open_confidence=got.confidence)
 
     def _wake_and_command(self, utt: Utterance) -> Utterance | None:
         """Asleep, the wake phrase said with more after it in one breath ("hey coach, cramp in
@@ -316,7 +375,9 @@ class Listener:
         if taken is None or not wakes(taken, self.wake, frozenset()) or \
                 self.matcher.match(after_wake(taken, self.wake)).name is None:
             return None
-        return self._read_asleep(replace(again, text=taken))
+        command = replace(again, text=taken)
+        self._read_kept(command)
+        return command
 
     # -- listening rules -------------------------------------------------------------------
     def live(self) -> bool:
@@ -412,14 +473,23 @@ class Listener:
     def _hear(self, utt: Utterance, text: str) -> None:
         """Pass the taken reading and the open reading to the dialogue."""
         self.spoken_to = self.dialogue.clock()
-        self.dialogue.hear(text, utt.confidence, open_text=screenable(utt.open_text),
-                           open_confidence=utt.open_confidence)
+        intent = self.dialogue.hear(text, utt.confidence, open_text=screenable(utt.open_text),
+                                    open_confidence=utt.open_confidence)
+        if self._owed is not None:  # its open reading, when ready, is told with it
+            self._owed.utt, self._owed.answered = utt, intent
 
-    def _report(self, utt: Utterance, acted: bool, why: str) -> None:
+    def _report(self, utt: Utterance, acted: bool, why: str, quiet: bool = False) -> None:
+        """Log and trace what was heard; ``on_heard`` is told too, unless ``quiet`` (an open
+        reading that changed nothing: its utterance was told already)."""
         log.info("heard %r (conf %.2f; open %r): %s, %s", utt.text, utt.confidence,
                  utt.open_text, "acted" if acted else "ignored", why)
         if self.trace is not None:
             self.trace.heard(utt.text, utt.alternatives, utt.confidence, acted, why,
                              open_text=utt.open_text, open_confidence=utt.open_confidence)
-        if self.on_heard:
+        if self.on_heard and not quiet:
             self.on_heard(utt, acted)
+
+
+def _same(a: Intent | None, b: Intent | None) -> bool:
+    """Two screens' findings are the same answer (same intent, same slots)."""
+    return a is not None and b is not None and (a.name, a.slots) == (b.name, b.slots)
