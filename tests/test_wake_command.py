@@ -13,10 +13,6 @@ from .test_voice_path import listen_traced
 pytestmark = pytest.mark.integration
 
 
-@pytest.mark.xfail(strict=False, raises=AssertionError, reason=(
-    "flaky: in 2 of about 12 runs (once in a clean-clone CI run after test_voice_path) the "
-    "first '헤이 코치, 왼쪽 종아리' was not acted on; not reproduced alone or under CPU load. "
-    "Cause not found yet (open in issue 13)"))
 @pytest.mark.parametrize("said, slots", [
     ("헤이 코치, 왼쪽 종아리", {"side": "left", "muscle": "calf"}),
     ("헤이 코치, 쥐 났어요", {}),
