@@ -116,6 +116,16 @@ def test_yes_at_check_in_closes_the_episode(coach):
     assert said[-1] == "How bad was it, zero to ten?"
 
 
+@pytest.mark.parametrize("gone", ["no more pain", "no pain now", "it doesn't hurt anymore",
+                                  "not hurting any more"])
+def test_pain_gone_said_with_a_no_ends_the_cramp_at_the_check_in(coach, gone):
+    """Not a "no" to "Is it easing?": nobody whose cramp has gone is told to stand up."""
+    coach.say("my calf")
+    coach.run_until_quiet()
+    said = coach.say(gone)
+    assert said[0] == "Good. The cramp has let go."
+
+
 def test_cant_reach_switches_to_the_towel_pull(coach):
     coach.say("my calf")
     coach.wait(6)
