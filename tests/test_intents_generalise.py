@@ -312,6 +312,14 @@ CLASSES = {
         ("my kidneys aren't working", "profile.update", {"item": "kidney_disease"}),
         ("cheers mate", "chat.thanks", {}),  # a vocative the coach does not know is fine
     ],
+    # "left"/"right" before a word no plugin knows is no side, unless a part of the body.
+    "side before an unknown word": [
+        ("my right slipper is by the door", None, {}),
+        ("you took the left turn", None, {}),
+        ("my left ankle is cramping", "cramp.report", {"side": "left"}),
+        ("right calf", "cramp.report", {"side": "right", "muscle": "calf"}),
+        ("no clue", "answer.unsure", {}),
+    ],
     # A new cramp said with "again" is a cramp, whatever else "again" means.
     "again": [
         ("it's back again", "cramp.report", {}),

@@ -47,7 +47,8 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
     :mod:`crampcoach.voice.intents`) or ``None`` when the plugin has nothing in that language.
     ``not_slot`` says where a list's phrases are not a mention of it, by the word just
     before (``after``) or just after (``before``): ``{"side": {"after": ["i"], "before":
-    ["now"]}}`` — "I left my phone", "right now" name no side.
+    ["now"]}}`` — "I left my phone", "right now" name no side; ``"before_unknown": true``
+    adds any word no plugin knows after it ("my left shoe"), but for the words in ``known``.
     ``stands_for`` maps a word of the plugin's sentences to other words heard in its place
     (``{"cramp": ["knot"]}``: "the knot's gone"); it loosens matching, never the grammar.
     ``wake_alone`` lists phrases that, said on their own, act without the wake phrase (it may

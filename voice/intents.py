@@ -139,6 +139,9 @@ class IntentMatcher:
         self._loose = Looseness(language.skippable, {w: (w, *alts) for w, alts in stands.items()})
         self._skip_words = {w for w in language.skippable if " " not in w}
         self._not_slot: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._before_unknown: dict[str, frozenset[str]] = {}
+        """Lists whose phrases are no mention before a word no plugin knows ("my *left*
+        shoe", "the *right* answer"), with the words that still count as known ("ankle")."""
         """List → (words after which, words before which) its phrases are no mention of it."""
         for plugin, decl in decls:
             for name, values in (decl.get("lists") or {}).items():
@@ -146,6 +149,9 @@ class IntentMatcher:
             for name, ctx in (decl.get("not_slot") or {}).items():
                 after, before = self._not_slot.get(name, (frozenset(), frozenset()))
                 norm = language.normalise
+                if ctx.get("before_unknown"):
+                    self._before_unknown[name] = self._before_unknown.get(name, frozenset()) | {
+                        norm(w) for w in ctx.get("known", ())}
                 self._not_slot[name] = (after | {norm(w) for w in ctx.get("after", ())},
                                         before | {norm(w) for w in ctx.get("before", ())})
             self.wake_alone.update(language.normalise(p) for p in decl.get("wake_alone") or ())
@@ -422,7 +428,10 @@ class IntentMatcher:
                 for at in _find_phrase(words, phrase.split()):
                     prev = words[at - 1] if at > 0 else ""
                     nxt = words[at + n] if at + n < len(words) else ""
-                    if prev in after or nxt in before:
+                    unknown = (name in self._before_unknown and nxt and nxt not in self._vocab
+                               and nxt not in self.language.light_words
+                               and nxt not in self._before_unknown[name])
+                    if prev in after or nxt in before or unknown:
                         out.update(dict.fromkeys(range(at, at + n), at - 1 if prev in after
                                                  else at + n))
         return out
