@@ -171,3 +171,27 @@ def test_one_syllable_words_are_never_read_as_another_word(ko):
     assert ko.language.normalise("쥐 나") == "쥐 나"
     assert ko.language.normalise("다 돼") == "다 돼"
     assert "쥐 나" not in ko.wake_alone
+
+
+class TestOnlyRealForms:
+    """Reading must not join words that merely look alike."""
+
+    def test_words_sharing_a_start_by_chance_are_not_forms_of_each_other(self, ko):
+        forms = ko.language.reader.forms
+        assert "그만" not in forms.get("그래", ())  # stop / yes
+        assert "좋아" not in forms.get("좋은", ())  # good (it's fine) / good (morning)
+        assert ko.language.normalise("그는 누구야") == "그는 누구야"
+
+    @pytest.mark.parametrize("text", ["팔다리가 저리다", "사이에 끼었어", "오이 먹을래"])
+    def test_a_number_syllable_inside_a_word_is_no_number(self, ko, text):
+        assert said(ko, text)[0] != "log.severity"
+
+    @pytest.mark.parametrize("text, want", [
+        ("발등에 쥐났어", ("cramp.report", {"muscle": "foot"})),
+        ("왼쪽 장딴지가 쥐났어요", ("cramp.report", {"side": "left", "muscle": "calf"})),
+        ("다리에 자꾸 쥐가 나요", ("cramp.report", {})),
+        ("못 일어나겠어요", ("coach.alternative", {"limit": "stand"})),
+        ("쥐 예방하려면 어떻게 해", ("tips.request", {})),
+    ])
+    def test_more_ways_of_saying(self, ko, text, want):
+        assert said(ko, text) == want

@@ -97,7 +97,7 @@ class Language:
             return self
         own = (self.light_words | self.no_rating_before | self.no_rating_after
                | self.sentence_negations | set(self.skippable))
-        reader = Reader(self.morphology, {*words, *own})
+        reader = Reader(self.morphology, {*words, *own}, self.numbers, self.bare_number_counter)
         stands = dict(self.stands_for or {})
         for word, forms in reader.forms.items():  # "얼마나 됐어" also hears "얼마나 됐어요"
             stands[word] = (*stands.get(word, ()), *forms)

@@ -118,23 +118,33 @@ class Morphology:
 class Reader:
     """Reads words back to the ``known`` ones with a :class:`Morphology`."""
 
-    def __init__(self, morphology: Morphology, known: Iterable[str]):
+    def __init__(self, morphology: Morphology, known: Iterable[str],
+                 numbers: Iterable[str] = (), counter: str = ""):
         self.morph = morphology
         self.known = frozenset(known)
+        self.numbers = frozenset(numbers)
+        """Number words: glued to a word they are split off only before ``counter`` ("팔점"),
+        as a syllable like "사" in "사이" or "팔" in "팔다리" is no number."""
+        self.counter = counter
         by_stem: dict[str, set[str]] = {}
         for word in self.known:
             by_stem.setdefault(morphology.stem(word), set()).add(word)
-        # A stem that is itself a known word may be another word ("주" week, "주세요"
-        # give): it joins no forms together, and an unknown word is not read to it by stem.
-        self._by_stem = {s: min(ws, key=lambda w: (len(w), w))
-                         for s, ws in by_stem.items() if s not in self.known}
+        self._by_stem: dict[str, str] = {}
         self.forms: dict[str, tuple[str, ...]] = {}
         """Known word → the other known words that are forms of it ("났어" ↔ "났어요")."""
         for stem, words in by_stem.items():
-            same = words - {stem}
-            if len(same) > 1:
-                for word in same:
-                    self.forms[word] = tuple(sorted(same - {word}))
+            # Known words are forms of one word only when the shortest is a reduction of
+            # every other ("났어" of "났어요"): "그만", "그래", "그대로" share a stem by
+            # chance. A stem that is itself a known word ("주": week) joins nothing.
+            words = words - {stem}
+            first = min(words, key=lambda w: (len(w), w), default="")
+            if stem in self.known or not all(
+                    w == first or first in morphology.reductions(w) for w in words):
+                continue
+            self._by_stem[stem] = first
+            for word in words:
+                if len(words) > 1:
+                    self.forms[word] = tuple(sorted(words - {word}))
 
     def word(self, word: str) -> str | None:
         """The known word ``word`` is a form of, or None."""
@@ -151,14 +161,13 @@ class Reader:
         if one is not None:
             return [one]
         for cut in range(len(word) - 1, 0, -1):  # the longest known start first
-            head = self.word(word[:cut])
+            head, rest = self.word(word[:cut]), word[cut:]
             if head is None:
                 continue
-            rest = word[cut:]
             tail = self.words(rest)
             if tail is None and self.morph.stem(rest) in self.morph.light_verbs:
                 tail = [self.morph.stem(rest)]
-            if tail is not None:
+            if tail is not None and (head not in self.numbers or tail[0] == self.counter):
                 return [head, *tail]
         return None
 
