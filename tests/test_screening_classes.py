@@ -29,6 +29,7 @@ OK = {"emergency": {"emergency"}, "same_day": {"same_day"}, "soon": {"soon", "sa
 
 
 
+
 EMERGENCY = [
     ('en', "I can't get enough air in"),
     ('en', "I'm struggling for breath"),
@@ -315,6 +316,34 @@ SAME_DAY = [
     ('en', "I've been drinking a lot of tonic water and now I have loads of bruises"),
     ('en', "there's a hard lump along the vein in my calf and it hurts"),
     ('en', "I got a deep graze on my knee and now my jaw feels stiff and I'm cramping"),
+    ('en', "I take quinine and I've noticed blood when I brush my teeth"),
+    ('en', "I'm on quinine tablets and I keep getting nosebleeds"),
+    ('en', 'since starting quinine my pee looks pinkish'),
+    ('en', "I'm on quinine and there's a rash of tiny purple dots on my legs"),
+    ('en', "my mum takes quinine and she's covered in bruises"),
+    ('en', 'quinine sulphate and now my gums bleed'),
+    ('en', "my calf is swollen and it's a lot warmer than the other one"),
+    ('en', 'the calf on my left side is swollen and it feels tight and hot'),
+    ('en', 'my lower leg has gone a dusky purple colour and it aches'),
+    ('en', 'one leg is definitely thicker than the other and it throbs'),
+    ('en', "it's been a good twenty minutes"),
+    ('en', "for the past quarter of an hour it's been locked"),
+    ('en', 'coming up to half an hour now'),
+    ('en', 'over 10 mins and still going'),
+    ('en', "about 15 min and it won't let go"),
+    ('en', "it's been going on for what feels like forever"),
+    ('en', "it's lasting a really long time"),
+    ('en', 'twenty-five minutes and counting'),
+    ('en', '10+ minutes now'),
+    ('en', 'an hour and a half of this cramp'),
+    ('ko', '15분째 안 풀려요'),
+    ('ko', '삼십 분째 쥐가 나 있어요'),
+    ('ko', '30분 넘게 계속돼요'),
+    ('ko', '반 시간 동안 안 풀려요'),
+    ('ko', '한 시간 가까이 계속 아파요'),
+    ('ko', '이십여 분째 안 풀려요'),
+    ('ko', '오랫동안 안 풀려요'),
+    ('ko', '한참 동안 안 풀려요'),
     ('ko', '한쪽 종아리가 붓고 빨개요'),
     ('ko', '왼쪽 다리가 퉁퉁 붓고 아파요'),
     ('ko', '오른쪽 종아리가 뜨겁고 아파요'),
@@ -366,24 +395,6 @@ SAME_DAY = [
     ('ko', '종아리를 만지면 뜨끈하고 아파요'),
     ('ko', '한쪽 종아리 색깔이 이상하게 변했어요'),
     ('ko', '오른쪽 종아리가 빨갛고 뜨거워요'),
-    ('en', "it's been a good twenty minutes"),
-    ('en', "for the past quarter of an hour it's been locked"),
-    ('en', 'coming up to half an hour now'),
-    ('en', 'over 10 mins and still going'),
-    ('en', "about 15 min and it won't let go"),
-    ('en', "it's been going on for what feels like forever"),
-    ('en', "it's lasting a really long time"),
-    ('en', 'twenty-five minutes and counting'),
-    ('en', '10+ minutes now'),
-    ('en', 'an hour and a half of this cramp'),
-    ('ko', '15분째 안 풀려요'),
-    ('ko', '삼십 분째 쥐가 나 있어요'),
-    ('ko', '30분 넘게 계속돼요'),
-    ('ko', '반 시간 동안 안 풀려요'),
-    ('ko', '한 시간 가까이 계속 아파요'),
-    ('ko', '이십여 분째 안 풀려요'),
-    ('ko', '오랫동안 안 풀려요'),
-    ('ko', '한참 동안 안 풀려요'),
 ]
 
 
@@ -454,6 +465,19 @@ SOON = [
     ('en', "I've had cramps most nights for two weeks"),
     ('en', 'I get calf pain after walking a few hundred yards'),
     ('en', 'I get cramps and my legs feel like lead after work'),
+    ('en', "I'm 30 weeks pregnant and my right leg is swollen"),
+    ('en', 'my back goes into spasm as well'),
+    ('en', 'I get cramps in my belly too'),
+    ('en', 'my fingers cramp up as well as my legs'),
+    ('en', 'my legs feel jumpy when I lie down'),
+    ('en', "there's an itchy heavy feeling in my legs"),
+    ('en', "I've got bulgy blue veins on the back of my legs"),
+    ('en', 'my feet tingle all the time'),
+    ('en', 'my right foot slaps when I walk'),
+    ('en', 'I keep tripping over my own feet'),
+    ('en', "I'm getting cramps more and more often"),
+    ('en', "I've had them nearly every night lately"),
+    ('en', "I'm shattered all day from being woken"),
     ('ko', '발이 저려요'),
     ('ko', '다리 감각이 둔해요'),
     ('ko', '발에 감각이 없어요'),
@@ -617,6 +641,19 @@ NONE = [
     ('en', 'I held my breath until it passed'),
     ('en', "I don't know why I get these cramps"),
     ('en', "I'm not sure what brings them on"),
+    ('en', "I'm pregnant and get leg cramps at night"),
+    ('en', 'I take quinine for my cramps'),
+    ('en', 'I bruised my shin on the bed'),
+    ('en', 'I had a nosebleed last year'),
+    ('en', 'my husband is on quinine'),
+    ('en', "I've got a bruise from where I hit the table"),
+    ('en', 'my calf feels bruised after the cramp'),
+    ('en', "I'm expecting and my calf cramped"),
+    ('en', "it's been 5 minutes"),
+    ('en', 'only a couple of minutes'),
+    ('en', 'it went after a minute or two'),
+    ('ko', '몇 분 만에 풀렸어요'),
+    ('ko', '1분쯤 지나니 풀렸어요'),
     ('ko', '숨을 천천히 쉬고 있어요'),
     ('ko', '숨을 참았어요'),
     ('ko', '숨 좀 돌릴게요'),
@@ -687,11 +724,6 @@ NONE = [
     ('ko', '숨 좀 고를게요'),
     ('ko', '쓰러질 뻔했어요'),
     ('ko', '다리 색깔은 괜찮아요'),
-    ('en', "it's been 5 minutes"),
-    ('en', 'only a couple of minutes'),
-    ('en', 'it went after a minute or two'),
-    ('ko', '몇 분 만에 풀렸어요'),
-    ('ko', '1분쯤 지나니 풀렸어요'),
 ]
 
 
@@ -776,3 +808,20 @@ ROUND3_CLASSES = [
                          ENDINGS_AND_SOFTENERS + EASED + GLUED + ROUND3_CLASSES)
 def test_one_class_each(text, language, tier):
     assert _got(text, language) == (tier or "none")
+
+
+
+# -- when unsure, ask: the same rule in both languages ----------------------------------------
+@pytest.mark.parametrize(("language", "said", "asked", "yes", "emergency"), [
+    ("en", "I feel a bit woozy", "Do you have chest pain or trouble breathing?", "yes",
+     "Please call emergency services now."),
+    ("ko", "좀 어지러워요", "가슴이 아프거나 숨쉬기 힘드세요?", "네",
+     "지금 응급 번호로 전화하세요."),
+    ("en", "I'm puffing a bit", "Are you having trouble breathing?", "yes",
+     "Please call emergency services now."),
+])
+def test_unsure_is_asked_once_and_yes_is_the_emergency_answer(talk, language, said, asked, yes,
+                                                               emergency):
+    t = talk(language)
+    assert t.say(said) == [asked]
+    assert t.say(yes)[-1] == emergency
