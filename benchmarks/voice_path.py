@@ -125,6 +125,7 @@ class TimedSource:
         self.started = 0.0
         self.fed_at = 0.0
         self.cpu_s = 0.0
+        self.open_pass: Any = None
 
     def problem(self) -> str | None:
         return None
