@@ -349,3 +349,16 @@ def test_a_red_flag_heard_in_both_readings_is_answered_once(ear):
     hear(ear, "hey coach my left calf")
     said = open_reading_after(ear, "my chest hurts", "my chest hurts")
     assert said.count(EMERGENCY) == 1 and ear.state["hushed"] == 0
+
+
+def test_an_open_reading_ready_after_the_audio_stopped_is_heard_when_idle(ear):
+    """A satellite streams only while it hears speech: the reading that is made after its
+    last block must not wait for the next one."""
+    hear(ear, "hey coach my left calf")
+    worker = ear.listener.open_pass = OpenWorker(_Ear())  # type: ignore[arg-type]
+    worker.feed(b"my chest hurts and i can't breathe")
+    worker.end(_Owed(Utterance("next", 0.9, "voice", ("next",), (0.9,))))
+    worker.close()  # its thread has finished the reading, and no block comes after it
+    mark = len(ear.said)
+    ear.listener.idle()
+    assert EMERGENCY in [s.text for s in ear.said[mark:]]

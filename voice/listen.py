@@ -330,8 +330,8 @@ class VoicePath:
         self.listener.feed(block)
 
     def idle(self) -> None:
-        """No audio just now: let timers fire."""
-        self.session.dialogue.tick()
+        """No audio just now: let timers fire, and open readings that are ready be heard."""
+        self.listener.idle()
 
     def finish(self) -> None:
         """The audio has ended: act on whatever was still being said."""

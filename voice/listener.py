@@ -277,6 +277,12 @@ class Listener:
         if now < self.awake_until and self.is_speaking():
             self.awake_until = max(self.awake_until, now + self.follow_up_s)
 
+    def idle(self) -> None:
+        """No audio just now (a satellite that streams only while it hears speech, a
+        microphone between blocks): act on open readings that are ready, let timers fire."""
+        self._take_open()
+        self.dialogue.tick()
+
     def finish(self) -> None:
         """End of audio: act on whatever was still being said, and on its open reading."""
         self._flush()
