@@ -44,3 +44,14 @@ def test_number_is_no_numbness(text):
 
 def test_numb_is_still_numbness():
     assert _got("my foot has gone numb") in ("soon", "same_day")
+
+
+@pytest.mark.parametrize("text", ["i don't think i can breathe",
+                                  "honestly i dont think i can get my breath"])
+def test_doubt_that_one_can_breathe_is_an_emergency(text):
+    assert _got(text) == "emergency"
+
+
+def test_twitching_while_sitting_is_twitching_not_the_cramps_jolt():
+    assert _got("my calf keeps twitching when i'm sitting") in ("soon", "same_day")
+    assert _got("it twitched when the cramp started") == "none"
