@@ -147,20 +147,23 @@ def test_after_cant_stand_no_later_step_asks_to_stand_or_walk(coach):
     coach.say("my calf")
     coach.wait(6)
     coach.say("i can't stand")
-    heard: list[str] = []
-    for _ in range(8):
-        heard += coach.run_until_quiet()
-        heard += coach.say("no")
+    heard = _not_easing(coach, rounds=8)
     assert "Stay seated." in heard
     assert not [line for line in heard if "stand up" in line.lower() or "walk" in line.lower()]
 
 
-def test_long_cramp_brings_the_see_a_doctor_today_sentence(coach):
-    coach.say("my calf")
+def _not_easing(coach, rounds: int) -> list[str]:
+    """Everything said while each check-in ("Is it easing?") is answered "no"."""
     heard: list[str] = []
-    for _ in range(12):
+    for _ in range(rounds):
         heard += coach.run_until_quiet()
         heard += coach.say("no")
+    return heard
+
+
+def test_long_cramp_brings_the_see_a_doctor_today_sentence(coach):
+    coach.say("my calf")
+    heard = _not_easing(coach, rounds=12)
     assert "A cramp this long is a reason to get medical advice today." in heard
 
 
