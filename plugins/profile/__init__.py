@@ -134,8 +134,7 @@ class Profile:
             # Which one matters to the prescriber and the report: ask, once, and take any
             # answer that is not another command as its name.
             reply.say.append(data["say"]["ask_medicine"])
-            reply.ask = Question(MEDICINE_ANSWERS, MEDICINE_QUESTION_S, name="medicine",
-                                 free_text=True)
+            reply.ask = _medicine_question()
         return reply
 
     @staticmethod
@@ -147,11 +146,10 @@ class Profile:
         name = intent.text
         # "What?" asks to hear the question again; "I don't know" names nothing. Neither
         # may become the medicine's name in the doctor's report.
-        if name in data.get("not_names", {}).get("again", []):
-            return Reply(say=[say["ask_medicine"]],
-                         ask=Question(MEDICINE_ANSWERS, MEDICINE_QUESTION_S, name="medicine",
-                                      free_text=True))
-        if name in data.get("not_names", {}).get("unknown", []):
+        not_names = data.get("not_names", {})
+        if name in not_names.get("again", []):
+            return Reply(say=[say["ask_medicine"]], ask=_medicine_question())
+        if name in not_names.get("unknown", []):
             return Reply(say=[say["medicine_unnamed"], *advice])
         for prefix in data.get("name_prefixes", []):
             if name.startswith(prefix + " "):
@@ -208,3 +206,7 @@ def report_section(profile: dict[str, Any], flagged: dict[str, Any] | None) -> s
                    "person has been told not to stop it on their own.</p>")
     return "".join(out)
 
+
+def _medicine_question() -> Question:
+    """The question "Which medicine is it?": any answer that is not another command is its name."""
+    return Question(MEDICINE_ANSWERS, MEDICINE_QUESTION_S, name="medicine", free_text=True)

@@ -406,14 +406,14 @@ class Relief:
             step = self.routine[nxt]
             alts = step.get("alt", {})
             target = next((alts[limit] for limit in sorted(self.limits) if limit in alts), None)
-            if step.get("optional") or (target is not None and
-                                        self._index_of(target) == self.index):
+            stand_in = None if target is None else self._index_of(target)
+            if step.get("optional") or stand_in == self.index:
                 nxt += 1
                 continue
-            if target is None:
+            if stand_in is None:
                 return nxt
             self.return_to = nxt + 1
-            return self._index_of(target)
+            return stand_in
         return nxt
 
     def _first_active_step(self) -> int:
