@@ -205,3 +205,47 @@ def test_an_open_question_prefers_its_own_answers(coach):
     coach.say("it's gone")
     # Out of context "maybe" is "not sure"; asked for a score, "maybe a four" is a four.
     assert coach.say("maybe a four") == ["Got it. Four out of ten."]
+
+
+@pytest.mark.parametrize("partly", ["a little", "a bit", "yes a bit", "slightly",
+                                    "a little better", "yeah it's getting better",
+                                    "easing a bit", "sort of"])
+def test_easing_a_little_is_not_the_end_of_the_cramp(coach, partly):
+    """ "A little" to "Is it easing?": the cramp is easing, not gone. The helpful stretch is
+    held once more and the question asked again; nothing is logged as over yet."""
+    coach.say("my calf")
+    coach.run_until_quiet()
+    said = coach.say(partly)
+    assert said[0] == "Good. It's easing. Let's keep going."
+    assert "Good. The cramp has let go." not in said
+    assert "Straighten your knee." in said  # the stretch under way, once more
+    assert coach.run_until_quiet()[-1] == "Is it easing?"
+    assert coach.say("yes")[0] == "Good. The cramp has let go."
+
+
+def test_easing_a_little_twice_goes_on_to_the_next_step(coach):
+    coach.say("my calf")
+    coach.run_until_quiet()
+    coach.say("a little")
+    coach.run_until_quiet()
+    said = coach.say("a little")
+    assert said[0] == "Good. It's easing. Let's keep going."
+    assert "Now stand up." in said
+
+
+def test_easing_a_little_in_korean(talk):
+    t = talk(language="ko")
+    t.start()
+    t.say("왼쪽 종아리에 쥐가 났어")
+    t.run_until_quiet()
+    said = t.say("응 조금")
+    assert said[0] == "좋아요. 조금 풀리고 있어요. 계속해요."
+
+
+def test_rating_corrected_while_the_side_is_asked(coach):
+    """ "No, it was a five" said in reply to "Which leg?" corrects the rating."""
+    coach.say("cramp in my calf")
+    coach.run_until_quiet()
+    coach.say("it's gone")
+    assert coach.say("seven")[-1] == "Which leg was it: left, right, or both?"
+    assert coach.say("no it was a five") == ["Got it. Five out of ten."]

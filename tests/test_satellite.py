@@ -517,3 +517,91 @@ def test_each_satellite_is_a_room_of_its_own(ko_model, tmp_path):
     assert not (tmp_path / "bedroom.raw").exists(), "the other room heard the coach"
     [ep] = json.loads(run_cli("--data-dir", str(data), "log", "export").stdout)
     assert ep["room"] == "guest room"
+
+
+WAKE_WORD = r'''
+import pathlib, sys
+# A wake-word program as wyoming-satellite runs one: audio on stdin, one line per wake word
+# heard. This one "hears" it once, a second after the test says go, and leaves a mark for
+# the microphone.
+woken, go = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+heard = 0
+while chunk := sys.stdin.buffer.read(2048):
+    heard = heard + len(chunk) if go.exists() else 0
+    if heard >= 32000 and not woken.exists():
+        print("ok_nabu", flush=True)
+        woken.touch()
+'''
+
+SPEAKS_ONCE_MIC = r'''
+import os, sys, time
+speech, woken = open(sys.argv[1], "rb").read(), sys.argv[2]
+start, sent = time.monotonic(), 0
+def emit(data):
+    global sent
+    for i in range(0, len(data), 2048):
+        sys.stdout.buffer.write(data[i:i + 2048])
+        sys.stdout.buffer.flush()
+        sent += len(data[i:i + 2048]) // 2
+        time.sleep(max(0.0, start + sent / 16000 - time.monotonic()))  # a microphone's pace
+while not os.path.exists(woken):  # until the wake word is heard
+    emit(bytes(2048))
+emit(bytes(16000 * 2))
+emit(speech)
+while True:
+    emit(bytes(2048))
+'''
+
+
+def test_a_satellites_own_wake_word_wakes_the_coach_and_is_ended_with_a_transcript(
+        ko_model, tmp_path):
+    """A satellite with a wake word of its own (as Home Assistant's are) streams only after
+    it; what is said then counts as said after the coach's wake phrase. When that
+    conversation is over the coach sends ``transcript``, as Home Assistant does, and the
+    satellite goes back to waiting for its wake word instead of streaming the room all
+    night."""
+    from .test_voice_path import fresh_data_dir, speech
+
+    help_raw = _raw(speech("좋은 아침", "ko", tmp_path), tmp_path / "morning.raw")
+    mic, port = _microphone(tmp_path, SPEAKS_ONCE_MIC)
+    wake = tmp_path / "wake.py"
+    wake.write_text(WAKE_WORD)
+    cfg = tmp_path / "quick.toml"
+    cfg.write_text("follow_up_s = 3.0\n")
+    trace, woken, go = tmp_path / "trace.jsonl", tmp_path / "woken", tmp_path / "go"
+    sat = subprocess.Popen(
+        [sys.executable, "-m", "wyoming_satellite", "--name", "bedroom", "--no-zeroconf",
+         "--debug", "--uri", f"tcp://127.0.0.1:{port}",
+         "--mic-command", f"{sys.executable} {mic} {help_raw} {woken}",
+         "--wake-command", f"{sys.executable} {wake} {woken} {go}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    sat_log = _lines(sat.stderr)
+    seen: list[str] = []
+    coach = None
+    try:
+        assert _wait_for(sat_log, "Ready", 60, seen), seen
+        coach = subprocess.Popen(
+            [sys.executable, "-m", "crampcoach.voice.cli", "--config", str(cfg), "--data-dir",
+             str(fresh_data_dir(tmp_path)), "listen", "--language", "ko", "--no-speak",
+             "--satellite", f"tcp://127.0.0.1:{port}", "--trace", str(trace)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        said, notes = _lines(coach.stdout), _lines(coach.stderr)
+        assert _wait_for(notes, "listening through satellite bedroom", 60, seen), seen
+        go.touch()
+        assert _wait_for(sat_log, "Streaming audio", 60, seen), seen  # its wake word
+        assert _wait_for(said, "you: 좋은 아침", 60, seen), "\n".join(seen)
+        # The follow-up window closes: the satellite is told what was heard and stops.
+        assert _wait_for(sat_log, "transcript", 30, seen), seen
+        assert "좋은 아침" in seen[-1], seen[-1]
+        assert _wait_for(sat_log, "Waiting for wake word", 10, seen), seen
+    finally:
+        if coach:
+            coach.send_signal(signal.SIGTERM)
+            coach.wait(timeout=30)
+        sat.send_signal(signal.SIGTERM)
+        sat.wait(timeout=30)
+    assert coach.returncode == 0
+    heard = [json.loads(line) for line in trace.read_text().splitlines()]
+    acted = [e for e in heard if e["event"] == "heard" and e["acted"]]
+    # Not a command that acts alone: heard only because the satellite's wake word woke the coach.
+    assert [e["why"] for e in acted] == ["live"], acted

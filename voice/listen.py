@@ -333,6 +333,16 @@ class VoicePath:
         """No audio just now: let timers fire, and open readings that are ready be heard."""
         self.listener.idle()
 
+    def woken(self) -> None:
+        """The source heard its own wake word (a satellite's): listen as after the wake
+        phrase."""
+        self.listener.woken()
+
+    def live(self) -> bool:
+        """Whether a conversation is under way: the coach is talking, or commands count
+        without the wake phrase."""
+        return self.listener.live() or self.listener.is_speaking()
+
     def finish(self) -> None:
         """The audio has ended: act on whatever was still being said."""
         self.listener.finish()

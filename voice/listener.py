@@ -229,6 +229,8 @@ class Listener:
         self.awake_until = float("-inf")
         self.spoken_to = float("-inf")
         """When an utterance last acted: the conversation is under way for a while after."""
+        self.last_acted = ""
+        """The text of the last utterance acted on (what a satellite is told it heard)."""
         self.trace: Any = None
         """A :class:`crampcoach.voice.trace.Trace` that records every utterance and why it
         acted or not (``listen --trace``)."""
@@ -386,6 +388,13 @@ class Listener:
         return command
 
     # -- listening rules -------------------------------------------------------------------
+    def woken(self) -> None:
+        """Woken by other means than the wake phrase (a satellite heard its own wake word):
+        what is said next counts as said after the wake phrase."""
+        now = self.dialogue.clock()
+        self.spoken_to = now
+        self.awake_until = max(self.awake_until, now + self.follow_up_s)
+
     def live(self) -> bool:
         """True while commands count without the wake phrase."""
         return (self.dialogue.clock() < self.awake_until or self.dialogue.busy()
@@ -492,6 +501,8 @@ class Listener:
         if self.trace is not None:
             self.trace.heard(utt.text, utt.alternatives, utt.confidence, acted, why,
                              open_text=utt.open_text, open_confidence=utt.open_confidence)
+        if acted:
+            self.last_acted = utt.text
         if self.on_heard and not quiet:
             self.on_heard(utt, acted)
 

@@ -3,7 +3,9 @@
 Cramp Coach connects to a satellite (``wyoming-satellite``, Home Assistant Voice, …) the
 way Home Assistant would: ``describe`` → ``info``, then ``run-satellite``; the satellite
 answers with ``run-pipeline`` and streams ``audio-chunk`` events, which go through the
-coach's own gate, recogniser and dialogue. Spoken replies go back as ``audio-start``,
+coach's own gate, recogniser and dialogue. A satellite with a wake word of its own wakes
+the coach with it, and is sent ``transcript`` once that conversation is over, so it goes
+back to waiting for its wake word. Spoken replies go back as ``audio-start``,
 ``audio-chunk``…, ``audio-stop``, paced as they would play, so "stop" cuts them mid-word.
 
 Audio goes to the one satellite it came from and nowhere else. A satellite that goes away
@@ -33,9 +35,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import numpy as np
+from wyoming.asr import Transcript
 from wyoming.audio import AudioChunk, AudioChunkConverter, AudioStart, AudioStop
 from wyoming.event import Event, read_event, write_event
 from wyoming.info import Describe, Info
+from wyoming.pipeline import PipelineStage, RunPipeline
 from wyoming.satellite import RunSatellite
 
 from crampcoach.voice import audio
@@ -193,6 +197,8 @@ class SatelliteSource:
         self._last = 0.0
         """When the satellite last sent anything."""
         self.probe_s = PROBE_S
+        self._woke = False
+        """The satellite heard its own wake word and streams until told what was heard."""
 
     def problem(self) -> str | None:
         return None  # an unreachable satellite is waited for, like a late microphone
@@ -214,7 +220,7 @@ class SatelliteSource:
             if not self.link.connected:
                 try:
                     self.link.connect()
-                    self._ours, self._last = False, time.monotonic()
+                    self._ours, self._last, self._woke = False, time.monotonic(), False
                 except (OSError, queue.Empty) as err:
                     self.link.close()
                     if not warned:
@@ -229,6 +235,7 @@ class SatelliteSource:
                 event = self.link.events.get(timeout=0.2)
             except queue.Empty:
                 path.idle()
+                self._end_pipeline(path)
                 if self._still_there():
                     continue
                 event = None
@@ -254,6 +261,7 @@ class SatelliteSource:
                 ever = True
                 path.session.convo.room = self.link.name  # the journal says which room
             self.handle(event, path)
+            self._end_pipeline(path)
 
     def _still_there(self) -> bool:
         """False when the satellite left ``describe`` unanswered (it went away, or another
@@ -285,9 +293,26 @@ class SatelliteSource:
                 path.feed(block)
         elif AudioStop.is_type(event.type):
             self._tail(path)  # a satellite that streams only while it hears speech
+        elif RunPipeline.is_type(event.type) and \
+                RunPipeline.from_event(event).start_stage == PipelineStage.ASR:
+            # It heard its own wake word: that wakes the coach too.
+            self._woke = True
+            path.woken()
         else:
             log.debug("satellite %s: %s", self.link.name, event.type)
             path.idle()
+
+    def _end_pipeline(self, path: VoicePath) -> None:
+        """Once the conversation a satellite's wake word began is over, tell it what was
+        heard, as Home Assistant does: it then stops streaming and waits for its wake word
+        again. Untold, it would stream the room to the coach all night."""
+        if not self._woke or path.live():
+            return
+        self._woke = False
+        try:
+            self.link.send(Transcript(text=path.listener.last_acted).event())
+        except ConnectionError:
+            pass  # it went away: the loop finds out and waits for it
 
     def _tail(self, path: VoicePath) -> None:
         self._pending = b""

@@ -186,7 +186,9 @@ class JournalPlugin:
             if side and self.asked_id is not None:
                 self._remember(convo, self.asked_id, now, "side", side=side)
                 return Reply(say=[book.say("side_set", side=book.name(side))])
-            return None
+            if name == "cramp.report":
+                return None
+            # Not an answer ("no, it was a five"): what it says is done as ever.
         if name == "cramp.report":
             return self._report(book, convo, slots)
         if name == facts.LOCATED and self.open_id is not None:

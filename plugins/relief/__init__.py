@@ -7,6 +7,7 @@ monotonic clock, so speaking never makes a hold drift.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,13 @@ def _book(convo: Any) -> phrasebook.Phrasebook | None:
     return phrasebook.Phrasebook(data, convo.language) if data else None
 
 
+def _partly(book: phrasebook.Phrasebook, text: str) -> bool:
+    """Whether a yes to "Is it easing?" says only partly ("a little", "slightly")."""
+    words = book.data.get("easing", {}).get("partly", [])
+    said = " ".join(re.findall(r"\w+", text.lower().replace("'", "")))
+    return any(re.search(rf"(^| ){re.escape(w)}( |$)", said) for w in words)
+
+
 class Relief:
     """One conversation's coaching state."""
 
@@ -58,6 +66,8 @@ class Relief:
         self.pace = 1.0
         self.awaiting_muscle = False
         self.checking = False
+        self.held_on = False
+        """The stretch was held once more because it was easing a little: once a cramp."""
         self.reasked = False
         self.paused = False
         self.held = False
@@ -249,6 +259,15 @@ class Relief:
             return self._alternative(book, intent.slots.get("limit"))
         if self.checking and convo.asked == "check":
             self.checking = False
+            if name in ("answer.yes", "answer.unsure") and _partly(book, intent.text):
+                # "a little": easing, not gone. Saying "the cramp has let go" would be
+                # untrue. The stretch that is helping is held once more; after that the
+                # routine goes on to its next step.
+                reply = Reply(say=[book.say("easing_partly")], cancel_timers=True)
+                if self.held_on:
+                    return self._advance(book, convo, reply)
+                self.held_on = True
+                return self._begin_step(book, reply)
             if name in ("answer.yes", "cramp.over"):
                 return Reply(follow=[Intent("cramp.over", {}, "relief", intent.text)])
             # "no", "not sure", "still hurts": try the next technique.
@@ -438,7 +457,7 @@ class Relief:
         self.elapsed = None
         self.index = self.rep = 0
         self.return_to = None
-        self.checking = self.paused = self.awaiting_muscle = self.held = False
+        self.checking = self.paused = self.awaiting_muscle = self.held = self.held_on = False
         self.limits = set()
         self.pace = 1.0
         self.virtual_s = 0.0
