@@ -9,7 +9,13 @@ list every form, so an utterance's words are read back to words the plugins decl
 - a past or contracted last syllable is read as its plain one ("났" → "나", "렸" → "리",
   "했" → "하", "줘" → "주"), so tenses and speech levels meet ("났어", "나요", "났는데");
 - a word that is two known words said without a space is split ("쥐났어" → "쥐 났어",
-  "팔점" → "팔 점", "임신했어요" → "임신" and a light verb).
+  "팔점" → "팔 점", "임신했어요" → "임신" and a light verb);
+- a verb denied after it is read denied before it ("풀리지 않았어" → "안 풀려", "일어서지
+  못하겠어" → "못 일어서"), as the short negation the templates know;
+- a phrase denied by a word after it is left out and the denial said before what is meant
+  ("종아리 말고 발" → "아니 발"), as a correction is declared;
+- a helping verb after an ending that needs one is grammar, not a word ("말하면 돼요", "해야
+  돼": "돼" is no "됐어").
 
 Only ever towards a word the plugins declared: a word that cannot be read as one stays as it
 was, so no new word is made up and the grammars (built from the templates) do not change.
@@ -55,6 +61,19 @@ class Morphology:
     """A last syllable read as another (해 → 하)."""
     light_verbs: frozenset[str] = frozenset()
     """Stems that may follow a known word without a space ("임신했어요": 하)."""
+    typed_final: str = ""
+    """A final consonant that is a whole ending, typed more than said ("쥐남", "풀림": ㅁ);
+    tried last, and never when the known words are grouped ("힘" is no form of "히")."""
+    long_negation_ending: str = ""
+    long_negations: Mapping[str, str] = field(default_factory=dict)
+    """The start of a denying verb → the short negation it means, said after a verb with
+    ``long_negation_ending`` ("나지 않게": 지, 않 → 안)."""
+    denied_before: frozenset[str] = frozenset()
+    """Words that deny the phrase before them ("칠 점 *말고* 사 점")."""
+    denial: str = ""
+    """The word that denies what follows it, said in their place."""
+    helping_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """An ending → stems that are only a helping verb after it ("면" → 되: "하면 돼")."""
 
     @classmethod
     def from_data(cls, data: Mapping[str, object]) -> Morphology:
@@ -66,7 +85,14 @@ class Morphology:
                    after_any=strings("after_any"), drop_finals=str(data.get("drop_finals", "")),
                    vowels=dict(data.get("vowel_contractions", {}) or {}),  # type: ignore[arg-type]
                    syllables=dict(data.get("syllable_contractions", {}) or {}),  # type: ignore[arg-type]
-                   light_verbs=frozenset(strings("light_verbs")))
+                   light_verbs=frozenset(strings("light_verbs")),
+                   typed_final=str(data.get("typed_final", "")),
+                   long_negation_ending=str(data.get("long_negation_ending", "")),
+                   long_negations=dict(data.get("long_negations", {}) or {}),  # type: ignore[arg-type]
+                   denied_before=frozenset(strings("denied_before")),
+                   denial=str(data.get("denial", "")),
+                   helping_after={str(k): frozenset(v) for k, v in  # type: ignore[union-attr]
+                                  (data.get("helping_after", {}) or {}).items()})
 
     def _strip(self, word: str) -> str | None:
         """``word`` without its last particle or ending (the longest that fits), or None."""
@@ -107,6 +133,16 @@ class Morphology:
             word = nxt
             yield word
 
+    def without_typed_final(self, word: str) -> str | None:
+        """``word`` with its last syllable's typed ending taken off ("남" → "나"), or None."""
+        code = _syllable(word[-1])
+        if code is None or not self.typed_final:
+            return None
+        final = code % _FINALS
+        if not final or _FINAL_JAMO[final - 1] not in self.typed_final:
+            return None
+        return word[:-1] + chr(_FIRST + code - final)
+
     def stem(self, word: str) -> str:
         """The plainest form of ``word`` (the last of its reductions)."""
         plain = word
@@ -133,14 +169,19 @@ class Reader:
         self.forms: dict[str, tuple[str, ...]] = {}
         """Known word → the other known words that are forms of it ("났어" ↔ "났어요")."""
         for stem, words in by_stem.items():
-            # Known words are forms of one word only when the shortest is a reduction of
-            # every other ("났어" of "났어요"): "그만", "그래", "그대로" share a stem by
-            # chance. A stem that is itself a known word ("주": week) joins nothing.
+            # Known words are forms of one word only when it is a reduction of each other
+            # ("났어" of "났어요"): "그만", "그래", "그대로" share a stem by chance, and so do
+            # "났어" and "나게" (declared for "안 나게"), which stay apart. A stem that is
+            # itself a known word ("주": week) joins nothing.
             words = words - {stem}
-            first = min(words, key=lambda w: (len(w), w), default="")
-            if stem in self.known or not all(
-                    w == first or first in morphology.reductions(w) for w in words):
+            if stem in self.known or not words:
                 continue
+            chains = {w: {x for x in words if x == w or w in morphology.reductions(x)}
+                      for w in words}
+            first = min(words, key=lambda w: (-len(chains[w]), len(w), w))
+            if len(words) > 1 and len(chains[first]) == 1:
+                continue
+            words = chains[first]
             self._by_stem[stem] = first
             for word in words:
                 if len(words) > 1:
@@ -153,7 +194,9 @@ class Reader:
         for form in self.morph.reductions(word):
             if form in self.known:
                 return form
-        return self._by_stem.get(self.morph.stem(word))
+        found = self._by_stem.get(self.morph.stem(word))
+        plain = None if found else self.morph.without_typed_final(word)
+        return self.word(plain) if plain else found
 
     def words(self, word: str) -> list[str] | None:
         """``word`` as known words, split where it is several said without a space."""
@@ -177,6 +220,49 @@ class Reader:
         A word of one syllable stays as it was: it has no ending to read off, and a
         recogniser's decoy syllables ("쥐 나") must not become a phrase ("쥐 났어")."""
         out: list[str] = []
-        for word in words:
+        said = list(words)
+        for i, word in enumerate(said):
+            before = said[i - 1] if i else ""
+            if self._helping(before, word):
+                continue  # "하면 *돼요*": the ending's helper, not a verb of its own
+            if word in self.morph.denied_before and self.morph.denial:
+                # "종아리 말고 발": what is denied is not what is meant.
+                kept = len(out)
+                while kept > len(out) - 2 and kept > 0 and not out[kept - 1].startswith(
+                        self.morph.denial):
+                    kept -= 1
+                out[kept:] = [self.morph.denial]
+                continue
+            denied = self._long_negation(word, said[i + 1] if i + 1 < len(said) else "")
+            if denied:
+                out.extend(denied)
+                continue
+            if self._long_negation(before, word):
+                continue  # read with the verb before it
             out.extend(self.words(word) or [word] if len(word) > 1 else [word])
         return out
+
+    def _helping(self, before: str, word: str) -> bool:
+        """Whether ``word`` is only the helping verb an ending of ``before`` asks for."""
+        for ending, stems in self.morph.helping_after.items():
+            if len(before) > 1 and before.endswith(ending) and (
+                    self.morph.stem(word) in stems):
+                return True
+        return False
+
+    def _long_negation(self, verb: str, then: str) -> list[str] | None:
+        """``verb`` denied by ``then`` after it, as short negation and the verb ("풀리지
+        않았어" → "안", "풀려"; "나지 않게" → "안", "나게" where "나게" is known)."""
+        end = self.morph.long_negation_ending
+        if not end or len(verb) <= len(end) or not verb.endswith(end) or verb in self.known:
+            return None  # "신경 쓰지 마" declared as it is said stays so
+        forms = {then, *self.morph.reductions(then)} if then else set()
+        for start, short in self.morph.long_negations.items():
+            if start not in forms:
+                continue
+            stem = verb[: -len(end)]
+            rest = then[len(start):] if then.startswith(start) else ""
+            joined = self.word(stem + rest) if rest else None
+            read = [joined] if joined else self.words(stem)
+            return [short, *read] if read else None
+        return None
