@@ -55,3 +55,51 @@ def test_doubt_that_one_can_breathe_is_an_emergency(text):
 def test_twitching_while_sitting_is_twitching_not_the_cramps_jolt():
     assert _got("my calf keeps twitching when i'm sitting") in ("soon", "same_day")
     assert _got("it twitched when the cramp started") == "none"
+
+
+def _got_in(text: str, language: str) -> str:
+    data = phrasebook.load(Path(safety.__file__).parent, language)
+    v = screening.screen(text, data, language)
+    return v.tier or ("check" if v.check else "none")
+
+
+@pytest.mark.parametrize("text,language", [
+    ("my husband isn't waking up", "en"),
+    ("she won't come to", "en"),
+    ("he's not coming round", "en"),
+    ("I can't get him to wake up", "en"),
+    ("my wife isn't coming to", "en"),
+    ("he hasn't come round", "en"),
+    ("she's foaming at the mouth", "en"),
+    ("he's turning blue", "en"),
+    ("my dad went blue and fell over", "en"),
+    ("남편이 안 깨어나요", "ko"),
+    ("엄마가 눈을 안 떠요", "ko"),
+    ("할머니가 못 깨어나세요", "ko"),
+    ("입술이 파래졌어요", "ko"),
+    ("아이 입술이 파랗게 변했어요", "ko"),
+])
+def test_someone_not_coming_round_or_turning_blue_is_an_emergency(text, language):
+    assert _got_in(text, language) == "emergency"
+
+
+@pytest.mark.parametrize("text,language", [
+    ("I'm not waking up as much as last week", "en"),  # whoever says it is awake
+    ("he doesn't wake up when I get up with a cramp", "en"),
+    ("my toes went white and then blue in the cold", "en"),
+    ("the cramp woke me up", "en"),
+    ("아침에 잘 못 깨어나요", "ko"),
+    ("발가락이 추워서 파래졌어요", "ko"),
+])
+def test_waking_and_blue_in_passing_raise_nothing(text, language):
+    assert _got_in(text, language) == "none"
+
+
+def test_not_waking_said_mid_routine_is_answered_not_taken_for_i_cant(talk):
+    """ "I can't get him to wake up" is no "I can't" (the towel instead of the hand)."""
+    t = talk()
+    t.start()
+    t.say("cramp in my left calf")
+    said = t.say("I can't get him to wake up")
+    assert any("emergency" in s for s in said), said
+    assert not any("towel" in s for s in said), said
