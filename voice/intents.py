@@ -165,6 +165,11 @@ class IntentMatcher:
                 self._add_intent(plugin, name, spec)
         for plugin_words in self.vocabulary().values():
             self._vocab.update(plugin_words)
+        self._own_words: dict[str, set[str]] = {}
+        """Intent → every word its templates and slot lists can say."""
+        for rule in self._rules:
+            self._own_words.setdefault(rule.intent, set()).update(
+                words_of(rule.template, self.lists))
         self._vocab.update(w for alts in self._alts.values() for a in alts for w in a.split())
         self._scatter = ScatterIndex(language, self._alts)
         self._bare: dict[str, set[str]] = {}
@@ -296,6 +301,7 @@ class IntentMatcher:
         covered: dict[str, set[int]] = {}
         longest: dict[str, int] = {}
         said_whole: list[set[int]] = []
+        named: list[set[int]] = []  # where a slot phrase was said ("the back of my leg")
         for rule in self._rules:
             if rule.intent in excluded:
                 continue
@@ -308,13 +314,19 @@ class IntentMatcher:
                     # "I left my phone", "don't stop": not what the sentence says (unless the
                     # sentence says "all right" itself).
                     continue
+                if self._open_end(words, max(span), rule.intent):
+                    continue  # "I can't find the remote": not "I can't"
                 if rule.bare_slot in self._ranges and self._not_a_number(
                         words, min(span), m.group(0).strip()):
                     continue  # "that one's over", "channel four": no rating
                 covered.setdefault(rule.intent, set()).update(span)
                 longest[rule.intent] = max(longest.get(rule.intent, 0), len(span))
-                said_whole.append(span)
-        scattered, scattered_slots = self._scattered(words, masked, excluded, said_whole)
+                if not rule.bare_slot:  # "the cramp *in my calf* has gone" may hold a slot
+                    said_whole.append(span)
+                else:
+                    named.append(span)
+        scattered, scattered_slots = self._scattered(words, masked, excluded, said_whole,
+                                                     named)
         for slot, (_, at) in scattered_slots.items():
             for name in self._bare.get(slot, ()):  # "{item}" said as "a new heart tablet"
                 if name not in excluded:
@@ -327,6 +339,7 @@ class IntentMatcher:
         foreign = sum(1 for w in words if w not in self._vocab and w not in light)
         named_other = any(next(iter(_find_phrase(words, name.split())), None) is not None
                           for name in self.language.other_addressees)
+        reasons = self._reasons(words)
         out = []
         for name, span in covered.items():
             decl = self.intents[name]
@@ -337,17 +350,25 @@ class IntentMatcher:
                     slots[slot], at = scattered_slots[slot]
                     slot_words |= at
             explained = sum(self._weight(words[i]) for i in span | slot_words)
-            # Slot words (a body part, a number) are what an intent is about: they count more.
-            score = explained + (SLOT_WEIGHT - 1) * sum(
-                self._weight(words[i]) for i in slot_words)
+            # Slot words (a body part, a number) are what an intent is about: they count more,
+            # a slot as much as one word however long it is said ("the back of my leg").
+            score = explained + (SLOT_WEIGHT - 1) * min(
+                sum(self._weight(words[i]) for i in slot_words), len(slots))
+            # "stop, I don't need it now": the speaker's reason is no part of what is left over.
+            reason = {i for clause in reasons if not clause & (span | slot_words)
+                      for i in clause}
+            own_total = total - sum(self._weight(words[i]) for i in reason)
+            own_foreign = foreign - sum(1 for i in reason if words[i] not in self._vocab
+                                        and words[i] not in light)
             override = decl.priority >= OVERRIDE_PRIORITY
-            weak = score <= MIN_SHARE * total and (score < ENOUGH
-                                                   or score <= LONG_MIN_SHARE * total)
+            weak = score <= MIN_SHARE * own_total and (score < ENOUGH
+                                                       or score <= LONG_MIN_SHARE * own_total)
             if not override and weak and not keep_weak:
                 continue
             if (not override and not slot_words and not keep_weak and (
-                    named_other or foreign_ratio and (foreign >= foreign_ratio * explained
-                                                      or self._aside(words, span, explained)))):
+                    named_other or foreign_ratio and (
+                        own_foreign >= foreign_ratio * explained
+                        or self._aside(words, span | reason, explained)))):
                 # "stop hogging the blanket", "stop it, that tickles", "Alexa, stop": all
                 # for someone else.
                 continue
@@ -359,22 +380,27 @@ class IntentMatcher:
 
     def _scattered(
         self, words: list[str], masked: Mapping[int, int], excluded: set[str],
-        said_whole: list[set[int]],
+        said_whole: list[set[int]], named: Iterable[set[int]] = (),
     ) -> tuple[dict[str, set[int]], dict[str, tuple[str, set[int]]]]:
         """Intent → the words its sentences explain said scattered; list → the value and
         words of its leftmost phrase said scattered.
 
         A phrase found whole keeps its words: a scattered one may take all of them, but
         neither part of them nor words around them ("okay it let go" is no "okay … go",
-        "any other work *released* this way" no "any other way")."""
+        "any other work *released* this way" no "any other way"). A slot phrase among its
+        parts counts as one word however long, and a phrase inside it is no other phrase:
+        "the pain *in the back of my leg* has stopped"."""
         intents: dict[str, set[int]] = {}
         slots: dict[str, tuple[str, set[int]]] = {}
-        for hit in sorted(self._scatter.hits(words), key=lambda h: h.positions):
+        in_slot = {i for span in named for i in span}
+        free = {i for span in named for i in sorted(span)[1:]}
+        for hit in sorted(self._scatter.hits(words, free), key=lambda h: h.positions):
             item, at = hit.phrase, set(hit.positions)
             start = min(at)
             reach = set(range(start, max(at) + 1))
             if item.intent in excluded or masked.keys() & at or any(
-                    reach & whole and not whole <= at for whole in said_whole):
+                    reach & whole and not whole <= at and not whole <= in_slot
+                    for whole in said_whole):
                 continue
             if item.slot:
                 if not self._slot_denied(words, start, max(at) + 1):
@@ -382,6 +408,29 @@ class IntentMatcher:
             elif not self._negated(words, start):
                 intents.setdefault(item.intent, set()).update(at)
         return intents, slots
+
+    def _open_end(self, words: list[str], last: int, intent: str) -> bool:
+        """Whether a sentence of ``intent`` ending at ``last`` in a word that wants a verb
+        ("I can't") is followed by a verb the intent does not know, which it is about ("I
+        can't *sleep*")."""
+        lang = self.language
+        nxt = words[last + 1] if last + 1 < len(words) else ""
+        return (words[last] in lang.open_ends and bool(nxt) and nxt not in lang.light_words
+                and nxt not in self._skip_words and nxt not in self._own_words.get(intent, ()))
+
+    def _reasons(self, words: list[str]) -> list[set[int]]:
+        """The clauses in which the speaker denies something ("*I don't need it now*", "*I'm
+        not ready*"): from a ``reason_starts`` word with a denial within two words after it,
+        to the next clause break or the end."""
+        lang = self.language
+        denials = lang.sentence_negations | lang.reason_negations
+        out = []
+        for j, word in enumerate(words):
+            if word in lang.reason_starts and denials & set(words[j + 1 : j + 3]):
+                end = next((k for k in range(j + 1, len(words))
+                            if words[k] in lang.clause_breaks), len(words))
+                out.append(set(range(j, end)))
+        return out
 
     def _aside(self, words: list[str], explained_at: set[int], explained: float) -> bool:
         """Whether the words left over say a clause of their own that the coach knows nothing
@@ -417,11 +466,35 @@ class IntentMatcher:
                     return False
         return False
 
+    def _taken_back(self, words: list[str]) -> dict[int, int]:
+        """A slot said, taken back and said again in one breath ("my *left*, *no*, my right
+        calf", "a five, sorry, a six"): the words of the first mention, each with the
+        position of the word that takes it back, and that word with the first mention's.
+        The second mention is what was meant; the "no" answers nothing and corrects no
+        entry."""
+        lang, out = self.language, {}
+        markers = [(at, at + len(m.split())) for m in lang.self_corrections
+                   for at in _find_phrase(words, m.split())]
+        if not markers:
+            return out
+        for values in self.lists.values():
+            said = sorted((at, at + len(p.split())) for ps in values.values() for p in ps
+                          for at in _find_phrase(words, p.split()))
+            for start, end in markers:
+                first = [m for m in said if m[1] <= start and start - m[1] <= 1]
+                again = [m for m in said if m[0] >= end and m[0] - end <= 2
+                         and all(w in lang.light_words for w in words[end:m[0]])]
+                if first and again:
+                    at, until = max(first, key=lambda m: m[1] - m[0])
+                    out.update(dict.fromkeys(range(at, until), start))
+                    out.update(dict.fromkeys(range(start, end), at))
+        return out
+
     def _masked(self, words: list[str]) -> dict[int, int]:
         """Positions of list phrases said in a sense that is not the list's ("I *left* my
-        phone", "*right* now"), as plugins declare with ``not_slot``, each with the position
-        of the word that tells."""
-        out: dict[int, int] = {}
+        phone", "*right* now"), as plugins declare with ``not_slot``, or taken back (see
+        :meth:`_taken_back`), each with the position of the word that tells."""
+        out: dict[int, int] = self._taken_back(words)
         for name, (after, before) in self._not_slot.items():
             for phrase in {p for ps in self.lists.get(name, {}).values() for p in ps}:
                 n = len(phrase.split())

@@ -75,6 +75,16 @@ class Language:
     them, a sentence that fills no slot is not for the coach."""
     lament_after: frozenset[str] = frozenset()
     """After a denied slot, these make it a lament: "not my foot *again*" is the foot."""
+    self_corrections: tuple[str, ...] = ()
+    """Words that take back what was just said, to say it again ("my left, *no*, my right")."""
+    open_ends: frozenset[str] = frozenset()
+    """Words a declared sentence may end in that need a verb after them ("I can't"): said
+    before a verb no plugin knows, the sentence is about that ("I can't *find* the remote")."""
+    reason_starts: frozenset[str] = frozenset()
+    reason_negations: frozenset[str] = frozenset()
+    """A clause that starts with one of ``reason_starts`` ("I", "I'm") and is denied soon
+    after (``sentence_negations`` or these: "can't") is the speaker's reason for a command
+    said with it ("stop, *I don't need it now*"): it does not count against the command."""
     aside_starts: frozenset[str] = frozenset()
     """Words that start a clause or phrase of their own ("*that* tickles", "*it's* raining",
     "*to* the park"): what follows them, unknown to the coach, is not part of a command."""
@@ -137,8 +147,9 @@ class Language:
         """``words`` with spoken forms replaced, longest first ("uh huh" before "uh")."""
         out: list[str] = []
         i = 0
+        longest = max(len(k.split()) for k in self.respell)  # type: ignore[union-attr]
         while i < len(words):
-            for n in (3, 2, 1):
+            for n in range(longest, 0, -1):
                 said = " ".join(words[i : i + n])
                 if len(words) - i >= n and said in self.respell:  # type: ignore[operator]
                     out.extend(self.respell[said].split())  # type: ignore[index]
@@ -233,6 +244,10 @@ def load(code: str) -> Language:
         clause_breaks=frozenset(data.get("clause_breaks", [])),
         suffixes=tuple(data.get("suffixes", [])),
         aside_starts=frozenset(data.get("aside_starts", [])),
+        reason_starts=frozenset(data.get("reason_starts", [])),
+        open_ends=frozenset(data.get("open_ends", [])),
+        self_corrections=tuple(data.get("self_corrections", [])),
+        reason_negations=frozenset(data.get("reason_negations", [])),
         lament_after=frozenset(data.get("lament_after", [])),
         no_rating_after=frozenset(data.get("no_rating_after", [])),
         no_rating_before=frozenset(data.get("no_rating_before", [])),

@@ -16,12 +16,12 @@ that carry meaning, are looked for: one word alone is the exact matcher's busine
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from crampcoach.voice.language import Language
 
-MAX_GAP = 2
+MAX_GAP = 3
 """How many other words may come among a scattered phrase's chunks (light words apart)..."""
 MAX_SPREAD = 4
 """...and how many, light words included ("which stretch *do I do* before I go to bed")."""
@@ -93,16 +93,24 @@ class ScatterIndex:
             glued = w in lang.light_words or w in lang.bound_words
         return tuple(tuple(c) for c in chunks)
 
-    def hits(self, words: Sequence[str]) -> Iterable[Hit]:
-        """Every declared phrase found scattered in ``words`` (tightest placing of each)."""
+    def hits(self, words: Sequence[str], free: Set[int] = frozenset()) -> Iterable[Hit]:
+        """Every declared phrase found scattered in ``words`` (tightest placing of each);
+        words at ``free`` positions do not count among the words between its parts."""
         stems = [self.stem(w) for w in words]
         said = set(stems)
         for key in said:
             for item, need in self._by_stem.get(key, ()):
                 if need <= said:
-                    placed = self._place(words, stems, item.chunks, item.exact)
+                    placed = self._place(words, stems, item.chunks, item.exact, free)
                     if placed is not None:
                         yield Hit(item, placed)
+
+    def _modifier(self, word: str) -> bool:
+        """Whether ``word`` may qualify a chunk from inside it: a word that carries meaning,
+        but no negation nor clause break ("I *don't* need help" is no "I need help")."""
+        lang = self.language
+        return not (word in lang.light_words or word in lang.bound_words
+                    or word in lang.sentence_negations or word in lang.clause_breaks)
 
     def _same(self, word: str, stem: str, want: str, exact: bool) -> bool:
         if word == want or (not exact and word in self.alts.get(want, ())):
@@ -111,30 +119,39 @@ class ScatterIndex:
         return word not in self._plain and want not in self._plain and stem == self.stem(want)
 
     def _place(self, words: Sequence[str], stems: Sequence[str],
-               chunks: Sequence[tuple[str, ...]], exact: bool) -> tuple[int, ...] | None:
-        where: list[list[int]] = []
+               chunks: Sequence[tuple[str, ...]], exact: bool, free: Set[int] = frozenset()
+               ) -> tuple[int, ...] | None:
+        lang = self.language
+        where: list[list[tuple[int, ...]]] = []
         for chunk in chunks:
             n = len(chunk)
-            starts = [i for i in range(len(words) - n + 1)
-                      if all(self._same(words[i + k], stems[i + k], chunk[k], exact)
-                             for k in range(n))]
-            if not starts:
+            # A chunk as said, or with a word after its first light one ("my *leg* veins",
+            # "the *bad* cramp"): that word counts among the words between.
+            shapes = [tuple(range(n))]
+            if n >= 2 and chunk[0] in lang.light_words:
+                shapes.append((0, *range(2, n + 1)))
+            placed = [tuple(i + k for k in shape) for shape in shapes
+                      for i in range(len(words) - shape[-1])
+                      if all(self._same(words[i + k], stems[i + k], want, exact)
+                             for k, want in zip(shape, chunk, strict=True))
+                      and (len(shape) == 1 or shape[1] == 1
+                           or self._modifier(words[i + 1]))]
+            if not placed:
                 return None
-            where.append(starts)
+            where.append(placed)
         # A chunk of glue words only ("up" in "seized up", "down to") keeps its place after
         # the chunk before it, words between allowed ("get my hand down to").
-        lang = self.language
         tails = [i for i, c in enumerate(chunks) if i and all(
             w in lang.light_words or w in lang.bound_words for w in c)]
         best: tuple[int, ...] | None = None
-        for starts in itertools.product(*where):
-            if any(starts[i] < starts[i - 1] + len(chunks[i - 1]) for i in tails):
+        for spots in itertools.product(*where):
+            if any(spots[i][0] <= spots[i - 1][-1] for i in tails):
                 continue
-            taken = sorted(s + k for s, c in zip(starts, chunks, strict=True)
-                           for k in range(len(c)))
+            taken = sorted(k for spot in spots for k in spot)
             if len(set(taken)) < len(taken):
                 continue  # two chunks on the same words
-            gap = [j for j in range(taken[0], taken[-1] + 1) if j not in taken]
+            gap = [j for j in range(taken[0], taken[-1] + 1) if j not in taken
+                   and j not in free]
             heavy = [j for j in gap if words[j] not in self.language.light_words]
             if len(heavy) > MAX_GAP or len(gap) > MAX_SPREAD or any(
                     words[j] in self.language.clause_breaks for j in gap):
