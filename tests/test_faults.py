@@ -271,6 +271,37 @@ def test_a_read_only_folder_keeps_coaching_and_merges_later(tmp_path):
             subprocess.run(["umount", "-l", str(where)], capture_output=True)
 
 
+LOCKER = """
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+sys.stdin.read()  # held until the test closes our stdin
+"""
+
+
+def test_a_journal_locked_by_another_program_is_kept_aside_and_merged_later(tmp_path):
+    """Another program holding the write lock: the coach waits briefly, says once that it
+    cannot save, keeps coaching, and the episode joins the journal at the next start."""
+    data = tmp_path / "data"
+    _fill(data, 2)
+    locker = subprocess.Popen([sys.executable, "-c", LOCKER, str(data / "journal.sqlite3")],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert locker.stdout and locker.stdout.readline().strip() == "locked"
+        out = run_cli("--data-dir", str(data), "chat", "--time-scale", "0", input=CRAMP)
+    finally:
+        locker.communicate(input="", timeout=30)
+    # One line on stderr: no plugin timed out or was switched off on the way.
+    _assert_unsaved_then_merged(data, out)
+    assert "database is locked" in out.stderr
+    assert (data / "journal-pending.jsonl").exists()
+    eps = episodes(data)
+    assert len(eps) == 3 and eps[-1]["severity"] == 7 and eps[-1]["side"] == "left"
+    assert not (data / "journal-pending.jsonl").exists()
+    assert len(episodes(data)) == 3  # merged once
+
+
 def test_a_data_path_that_is_a_file(tmp_path):
     data = tmp_path / "afile"
     data.write_text("not a folder")

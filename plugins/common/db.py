@@ -25,6 +25,11 @@ from pathlib import Path
 
 FILENAME = "journal.sqlite3"
 BUSY_TIMEOUT_S = 15.0
+"""How long a command waits for another process's write to finish."""
+LIVE_BUSY_TIMEOUT_S = 1.0
+"""How long a conversation waits: well under the plugin host's per-call limit (5 s), so a
+journal locked by another program is told and kept aside at once, like an unwritable one,
+instead of stalling the coaching until the host switches the plugin off."""
 NOTICE_FILE = "journal-set-aside.txt"
 """Written when a damaged file was moved aside; read and removed by :func:`take_notice`."""
 DAMAGED_GLOB = "journal.damaged-*.sqlite3"
@@ -78,12 +83,14 @@ def open_db(
     *,
     create: bool = True,
     memory: bool = False,
+    busy_timeout_s: float = BUSY_TIMEOUT_S,
 ) -> Database:
     """Open the shared file for plugin ``owner`` and bring its tables up to date.
 
     ``migrations`` are that plugin's SQL scripts, applied in order, each once. With
     ``create=False`` a missing file is an empty database that is not created (readers);
     ``memory=True`` gives an empty database in memory (when nothing can be written).
+    ``busy_timeout_s`` is the longest any step waits for another process's lock.
     Raises :class:`Unwritable` when nothing can be written, :class:`DatabaseError` otherwise.
     """
     folder = Path(data_dir)
@@ -103,10 +110,10 @@ def open_db(
     except OSError as err:
         raise Unwritable(f"cannot write to {folder}: {err.strerror or err}") from None
     if path not in _checked:
-        check_and_set_aside(path)
+        check_and_set_aside(path, busy_timeout_s)
         _checked.add(path)
     try:
-        conn = _connect(path)
+        conn = _connect(path, busy_timeout_s)
     except sqlite3.DatabaseError as err:
         raise _classify(err, path) from None
     db = Database(conn, path)
@@ -168,13 +175,13 @@ def stat_mode(path: Path) -> int:
     return path.stat().st_mode & 0o777
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+def _connect(path: Path, busy_timeout_s: float) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=busy_timeout_s, isolation_level=None)
     conn.row_factory = sqlite3.Row
-    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
     # Switching a new file to WAL needs a moment alone with it; a racing first run can be
     # refused that moment without the busy handler, so it is retried here.
-    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    deadline = time.monotonic() + busy_timeout_s
     while True:
         try:
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
@@ -249,12 +256,12 @@ def _classify(err: sqlite3.DatabaseError, path: Path) -> DatabaseError:
 
 
 # -- integrity -----------------------------------------------------------------------------
-def problem(path: Path) -> str | None:
+def problem(path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> str | None:
     """Why the file at ``path`` is damaged, or ``None`` if SQLite's quick check passes."""
     if not path.exists() or path.stat().st_size == 0:
         return None  # nothing there yet: a fresh journal
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=busy_timeout_s)
     except sqlite3.DatabaseError as err:
         return _damage(str(err))
     try:
@@ -272,9 +279,9 @@ def _damage(text: str) -> str | None:
     return text if any(w in text for w in ("not a database", "malformed", "corrupt")) else None
 
 
-def check_and_set_aside(path: Path) -> Path | None:
+def check_and_set_aside(path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Path | None:
     """Move a damaged file aside intact (with its WAL), so a fresh one starts; returns where."""
-    why = problem(path)
+    why = problem(path, busy_timeout_s)
     if why is None:
         return None
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")

@@ -77,7 +77,10 @@ class JournalPlugin:
     def crampcoach_session_start(self, convo: Conversation) -> Reply | None:
         by = convo.source
         try:
-            self.journal = Journal(convo.data_dir, by=by, session=self.session)
+            # A lock held by another program is waited on briefly, then treated like a
+            # folder that cannot be written (see shared_db.LIVE_BUSY_TIMEOUT_S).
+            self.journal = Journal(convo.data_dir, by=by, session=self.session,
+                                   busy_timeout_s=shared_db.LIVE_BUSY_TIMEOUT_S)
             now = convo.now()
             fallback.merge(self.journal, Path(convo.data_dir), now)
             self._close_abandoned(now)

@@ -131,7 +131,8 @@ class Journal:
     """
 
     def __init__(self, data_dir: str | os.PathLike[str], create: bool = True,
-                 by: str = "cli", session: str | None = None, memory: bool = False):
+                 by: str = "cli", session: str | None = None, memory: bool = False,
+                 busy_timeout_s: float = shared_db.BUSY_TIMEOUT_S):
         self.dir = Path(data_dir)
         self.path = self.dir / FILENAME
         self.by = by
@@ -139,7 +140,7 @@ class Journal:
         self.in_memory = memory
         """Nothing could be written: this journal lives in memory until it is kept aside."""
         self._store = shared_db.open_db(self.dir, OWNER, MIGRATIONS, create=create,
-                                        memory=memory)
+                                        memory=memory, busy_timeout_s=busy_timeout_s)
         self.db = self._store.db
 
     @contextmanager

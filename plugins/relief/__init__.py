@@ -8,6 +8,7 @@ monotonic clock, so speaking never makes a hold drift.
 from __future__ import annotations
 
 import re
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -333,14 +334,14 @@ class Relief:
                                    max(0.0, now - self.started))
         try:
             learning.record(convo.data_dir, outcome)
-        except shared_db.DatabaseError:
+        except (shared_db.DatabaseError, sqlite3.Error):  # sqlite3's own: a locked file
             pass  # the journal tells the person once when nothing can be saved
 
     def _usual(self, book: phrasebook.Phrasebook, convo: Any) -> Reply:
         """ "Do it the usual way": the default order from now on, this cramp included."""
         try:
             learning.set_usual_order(convo.data_dir, True)
-        except shared_db.DatabaseError:
+        except (shared_db.DatabaseError, sqlite3.Error):
             pass
         reply = Reply(say=[book.data["learned"]["usual"]])
         if self.routine is None or self.routine_name is None:

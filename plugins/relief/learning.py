@@ -61,7 +61,10 @@ class Outcome:
 
 
 def open_store(data_dir: str | os.PathLike[str], create: bool = True) -> shared_db.Database:
-    return shared_db.open_db(data_dir, OWNER, MIGRATIONS, create=create)
+    # Used while coaching: a file locked by another program is not waited on for long (what
+    # would be read or kept here is then skipped; the coaching goes on).
+    return shared_db.open_db(data_dir, OWNER, MIGRATIONS, create=create,
+                             busy_timeout_s=shared_db.LIVE_BUSY_TIMEOUT_S)
 
 
 def record(data_dir: str | os.PathLike[str], outcome: Outcome) -> None:
