@@ -100,11 +100,13 @@ class TestDenialAfter:
     def test_a_correction_names_what_is_meant(self, ko, text, slots):
         assert said(ko, text) == ("log.correct", slots)
 
-    def test_at_most_two_words_are_left_out(self):
+    def test_one_word_or_a_number_and_its_counter_is_left_out(self):
         m = Morphology(denied_before=frozenset({"말고"}), denial="아니")
-        reader = Reader(m, {"아니", "칠", "점", "사", "오늘"})
+        reader = Reader(m, {"아니", "칠", "점", "사", "오늘", "발", "종아리"}, {"칠", "사"}, "점")
         assert reader.read(["오늘", "칠", "점", "말고", "사", "점"]) == ["오늘", "아니", "사", "점"]
         assert reader.read(["아니", "칠", "말고", "사"]) == ["아니", "아니", "사"]
+        # Said as an afterthought: what was meant before it stays.
+        assert reader.read(["아니", "발", "종아리", "말고"]) == ["아니", "발", "아니"]
 
 
 class TestHelpingVerbs:
@@ -167,3 +169,50 @@ class TestWordsForEveryIntent:
 
     def test_not_at_all_is_no_count(self, ko):
         assert said(ko, "하나도 안 아파")[0] != "log.severity"
+
+
+class TestRoundTwoClasses:
+    """Classes of the ko-round2 misses and of the engineer's own second probe, each with
+    its own sentences."""
+
+    @pytest.mark.parametrize("text, want", [
+        # An exclamation, and the cramp word said twice in alarm (alone it stays no phrase).
+        ("아이고 쥐 쥐", ("cramp.report", {})),
+        ("헉 쥐쥐", ("cramp.report", {})),
+        # The cramp said as what the muscle does; a toe by its name.
+        ("종아리 근육이 뭉쳐서 아파", ("cramp.report", {"muscle": "calf"})),
+        ("엄지발가락이 쥐났어요", ("cramp.report", {"muscle": "toes"})),
+        # The pain gone, said another way; "멈췄어" of the cramp is no stop of the coaching.
+        ("통증이 다 사라졌어", ("cramp.over", {})),
+        ("쥐가 멈췄어요", ("cramp.over", {})),
+        ("다 풀린 것 같아요", ("cramp.over", {})),
+        # The next step asked for; once more; too fast; can't hear.
+        ("다음엔 뭐 해", ("coach.next", {})),
+        ("이제 뭐 해요", ("coach.next", {})),
+        ("한번 더 말씀해 주세요", ("coach.repeat", {})),
+        ("잘 안 들려요", ("coach.repeat", {})),
+        ("너무 빨라 천천히", ("coach.slower", {})),
+        ("이거 못 하겠어", ("coach.alternative", {})),
+        # A correction with the denied phrase said last.
+        ("아니 왼쪽이야 오른쪽 말고", ("log.correct", {"side": "left"})),
+        # The thing just logged, deleted.
+        ("아까 적은 거 지워 줘", ("log.undo", {})),
+        # A doctor's limit on drinking, said as an order.
+        ("물 마시지 말라고 했어요", ("profile.update", {"item": "fluid_limit"})),
+        ("의사 선생님이 물을 많이 마시지 말래", ("profile.update", {"item": "fluid_limit"})),
+        # Just one tip; how to use the coach; thanks and no in their everyday words.
+        ("팁 하나만 줘", ("tips.request", {})),
+        ("쥐 예방하는 법 좀", ("tips.request", {})),
+        ("이거 어떻게 쓰는 거예요", ("help", {})),
+        ("땡큐 코치", ("chat.thanks", {})),
+        ("아뇨 아직이요", ("answer.no", {})),
+    ])
+    def test_said_the_everyday_way(self, ko, text, want):
+        assert said(ko, text) == want
+
+    def test_a_lone_cramp_word_is_still_no_phrase(self, ko):
+        assert said(ko, "쥐")[0] is None
+        assert "쥐" not in ko.wake_alone
+
+    def test_just_one_is_a_count(self, ko):
+        assert said(ko, "하나만")[0] != "log.severity"

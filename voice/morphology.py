@@ -226,12 +226,12 @@ class Reader:
             if self._helping(before, word):
                 continue  # "하면 *돼요*": the ending's helper, not a verb of its own
             if word in self.morph.denied_before and self.morph.denial:
-                # "종아리 말고 발": what is denied is not what is meant.
-                kept = len(out)
-                while kept > len(out) - 2 and kept > 0 and not out[kept - 1].startswith(
-                        self.morph.denial):
-                    kept -= 1
-                out[kept:] = [self.morph.denial]
+                # "종아리 말고 발": what is denied is not what is meant (one word, or a
+                # number and its counter: "칠 점 말고").
+                n = 2 if out[-2:-1] and out[-2] in self.numbers and out[-1] == self.counter else 1
+                if out and not out[-1].startswith(self.morph.denial):
+                    del out[-n:]
+                out.append(self.morph.denial)
                 continue
             denied = self._long_negation(word, said[i + 1] if i + 1 < len(said) else "")
             if denied:
