@@ -18,6 +18,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -382,8 +383,7 @@ def test_backup_and_restore(isolated, tmp_path):
     assert out.returncode == 0, out.stderr
     assert [e["severity"] for e in episodes(isolated)] == [4]
     # The journal before the restore was kept, so the restore can be undone too.
-    assert run_cli("log", "restore", str(isolated / "backups" /
-                                         "journal-before-restore.sqlite3")).returncode == 0
+    assert run_cli("log", "restore", str(_kept_before(out))).returncode == 0
     assert len(episodes(isolated)) == 2
     bad = tmp_path / "bad.sqlite3"
     bad.write_text("hello")
@@ -391,9 +391,47 @@ def test_backup_and_restore(isolated, tmp_path):
     assert out.returncode == 2 and len(episodes(isolated)) == 2
 
 
-def test_a_daily_backup_keeps_the_last_seven(isolated):
-    from datetime import date, timedelta
+def _kept_before(out: subprocess.CompletedProcess[str]) -> Path:
+    """The pre-restore copy the one-line message names."""
+    assert out.returncode == 0, out.stderr
+    [line] = out.stdout.strip().splitlines()
+    kept = Path(line.rsplit("(the one before is in ", 1)[1].rstrip(")"))
+    assert kept.is_file() and oct(kept.stat().st_mode & 0o777) == "0o600"
+    return kept
 
+
+def test_two_restores_in_a_row_keep_the_original_journal(isolated, tmp_path):
+    """Each restore keeps the journal before it under its own name: a second restore (even
+    in the same second) never overwrites the copy of the user's own journal."""
+    run_cli("log", "add", "--start", "2026-11-20T03:00", "--severity", "4", "--notes", "mine")
+    a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    with Journal(a) as j:  # two other journals, made by hand
+        j.add(datetime(2026, 1, 1, 3).astimezone(), datetime(2026, 1, 1, 3).astimezone(),
+              notes="from a")
+    with Journal(b) as j:
+        j.add(datetime(2026, 2, 1, 3).astimezone(), datetime(2026, 2, 1, 3).astimezone(),
+              notes="from b")
+    first = _kept_before(run_cli("log", "restore", str(a / "journal.sqlite3")))
+    second = _kept_before(run_cli("log", "restore", str(b / "journal.sqlite3")))
+    assert first != second
+    assert [e["notes"] for e in episodes(isolated)] == ["from b"]
+    assert [r[0] for r in sqlite3.connect(first).execute("SELECT notes FROM episodes")] == [
+        "mine"]
+    assert [r[0] for r in sqlite3.connect(second).execute("SELECT notes FROM episodes")] == [
+        "from a"]
+    # The daily copies are pruned; what came before a restore never is.
+    run_cli("chat", input="")
+    from crampcoach.plugins.journal import backup
+
+    with Journal(isolated) as j:
+        for k in range(10):
+            backup.rolling(j, date(2026, 11, 1) + timedelta(days=k))
+    assert first.is_file() and second.is_file()
+    assert run_cli("log", "restore", str(first)).returncode == 0
+    assert [e["notes"] for e in episodes(isolated)] == ["mine"]
+
+
+def test_a_daily_backup_keeps_the_last_seven(isolated):
     from crampcoach.plugins.journal import backup
 
     with Journal(isolated) as j:

@@ -3,14 +3,16 @@
 The backup API copies a consistent snapshot page by page while other processes keep
 writing, which a file copy of a WAL database cannot promise. Every conversation start
 makes at most one copy a day, ``backups/journal-YYYY-MM-DD.sqlite3``, and keeps the last
-:data:`KEEP`; ``crampcoach log backup FILE`` and ``log restore FILE`` do it by hand.
+:data:`KEEP`; ``crampcoach log backup FILE`` and ``log restore FILE`` do it by hand. Each
+restore first keeps the journal as it was, ``backups/journal-before-restore-<time>.sqlite3``,
+never overwritten and never pruned.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from crampcoach.plugins.common import db as shared_db
@@ -19,6 +21,8 @@ from .store import Journal
 
 FOLDER = "backups"
 KEEP = 7
+DAILY_GLOB = "journal-[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].sqlite3"
+"""The daily copies only: what :func:`rolling` may prune (never a before-restore copy)."""
 
 
 def copy_to(source: sqlite3.Connection, target: Path) -> None:
@@ -46,7 +50,7 @@ def rolling(journal: Journal, today: date | None = None) -> Path | None:
     if not target.exists():
         copy_to(journal.db, target)
         made = target
-    for old in sorted(folder.glob("journal-*.sqlite3"))[:-KEEP]:
+    for old in sorted(folder.glob(DAILY_GLOB))[:-KEEP]:
         old.unlink()
     return made
 
@@ -69,11 +73,12 @@ def check(path: Path) -> None:
         raise shared_db.DatabaseError(f"{path} is not a Cramp Coach journal (no episodes)")
 
 
-def restore_from(journal: Journal, source: Path) -> None:
+def restore_from(journal: Journal, source: Path) -> Path:
     """Replace the journal's content with ``source``'s, in place, through the backup API.
 
-    The current content is first copied beside the backups (``before-restore``), so a
-    restore can itself be taken back.
+    The current content is first copied beside the backups under a name no other restore
+    uses (:func:`before_restore_name`), so every restore can itself be taken back; returns
+    that copy's path.
     """
     check(source)
     # Read it whole first: the source may be the very "before-restore" copy made next.
@@ -84,7 +89,32 @@ def restore_from(journal: Journal, source: Path) -> None:
     finally:
         src.close()
     try:
-        copy_to(journal.db, journal.dir / FOLDER / "journal-before-restore.sqlite3")
+        kept = before_restore_name(journal.dir / FOLDER)
+        try:
+            copy_to(journal.db, kept)
+        except BaseException:
+            kept.unlink(missing_ok=True)  # only the empty name claimed above
+            raise
         held.backup(journal.db)
     finally:
         held.close()
+    return kept
+
+
+def before_restore_name(folder: Path, now: datetime | None = None) -> Path:
+    """A new, reserved file name for the journal as it was before a restore.
+
+    The time says which restore it came before; the name is claimed with ``O_EXCL`` so two
+    restores in the same second (or at once) never share, and so never overwrite, a copy.
+    """
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = (now or datetime.now()).strftime("%Y%m%dT%H%M%S")
+    n = 1
+    while True:
+        target = folder / f"journal-before-restore-{stamp}{'' if n == 1 else f'-{n}'}.sqlite3"
+        try:
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            n += 1
+            continue
+        return target

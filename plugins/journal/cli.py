@@ -308,11 +308,10 @@ def cmd_restore(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
     with _open(cfg, create=True) as j:
         try:
-            backup.restore_from(j, Path(args.file))
+            kept = backup.restore_from(j, Path(args.file))
         except JournalError as err:
             raise UserError(str(err)) from None
-    print(f"restored the journal from {args.file} (the one before is in "
-          f"{Path(cfg.data_dir) / backup.FOLDER / 'journal-before-restore.sqlite3'})")
+    print(f"restored the journal from {args.file} (the one before is in {kept})")
     return 0
 
 
