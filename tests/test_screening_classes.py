@@ -825,3 +825,56 @@ def test_unsure_is_asked_once_and_yes_is_the_emergency_answer(talk, language, sa
     t = talk(language)
     assert t.say(said) == [asked]
     assert t.say(yes)[-1] == emergency
+
+
+# -- round 4: breathing described in concrete terms; everyday swelling in both legs ------------
+# Breathing said to be fast, shallow, racing, heavy or in gasps is breathlessness (emergency);
+# vague unease about it is asked once; the speed of something else ("it eased quickly") or
+# breathing quickened by the pain is not.
+BREATH_DESCRIBED = [
+    ("my breathing's gone really fast and shallow", "en", "emergency"),
+    ("I'm taking quick shallow breaths", "en", "emergency"),
+    ("my husband's breathing is fast and shallow", "en", "emergency"),
+    ("I'm breathing heavily just lying here", "en", "emergency"),
+    ("my breathing is labored", "en", "emergency"),
+    ("I'm breathing in gasps", "en", "emergency"),
+    ("my breathing has got faster and faster", "en", "emergency"),
+    ("my breathing feels off", "en", "check"),
+    ("I was breathing fast from the pain but it's settled", "en", "check"),
+    ("I'm not breathing fast, just sore", "en", "none"),
+    ("I held my breath and it eased quickly", "en", "none"),
+    ("let me take a quick breather", "en", "none"),
+    ("숨이 빨라요", "ko", "emergency"),
+    ("호흡이 얕고 빨라요", "ko", "emergency"),
+    ("숨소리가 쌕쌕거려요", "ko", "emergency"),
+    ("숨이 거칠어요", "ko", "emergency"),
+    ("숨이 좀 이상해요", "ko", "check"),
+    ("아파서 숨이 빨라졌어요", "ko", "check"),
+    ("숨이 얕진 않아요", "ko", "none"),
+    ("숨을 천천히 쉬니까 빨리 풀렸어요", "ko", "none"),
+    ("숨을 크게 쉬었더니 빨리 나았어요", "ko", "none"),  # "-더니" ends the clause
+]
+
+# Swelling in both legs with the heat, summer, a day on one's feet, or always there raises
+# nothing; said to be new, it is a vein sign (soon); one side is never explained away.
+EVERYDAY_SWELLING = [
+    ("my ankles swell up every summer", "en", "none"),
+    ("my feet always swell a bit, it's normal for me", "en", "none"),
+    ("both ankles are a little swollen, they've always been like that", "en", "none"),
+    ("my feet swell when it's hot", "en", "none"),
+    ("my calves get a bit puffy in hot summers", "en", "none"),  # "hot" is the weather
+    ("both my ankles have started swelling lately", "en", "soon"),
+    ("my ankles always swell in summer but this year they're much worse", "en", "soon"),
+    ("my left ankle's swollen, it always swells in summer", "en", "same_day"),
+    ("여름마다 양쪽 발목이 부어요", "ko", "none"),
+    ("원래 양쪽 발목이 좀 잘 부어요", "ko", "none"),
+    ("더운 날엔 발이 붓는 편이에요", "ko", "none"),
+    ("오래 서 있으면 두 다리가 부어요", "ko", "none"),  # "오래" is the standing, not a cramp
+    ("요즘 양쪽 발목이 부었어요", "ko", "soon"),
+    ("여름이라 그런지 왼쪽 다리만 부었어요", "ko", "same_day"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "tier"), BREATH_DESCRIBED + EVERYDAY_SWELLING)
+def test_round4_classes(text, language, tier):
+    assert _got(text, language) == tier

@@ -27,7 +27,8 @@ LOW_CONFIDENCE = 0.6
 """Below this recogniser confidence an emergency reading is checked with one question."""
 LEG_SIGNS = {"swelling", "hard_vein", *screening.CLOT_SIGNS}
 """Signs on the leg itself: with any of them, a "soon" finding is not followed by coaching."""
-UNSURE_CHECK = {"chest": "chest_unclear", "breathing": "breath_unclear"}
+UNSURE_CHECK = {"chest": "chest_unclear", "breathing": "breath_unclear",
+                "breath_fast": "breath_unclear"}
 """Which question confirms a doubtfully heard emergency; any other gets ``collapse_unclear``."""
 
 

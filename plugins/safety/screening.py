@@ -8,7 +8,8 @@ language (content brief, section 4). Nothing here speaks: :func:`screen` returns
 How a concept is found, in one utterance:
 
 - ``any``: a term alone is enough ("breathless", "seizure").
-- ``all``: one term from each group, close together in one sentence ("chest" + "tight").
+- ``all``: one term from each group, close together in one sentence ("chest" + "tight");
+  with ``same_clause``, in one clause ("breathing fast", not "a breath and it eased fast").
 - a term pattern is space-separated tokens; ``word*`` matches any token starting with
   ``word`` and ``word$`` only ``word`` itself (languages that glue particles onto words
   match every token by its start, unless ``$`` says otherwise).
@@ -57,7 +58,8 @@ ALL_WINDOW = 8
 """Tokens within which the parts of an ``all`` concept must fall."""
 
 # Concept groups the rules below combine (names match the ``[concepts.*]`` tables).
-EMERGENCY_ALONE = ("breathing", "chest", "coughing_blood", "collapse", "convulsion")
+EMERGENCY_ALONE = ("breathing", "breath_fast", "chest", "coughing_blood", "collapse",
+                   "convulsion")
 CLOT_SIGNS = ("redness", "warmth", "dark_skin")
 SOON_ALONE = ("numbness", "weakness", "wasting", "twitching", "walking_pain", "urge_to_move",
               "frequency", "daytime_tired", "veins", "heavy_legs", "other_muscles")
@@ -134,6 +136,9 @@ class Screener:
                 "except_prev": self._terms(spec.get("except_prev", [])),
                 "other_any": self._terms(spec.get("other_any", []), True),
                 "window": int(spec.get("window", ALL_WINDOW)),
+                # Parts that must share one clause ("breathing fast", not "breath and it
+                # went fast"): no "and", "so", "-니까" between them.
+                "clause": bool(spec.get("same_clause", False)),
             }
         # Words run together ("숨이차요", "가슴이아파요"): split after one of these endings when
         # what follows begins a word the screen knows.
@@ -320,8 +325,9 @@ class Screener:
             mentions = [[s] for s in self._find(words, spec["any"])]
             if about_other:
                 mentions += [[s] for s in self._find(words, spec["other_any"])]
+            clauses = (weak, weak) if spec["clause"] else (strong, spoken)
             for combo in spec["all"]:
-                mentions += self._combos(words, (strong, spoken), combo, spec["window"])
+                mentions += self._combos(words, clauses, combo, spec["window"])
             for parts in mentions:
                 s0, e0 = parts[0]
                 if any(self._any_at(words, e, spec["except_next"]) for _, e in parts):
@@ -502,7 +508,11 @@ def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verd
         return verdict(EMERGENCY, [*unclear, "swelling", "hard_vein", *CLOT_SIGNS])
     # Same day: a possible clot, a long cramp, a wound or poison, quinine with bleeding.
     leg_signs = [c for c in CLOT_SIGNS if c in found]
-    both = "both_legs" in found and "one_side" not in found
+    # Swelling that comes with the heat, a day on one's feet, or has always been there, and is
+    # not said to be new: everyday, unless one side or pain is named (a clot is neither).
+    everyday = "swelling_explained" in found and "swelling_changed" not in found
+    both = ("both_legs" in found or (everyday and "pain" not in found)) \
+        and "one_side" not in found
     if "hard_vein" in found or ("swelling" in found and leg_signs) or len(leg_signs) >= 2:
         return verdict(SAME_DAY, ["hard_vein", "swelling", *leg_signs, "pain", "one_side"])
     if leg_signs and ("pain" in found or "leg" in found) and not both:
@@ -518,7 +528,7 @@ def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verd
     if "quinine" in found and "bleeding" in found:
         return verdict(SAME_DAY, ["quinine", "bleeding"])
     # See a doctor soon.
-    if "swelling" in found and "swelling_explained" not in found:
+    if "swelling" in found and not everyday:
         # both legs: venous, not a clot sign (unless the heat or a day on one's feet explains it)
         return verdict(SOON, ["swelling", "both_legs"], ("veins",))
     # Cramps named, or pointed at ("these started after the doctor put me on a water tablet").
