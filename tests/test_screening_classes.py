@@ -875,6 +875,18 @@ EVERYDAY_SWELLING = [
 ]
 
 
-@pytest.mark.parametrize(("text", "language", "tier"), BREATH_DESCRIBED + EVERYDAY_SWELLING)
+# Other words for the same signs: the breastbone is the chest, phlegm coughed up red is blood,
+# blue lips are breathlessness in Korean as in English, a calf "thicker than the other" is swollen.
+SAME_SIGN_OTHER_WORDS = [
+    ("there's a weight pressing on my breastbone", "en", "emergency"),
+    ("the phlegm I coughed came up red", "en", "emergency"),
+    ("I keep losing my breath", "en", "emergency"),
+    ("입술이 보라색이 됐어요", "ko", "emergency"),
+    ("오른쪽 종아리가 왼쪽보다 더 커지고 아파요", "ko", "same_day"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "tier"),
+                         BREATH_DESCRIBED + EVERYDAY_SWELLING + SAME_SIGN_OTHER_WORDS)
 def test_round4_classes(text, language, tier):
     assert _got(text, language) == tier
