@@ -886,7 +886,51 @@ SAME_SIGN_OTHER_WORDS = [
 ]
 
 
+# A blackout told from inside ("everything went black", no memory of falling) is a collapse;
+# the sight only dimming is feeling faint (asked); a room going dark is the lamp.
+BLACKOUT_FROM_INSIDE = [
+    ("I stood up and everything went dark", "en", "emergency"),
+    ("I don't remember falling, I was just on the floor", "en", "emergency"),
+    ("I must have been out for a minute", "en", "emergency"),
+    ("everything went grey and I nearly went over", "en", "check"),
+    ("the room went dark when I turned the lamp off", "en", "none"),
+    ("갑자기 눈앞이 깜깜해졌어요", "ko", "emergency"),
+    ("잠깐 필름이 끊겼어요", "ko", "emergency"),
+    ("불을 끄니까 방이 깜깜해졌어요", "ko", "none"),
+]
+
+# A run of nights counted ("the fifth night in a row", "닷새째") is cramps most nights.
+NIGHTS_IN_A_ROW = [
+    ("this is the third night running", "en", "soon"),
+    ("that's the umpteenth night now", "en", "soon"),
+    ("again, second night in a row", "en", "none"),
+    ("I woke at three last night with it", "en", "none"),
+    ("며칠째 쥐가 나서 깨요", "ko", "soon"),
+    ("사흘 연속으로 쥐가 났어요", "ko", "soon"),
+    ("오늘 새벽 세 시에 쥐가 났어요", "ko", "none"),
+]
+
+# "It took ages, like two minutes": a loose word for time yields to a number said with it.
+LOOSE_TIME_AND_A_NUMBER = [
+    ("the cramp took ages to go, well about three minutes", "en", "none"),
+    ("it lasted ages, probably twenty minutes", "en", "same_day"),
+    ("it took ages to go, ages", "en", "same_day"),
+    ("오래 갔어요, 한 3분 정도", "ko", "none"),
+    ("한참 갔어요, 한 이십 분", "ko", "same_day"),
+]
+
+# Korean denial of a sign named with a place noun: "부은 데는 없어요", "빨간 곳은 없어요".
+DENIED_WITH_A_PLACE = [
+    ("붓거나 빨간 곳은 없어요", "ko", "none"),
+    ("가슴 아픈 데는 없어요", "ko", "none"),
+    ("숨찬 데는 없고 다리만 아파요", "ko", "none"),
+    ("빨간 곳이 있고 아파요", "ko", "same_day"),
+]
+
+
 @pytest.mark.parametrize(("text", "language", "tier"),
-                         BREATH_DESCRIBED + EVERYDAY_SWELLING + SAME_SIGN_OTHER_WORDS)
+                         BREATH_DESCRIBED + EVERYDAY_SWELLING + SAME_SIGN_OTHER_WORDS
+                         + BLACKOUT_FROM_INSIDE + NIGHTS_IN_A_ROW + LOOSE_TIME_AND_A_NUMBER
+                         + DENIED_WITH_A_PLACE)
 def test_round4_classes(text, language, tier):
     assert _got(text, language) == tier

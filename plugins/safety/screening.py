@@ -152,6 +152,7 @@ class Screener:
         dur = data.get("durations", {})
         self.dur_phrases = [(self._terms([p], True)[0], float(v)) for p, v in
                             dur.get("phrases", {}).items()]
+        self.dur_vague = {normalise(p) for p in dur.get("vague", [])}
         self.dur_units = [(self._terms([u])[0], v) for u, v in dur.get("units", {}).items()]
         self.dur_needs = self._terms(dur.get("needs", []))
         self.dur_excludes = self._terms(dur.get("excludes", []))
@@ -390,8 +391,10 @@ class Screener:
         def past(end: int) -> bool:  # "an hour ago" is when it began, not how long it lasts
             return not ongoing and self._any_at(words, end, self.dur_ago)
 
-        found = [minutes for term, minutes in self.dur_phrases
-                 for _, end in self._find(words, [term]) if not past(end)]
+        said = [(" ".join(term.tokens) in self.dur_vague, minutes)
+                for term, minutes in self.dur_phrases
+                for _, end in self._find(words, [term]) if not past(end)]
+        found = [minutes for vague, minutes in said if not vague]
         for i, word in enumerate(words):
             for term, per in self.dur_units:
                 if past(i + len(term.tokens)):
@@ -402,6 +405,8 @@ class Screener:
                 n = self._number_before(words, i) if self._at(words, i, term) else None
                 if n is not None:
                     found.append(n * float(per))
+        # "It took ages, like two minutes": a loose word counts only when nothing exact is said.
+        found = found or [minutes for _, minutes in said]
         return max(found) if found else None
 
     def still_going(self, words: Sequence[str]) -> bool:
