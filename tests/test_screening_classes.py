@@ -886,6 +886,14 @@ SAME_SIGN_OTHER_WORDS = [
 ]
 
 
+# A medicine the brief links with cramps, named ("since I went on atorvastatin").
+MEDICINE_BY_NAME = [
+    ("the cramps began when I went on atorvastatin", "en", "soon"),
+    ("since starting amlodipine I get these every night", "en", "soon"),
+    ("I've taken lasix for years", "en", "none"),
+    ("심바스타틴 먹고부터 쥐가 나요", "ko", "soon"),
+]
+
 # A blackout told from inside ("everything went black", no memory of falling) is a collapse;
 # the sight only dimming is feeling faint (asked); a room going dark is the lamp.
 BLACKOUT_FROM_INSIDE = [
@@ -931,6 +939,6 @@ DENIED_WITH_A_PLACE = [
 @pytest.mark.parametrize(("text", "language", "tier"),
                          BREATH_DESCRIBED + EVERYDAY_SWELLING + SAME_SIGN_OTHER_WORDS
                          + BLACKOUT_FROM_INSIDE + NIGHTS_IN_A_ROW + LOOSE_TIME_AND_A_NUMBER
-                         + DENIED_WITH_A_PLACE)
+                         + DENIED_WITH_A_PLACE + MEDICINE_BY_NAME)
 def test_round4_classes(text, language, tier):
     assert _got(text, language) == tier
