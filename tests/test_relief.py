@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from .test_understanding import _episodes
+
 
 @pytest.fixture
 def coach(talk):
@@ -249,3 +251,43 @@ def test_rating_corrected_while_the_side_is_asked(coach):
     coach.say("it's gone")
     assert coach.say("seven")[-1] == "Which leg was it: left, right, or both?"
     assert coach.say("no it was a five") == ["Got it. Five out of ten."]
+
+
+@pytest.mark.parametrize("report", ["cramp in my left thigh", "my thigh"])
+def test_a_thigh_is_asked_front_or_back_before_any_stretch(coach, isolated, report):
+    """Front and back of the thigh are stretched in opposite ways: the wrong one tightens
+    the cramp. "My thigh" alone is asked about; the answer picks the routine and the record."""
+    assert coach.say(report) == ["Is it the front of your thigh, or the back?"]
+    said = coach.say("the back") + coach.wait(6)
+    assert "Straighten the leg out in front of you." in said
+    assert "Bend that knee." not in said
+    [ep] = _episodes(isolated)
+    assert ep["muscle"] == "hamstring"
+
+
+def test_the_front_of_the_thigh_said_at_once_is_not_asked_about(coach):
+    said = coach.say("cramp in the front of my thigh") + coach.wait(6)
+    assert "Bend that knee." in said
+
+
+def test_no_answer_to_front_or_back_asks_once_more_then_only_kneads(coach):
+    coach.say("my thigh is cramping")
+    assert coach.wait(7) == ["Front or back? Just say front or back."]
+    said = coach.wait(7)
+    assert "Knead the sore part of your thigh firmly." in said
+    assert not any(s in said for s in ("Bend that knee.",
+                                       "Straighten the leg out in front of you."))
+
+
+def test_a_thigh_in_korean_is_asked_front_or_back(talk):
+    t = talk(language="ko")
+    t.start()
+    assert t.say("허벅지에 쥐 났어") == ["허벅지 앞쪽이에요, 뒤쪽이에요?"]
+    assert t.say("뒤쪽")[0] == "네. 허벅지 뒤쪽. 제가 도와드릴게요."
+
+
+def test_front_or_back_is_only_an_answer_when_asked(talk):
+    """ "The back" answers "front or back?"; said at another time it is nothing."""
+    matcher = talk().session.matcher
+    assert matcher.match("did you lock the back door").name != "relief.thigh_part"
+    assert matcher.match("the back", prefer=["relief.thigh_part"]).slots == {"thigh_part": "back"}

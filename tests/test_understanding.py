@@ -123,7 +123,8 @@ def test_two_cramps_in_one_night_are_counted_on_one_night(coach):
 
 def test_the_muscle_question_offers_every_routine(coach):
     assert coach.say("cramp") == ["Is it your calf, your foot, or your thigh?"]
-    assert coach.say("thigh")[0] == "Okay. Your thigh. I'm here."
+    assert coach.say("thigh") == ["Is it the front of your thigh, or the back?"]
+    assert coach.say("front")[0] == "Okay. Your thigh. I'm here."
 
 
 # -- the trace -------------------------------------------------------------------------------

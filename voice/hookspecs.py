@@ -55,7 +55,9 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
     also sit inside one intent, beside its sentences). Each intent may say when it can be
     heard by voice with ``heard``: ``asleep``, ``coaching``, ``question``, ``answer``,
     ``barge_in`` (see :data:`crampcoach.voice.intents.LISTENING`); without it, an intent is
-    heard once the coach is awake.
+    heard once the coach is awake. ``only_asked = true`` makes an intent an answer and
+    nothing else: it is understood only while a question that expects it is open ("the
+    back" answers "front or back?", and is nothing in "did you lock the back door").
     The engine matches utterances against every plugin's sentences, and the same sentences
     become the recogniser's grammar, so a phrase not declared here cannot be heard by voice.
     """

@@ -129,6 +129,8 @@ class IntentMatcher:
         self.wake_alone: set[str] = set()
         """Phrases that act without the wake phrase when said on their own."""
         self.screened: set[str] = set()
+        self.only_asked: set[str] = set()
+        """Intents that are understood only while a question expecting them is open."""
         """Intents declared ``screened``: a plugin's screen decides them, not a phrase."""
         stands: dict[str, tuple[str, ...]] = dict(language.stands_for or {})
         for _plugin, decl in decls:  # a plugin's own stand-ins: "knot" for "cramp"
@@ -232,6 +234,8 @@ class IntentMatcher:
         self.wake_alone.update(self.language.normalise(p) for p in spec.get("wake_alone", ()))
         if spec.get("screened"):
             self.screened.add(name)
+        if spec.get("only_asked"):
+            self.only_asked.add(name)
         # Red flags are heard as declared: "cramp in my back" must not hear "cramp in the back
         # of my thigh" (screening decides them anyway).
         loose = self._loose if priority < OVERRIDE_PRIORITY else EXACT
@@ -294,6 +298,7 @@ class IntentMatcher:
     def _score_all(
         self, norm: str, preferred: set[str], excluded: set[str], keep_weak: bool = False
     ) -> list[tuple[tuple[bool, float, int, int], float, IntentDecl, dict[str, Any]]]:
+        excluded = excluded | (self.only_asked - preferred)  # answers only when asked
         padded = f" {norm} "
         words = norm.split()
         word_at = _word_index(padded)

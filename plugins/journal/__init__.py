@@ -272,6 +272,8 @@ class JournalPlugin:
         assert self.journal is not None
         ep = self.journal.get(episode_id)
         fields = {k: slots[k] for k in ("side", "muscle") if slots.get(k) and ep[k] is None}
+        if slots.get("muscle") == "hamstring" and ep["muscle"] == "thigh":
+            fields["muscle"] = "hamstring"  # "my thigh", then "the back" when asked which part
         if fields:
             self._remember(convo, episode_id, now, _what(fields), **fields)
 

@@ -40,11 +40,11 @@ def _book(convo: Any) -> phrasebook.Phrasebook | None:
     return phrasebook.Phrasebook(data, convo.language) if data else None
 
 
-def _partly(book: phrasebook.Phrasebook, text: str) -> bool:
-    """Whether a yes to "Is it easing?" says only partly ("a little", "slightly")."""
-    words = book.data.get("easing", {}).get("partly", [])
+def _mentions(book: phrasebook.Phrasebook, words: str, text: str) -> bool:
+    """Whether ``text`` says one of the language's ``[words]`` list named ``words``."""
     said = " ".join(re.findall(r"\w+", text.lower().replace("'", "")))
-    return any(re.search(rf"(^| ){re.escape(w)}( |$)", said) for w in words)
+    return any(re.search(rf"(^| ){re.escape(w)}( |$)", said)
+               for w in book.data.get("words", {}).get(words, []))
 
 
 class Relief:
@@ -66,6 +66,8 @@ class Relief:
         self.virtual_s = 0.0
         self.pace = 1.0
         self.awaiting_muscle = False
+        self.thigh: dict[str, Any] | None = None
+        """Asked "front or back of your thigh?": the side said, and whether asked again."""
         self.checking = False
         self.held_on = False
         """The stretch was held once more because it was easing a little: once a cramp."""
@@ -91,13 +93,16 @@ class Relief:
 
         if convo.asked == "muscle":
             self.awaiting_muscle = False
-            reply = self._start(book, convo, slots.get("muscle") or "calf", slots.get("side"))
+            reply = self._start_or_ask(book, convo, slots.get("muscle") or "calf",
+                                       slots.get("side"), intent.text)
             # Only the asker hears an answer: tell the others where the cramp is (only what
             # the person said, never the calf routine's default).
             reply.follow.append(facts.located("relief", slots.get("side"), slots.get("muscle")))
             return reply
+        if convo.asked == "thigh":
+            return self._thigh_answer(book, convo, intent)
         if name == "cramp.report":
-            return self._report(book, convo, slots)
+            return self._report(book, convo, slots, intent.text)
         if name == "chat.never_mind" and self.awaiting_muscle:
             # "Cramp… never mind": no routine starts; the journal hears it was stopped.
             self._reset()
@@ -176,6 +181,8 @@ class Relief:
             if data.get("question") == "muscle" and self.awaiting_muscle:
                 self.awaiting_muscle = False
                 return self._start(book, convo, "calf", None)
+            if data.get("question") == "thigh" and self.thigh is not None:
+                return self._thigh_unanswered(book, convo)
             if data.get("question") == "check" and self.checking:
                 if not self.reasked:
                     # Asked once more, gently, before moving on.
@@ -207,7 +214,8 @@ class Relief:
         return None
 
     # -- conversation --------------------------------------------------------------------
-    def _report(self, book: phrasebook.Phrasebook, convo: Any, slots: dict[str, Any]) -> Reply:
+    def _report(self, book: phrasebook.Phrasebook, convo: Any, slots: dict[str, Any],
+                text: str = "") -> Reply:
         muscle = slots.get("muscle")
         if self.routine is None:
             if muscle is None:
@@ -216,9 +224,9 @@ class Relief:
                     say=[book.say("ask_muscle")],
                     ask=Question(("cramp.report",), MUSCLE_QUESTION_S, name="muscle"),
                 )
-            return self._start(book, convo, muscle, slots.get("side"))
+            return self._start_or_ask(book, convo, muscle, slots.get("side"), text)
         if muscle and book.data["routine_for"].get(muscle) != self._routine_name(book):
-            return self._start(book, convo, muscle, slots.get("side"))
+            return self._start_or_ask(book, convo, muscle, slots.get("side"), text)
         reply = Reply(say=[book.say("still_here")], cancel_timers=True)
         return self._begin_step(book, reply)
 
@@ -260,7 +268,7 @@ class Relief:
             return self._alternative(book, intent.slots.get("limit"))
         if self.checking and convo.asked == "check":
             self.checking = False
-            if name in ("answer.yes", "answer.unsure") and _partly(book, intent.text):
+            if name in ("answer.yes", "answer.unsure") and _mentions(book, "partly", intent.text):
                 # "a little": easing, not gone. Saying "the cramp has let go" would be
                 # untrue. The stretch that is helping is held once more; after that the
                 # routine goes on to its next step.
@@ -288,6 +296,46 @@ class Relief:
         self.return_to = self.index + 1
         self.index = self._index_of(target)
         return self._begin_step(book, Reply(cancel_timers=True))
+
+    # -- which part of the thigh ----------------------------------------------------------
+    def _start_or_ask(self, book: phrasebook.Phrasebook, convo: Any, muscle: str,
+                      side: str | None, text: str) -> Reply:
+        """Start the routine for ``muscle``; but "my thigh" alone is asked about first: the
+        front and the back are stretched in opposite ways, and the wrong one tightens the
+        cramp further."""
+        if muscle != "thigh" or _mentions(book, "front_of_thigh", text):
+            return self._start(book, convo, muscle, side)
+        self._reset()
+        self.thigh = {"side": side, "asked_again": False}
+        return Reply(say=[book.say("ask_thigh")], ask=self._thigh_question(),
+                     cancel_timers=True)
+
+    @staticmethod
+    def _thigh_question() -> Question:
+        return Question(("relief.thigh_part", "cramp.report"), MUSCLE_QUESTION_S, name="thigh")
+
+    def _thigh_answer(self, book: phrasebook.Phrasebook, convo: Any, intent: Intent) -> Reply:
+        assert self.thigh is not None
+        part, muscle = intent.slots.get("thigh_part"), intent.slots.get("muscle")
+        side = intent.slots.get("side") or self.thigh["side"]
+        if part is None and muscle == "thigh" and _mentions(book, "front_of_thigh", intent.text):
+            part = "front"
+        if part is None and muscle in (None, "thigh"):
+            return self._thigh_unanswered(book, convo)
+        self.thigh = None
+        muscle = {"front": "thigh", "back": "hamstring"}.get(part or "", muscle)
+        reply = self._start(book, convo, muscle, side)
+        reply.follow.append(facts.located("relief", side, muscle))
+        return reply
+
+    def _thigh_unanswered(self, book: phrasebook.Phrasebook, convo: Any) -> Reply:
+        """Asked once more; then, still not knowing, only what helps either part: kneading."""
+        assert self.thigh is not None
+        if not self.thigh["asked_again"]:
+            self.thigh["asked_again"] = True
+            return Reply(say=[book.say("ask_thigh_again")], ask=self._thigh_question())
+        side, self.thigh = self.thigh["side"], None
+        return self._start(book, convo, "thigh_unplaced", side)
 
     # -- routine walking -----------------------------------------------------------------
     def _start(
@@ -459,6 +507,7 @@ class Relief:
         self.index = self.rep = 0
         self.return_to = None
         self.checking = self.paused = self.awaiting_muscle = self.held = self.held_on = False
+        self.thigh = None
         self.limits = set()
         self.pace = 1.0
         self.virtual_s = 0.0
