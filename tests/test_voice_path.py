@@ -215,8 +215,10 @@ def test_english_dialogue_from_a_recording(en_model, tmp_path):
 def test_matcher_reads_the_same_phrases_the_grammar_is_built_from():
     m = build_matcher(PluginHost(autoload=False), "ko")
     for intent, sentences in m.sentences_by_intent().items():
+        # An answer and nothing else is read as one only while its question is open.
+        prefer = [intent] if intent in m.only_asked else []
         for s in sentences[:50]:
-            assert m.match(s).name is not None, (intent, s)
+            assert m.match(s, prefer=prefer).name is not None, (intent, s)
 
 
 def test_a_microphone_that_disappears_is_retried_not_fatal(ko_model, tmp_path):
