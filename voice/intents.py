@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,6 +66,8 @@ LONG_MIN_SHARE = 0.15
 """Below this share even a well explained part is a story about something else."""
 SCATTER_EXPANSIONS = 300
 """Sentences of one template looked for said scattered (see :mod:`.scattered`)."""
+REASON_MIN_SHARE = 0.6
+"""A reason does not count against a command that explains this share of the rest."""
 NEGATION_REACH = 3
 """How many words back a negation undoes a declared sentence ("I don't really need help")."""
 
@@ -97,8 +99,9 @@ class IntentDecl:
     slots: tuple[str, ...]
     sentences: tuple[str, ...]
     pick: str = "leftmost"
-    """Which mention fills a slot: ``leftmost``, or ``listed`` (the value listed first, for
-    lists ordered by urgency)."""
+    """Which mention fills a slot: ``leftmost``, ``rightmost`` (a correction: "I said seven,
+    but it was a four"), or ``listed`` (the value listed first, for lists ordered by
+    urgency)."""
     heard: frozenset[str] = frozenset()
     """When the intent can be heard by voice besides after the wake phrase (see
     :data:`LISTENING`); an empty set means only when the coach is awake."""
@@ -169,9 +172,10 @@ class IntentMatcher:
             self._vocab.update(plugin_words)
         self._own_words: dict[str, set[str]] = {}
         """Intent → every word its templates and slot lists can say."""
-        for rule in self._rules:
-            self._own_words.setdefault(rule.intent, set()).update(
-                words_of(rule.template, self.lists))
+        for rule in self._rules:  # with their stand-ins: "the knot" is "the cramp"
+            said = words_of(rule.template, self.lists)
+            own = self._own_words.setdefault(rule.intent, set())
+            own.update(said, (x for w in said for a in self._alts.get(w, ()) for x in a.split()))
         self._vocab.update(w for alts in self._alts.values() for a in alts for w in a.split())
         self._scatter = ScatterIndex(language, self._alts)
         self._bare: dict[str, set[str]] = {}
@@ -306,6 +310,10 @@ class IntentMatcher:
         covered: dict[str, set[int]] = {}
         longest: dict[str, int] = {}
         said_whole: list[set[int]] = []
+        reasons = self._reasons(words)
+        # A denial inside "that's not working" says no more: "…, next" is not denied.
+        closed = {max(clause) for clause, _ in reasons
+                  if words[min(clause)] in self.language.denied_reason_starts}
         named: list[set[int]] = []  # where a slot phrase was said ("the back of my leg")
         for rule in self._rules:
             if rule.intent in excluded:
@@ -315,7 +323,7 @@ class IntentMatcher:
                     continue
                 span = {word_at[i] for i in range(m.start(), m.end()) if i in word_at}
                 if any(masked.get(i, i) not in span for i in span) or (
-                        not rule.bare_slot and self._negated(words, min(span))):
+                        not rule.bare_slot and self._negated(words, min(span), closed)):
                     # "I left my phone", "don't stop": not what the sentence says (unless the
                     # sentence says "all right" itself).
                     continue
@@ -331,7 +339,7 @@ class IntentMatcher:
                 else:
                     named.append(span)
         scattered, scattered_slots = self._scattered(words, masked, excluded, said_whole,
-                                                     named)
+                                                     named, closed)
         for slot, (_, at) in scattered_slots.items():
             for name in self._bare.get(slot, ()):  # "{item}" said as "a new heart tablet"
                 if name not in excluded:
@@ -344,7 +352,6 @@ class IntentMatcher:
         foreign = sum(1 for w in words if w not in self._vocab and w not in light)
         named_other = any(next(iter(_find_phrase(words, name.split())), None) is not None
                           for name in self.language.other_addressees)
-        reasons = self._reasons(words)
         out = []
         for name, span in covered.items():
             decl = self.intents[name]
@@ -360,8 +367,13 @@ class IntentMatcher:
             score = explained + (SLOT_WEIGHT - 1) * min(
                 sum(self._weight(words[i]) for i in slot_words), len(slots))
             # "stop, I don't need it now": the speaker's reason is no part of what is left over.
-            reason = {i for clause in reasons if not clause & (span | slot_words)
-                      for i in clause}
+            # ...and a remark after an answer is no reason: "yeah, I locked the back door".
+            answer_only = decl.heard == {"answer"}
+            reason = {i for clause, denied in reasons if not clause & (span | slot_words)
+                      and (denied or not answer_only) for i in clause}
+            if reason and explained < REASON_MIN_SHARE * sum(
+                    self._weight(w) for i, w in enumerate(words) if i not in reason):
+                reason = set()  # "next week, I'm away": the rest is not the command
             own_total = total - sum(self._weight(words[i]) for i in reason)
             own_foreign = foreign - sum(1 for i in reason if words[i] not in self._vocab
                                         and words[i] not in light)
@@ -371,7 +383,8 @@ class IntentMatcher:
             if not override and weak and not keep_weak:
                 continue
             if (not override and not slot_words and not keep_weak and (
-                    named_other or foreign_ratio and (
+                    named_other or self._about_other(words, min(span), name)
+                    or foreign_ratio and (
                         own_foreign >= foreign_ratio * explained
                         or self._aside(words, span | reason, explained)))):
                 # "stop hogging the blanket", "stop it, that tickles", "Alexa, stop": all
@@ -386,6 +399,7 @@ class IntentMatcher:
     def _scattered(
         self, words: list[str], masked: Mapping[int, int], excluded: set[str],
         said_whole: list[set[int]], named: Iterable[set[int]] = (),
+        closed: Set[int] = frozenset(),
     ) -> tuple[dict[str, set[int]], dict[str, tuple[str, set[int]]]]:
         """Intent → the words its sentences explain said scattered; list → the value and
         words of its leftmost phrase said scattered.
@@ -410,9 +424,22 @@ class IntentMatcher:
             if item.slot:
                 if not self._slot_denied(words, start, max(at) + 1):
                     slots.setdefault(item.slot, (item.value, at))  # not "not a new tablet"
-            elif not self._negated(words, start):
+            elif not self._negated(words, start, closed):
                 intents.setdefault(item.intent, set()).update(at)
         return intents, slots
+
+    def _about_other(self, words: list[str], start: int, intent: str) -> bool:
+        """Whether a sentence of ``intent`` starting at ``start`` with a predicate follows
+        "my" and a thing the intent does not know, so describes that thing ("my *neck*
+        feels stiff", "my *chest* feels tight")."""
+        lang = self.language
+        if (start < 2 or words[start] not in lang.predicates
+                or words[start - 2] not in lang.possessives):
+            return False
+        thing = words[start - 1]
+        known = {w for ws in self._before_unknown.values() for w in ws}
+        return (thing not in self._own_words.get(intent, ()) and thing not in lang.light_words
+                and thing not in known)
 
     def _open_end(self, words: list[str], last: int, intent: str) -> bool:
         """Whether a sentence of ``intent`` ending at ``last`` in a word that wants a verb
@@ -423,18 +450,22 @@ class IntentMatcher:
         return (words[last] in lang.open_ends and bool(nxt) and nxt not in lang.light_words
                 and nxt not in self._skip_words and nxt not in self._own_words.get(intent, ()))
 
-    def _reasons(self, words: list[str]) -> list[set[int]]:
-        """The clauses in which the speaker denies something ("*I don't need it now*", "*I'm
-        not ready*"): from a ``reason_starts`` word with a denial within two words after it,
-        to the next clause break or the end."""
+    def _reasons(self, words: list[str]) -> list[tuple[set[int], bool]]:
+        """The clauses that may give the reason for a command, each with whether it denies
+        something: the speaker's own ("*I need to sit up*", "*I'm not ready*"), from its
+        first word to the next clause break or the end; or a denial of what is going on
+        ("*that's not working*"), through the word after the denial."""
         lang = self.language
         denials = lang.sentence_negations | lang.reason_negations
         out = []
         for j, word in enumerate(words):
-            if word in lang.reason_starts and denials & set(words[j + 1 : j + 3]):
+            denied = [k for k in range(j + 1, min(j + 3, len(words))) if words[k] in denials]
+            if word in lang.reason_starts:
                 end = next((k for k in range(j + 1, len(words))
                             if words[k] in lang.clause_breaks), len(words))
-                out.append(set(range(j, end)))
+                out.append((set(range(j, end)), bool(denied)))
+            elif word in lang.denied_reason_starts and denied:
+                out.append((set(range(j, min(denied[0] + 2, len(words)))), True))
         return out
 
     def _aside(self, words: list[str], explained_at: set[int], explained: float) -> bool:
@@ -458,11 +489,14 @@ class IntentMatcher:
         return bool(lang.negations & set(words[max(0, start - 2):start])) and not (
             end < len(words) and words[end] in lang.lament_after)
 
-    def _negated(self, words: list[str], start: int) -> bool:
+    def _negated(self, words: list[str], start: int, closed: Set[int] = frozenset()) -> bool:
         """Whether a negation comes just before ``start``: over light and skippable words
-        and at most one other ("I don't *need* help", "it never went away")."""
+        and at most one other ("I don't *need* help", "it never went away"), but not out of
+        a denial that is complete (``closed`` holds where each ends: "that's not helping")."""
         lang, others = self.language, 0
         for j in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
+            if j in closed:
+                return False
             if words[j] in lang.sentence_negations:
                 return True
             if words[j] not in lang.light_words and words[j] not in lang.skippable:
@@ -600,7 +634,8 @@ class IntentMatcher:
                             if name in self._ranges and self._not_a_number(words, start,
                                                                            phrase):
                                 continue  # "the left one" is no score of 1
-                            first = rank if pick == "listed" else start
+                            first = (rank if pick == "listed" else -start if pick == "rightmost"
+                                     else start)
                             span = tuple(index[at : at + n])
                             key = (first, start, -n, value, span)
                             if best is None or key < best:

@@ -77,17 +77,27 @@ class Language:
     """After a denied slot, these make it a lament: "not my foot *again*" is the foot."""
     self_corrections: tuple[str, ...] = ()
     """Words that take back what was just said, to say it again ("my left, *no*, my right")."""
+    possessives: frozenset[str] = frozenset()
+    predicates: frozenset[str] = frozenset()
+    """A sentence starting with one of ``predicates`` right after one of ``possessives`` and
+    a noun is about that noun: "*my* neck *feels* stiff" describes the neck."""
     open_ends: frozenset[str] = frozenset()
     """Words a declared sentence may end in that need a verb after them ("I can't"): said
     before a verb no plugin knows, the sentence is about that ("I can't *find* the remote")."""
     reason_starts: frozenset[str] = frozenset()
+    denied_reason_starts: frozenset[str] = frozenset()
     reason_negations: frozenset[str] = frozenset()
-    """A clause that starts with one of ``reason_starts`` ("I", "I'm") and is denied soon
-    after (``sentence_negations`` or these: "can't") is the speaker's reason for a command
-    said with it ("stop, *I don't need it now*"): it does not count against the command."""
+    """A clause of the speaker's own (from one of ``reason_starts``: "I", "I'm"), or one
+    from ``denied_reason_starts`` ("that's", "it") denied soon after (``sentence_negations``
+    or these: "can't"), is the reason for a command said with it ("stop, *I don't need it
+    now*", "hold on, *I need to sit up*", "*that's not helping*, next"): it does not count
+    against the command."""
     aside_starts: frozenset[str] = frozenset()
     """Words that start a clause or phrase of their own ("*that* tickles", "*it's* raining",
     "*to* the park"): what follows them, unknown to the coach, is not part of a command."""
+    particles: frozenset[str] = frozenset()
+    """Words that make a verb another verb ("come *on*", "give *up*"): a scattered phrase's
+    verb followed by one it was not declared with is not that verb."""
     suffixes: tuple[str, ...] = ()
     """Inflection endings a scattered phrase's words may differ by, longest first."""
     morphology: Morphology | None = None
@@ -243,9 +253,13 @@ def load(code: str) -> Language:
         bound_words=frozenset(data.get("bound_words", [])),
         clause_breaks=frozenset(data.get("clause_breaks", [])),
         suffixes=tuple(data.get("suffixes", [])),
+        particles=frozenset(data.get("particles", [])),
         aside_starts=frozenset(data.get("aside_starts", [])),
         reason_starts=frozenset(data.get("reason_starts", [])),
+        denied_reason_starts=frozenset(data.get("denied_reason_starts", [])),
         open_ends=frozenset(data.get("open_ends", [])),
+        possessives=frozenset(data.get("possessives", [])),
+        predicates=frozenset(data.get("predicates", [])),
         self_corrections=tuple(data.get("self_corrections", [])),
         reason_negations=frozenset(data.get("reason_negations", [])),
         lament_after=frozenset(data.get("lament_after", [])),

@@ -56,6 +56,8 @@ class ScatterIndex:
         self._by_stem: dict[str, list[tuple[Scattered, frozenset[str]]]] = {}
         self._seen: set[Scattered] = set()
         self._plain = language.light_words | language.fused_s
+        self._with_particle: set[tuple[str, str]] = set()
+        """(stem, particle) pairs declared together: "coughing *up* blood"."""
 
     def stem(self, word: str) -> str:
         """The word without an inflection ending ("coughing", "coughs" → "cough")."""
@@ -69,6 +71,8 @@ class ScatterIndex:
         if not self.language.bound_words:
             return  # a language without the data (Korean: words carry endings) is left out
         words = phrase.split()
+        self._with_particle.update((self.stem(a), b) for a, b in itertools.pairwise(words)
+                                   if b in self.language.particles)
         chunks = self._chunks(words)
         content = [w for w in words if w not in self.language.light_words]
         if len(chunks) < 2 or len(content) < 2:
@@ -152,6 +156,9 @@ class ScatterIndex:
                 continue  # two chunks on the same words
             gap = [j for j in range(taken[0], taken[-1] + 1) if j not in taken
                    and j not in free]
+            if any(j - 1 in taken and words[j] in lang.particles
+                   and (stems[j - 1], words[j]) not in self._with_particle for j in gap):
+                continue  # "come *on* … again" is no "come again"
             heavy = [j for j in gap if words[j] not in self.language.light_words]
             if len(heavy) > MAX_GAP or len(gap) > MAX_SPREAD or any(
                     words[j] in self.language.clause_breaks for j in gap):
