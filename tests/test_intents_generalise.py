@@ -570,6 +570,19 @@ CLASSES = {
         ("stop the exercises please", "coach.stop", {}),
         ("end the session", "coach.stop", {}),
     ],
+    # Remarks to someone else that a reason or a predicate might have taken for commands.
+    "not for the coach, round 5": [
+        ("no, i didn't take the bins out", None, {}),
+        ("yeah i fed the cat", None, {}),
+        ("cancel my dentist, i can't make it", None, {}),
+        ("i can't sleep", None, {}),
+        ("my shoulder has gone stiff", None, {}),
+        ("pause the film, i need the loo", None, {}),
+        ("next week i'm going to london", None, {}),
+        ("my head is pounding", None, {}),
+        ("it's not working, the wifi i mean", None, {}),
+        ("come on, we'll be late", None, {}),
+    ],
     "pause with a reason": [
         ("hang on, i'm stuck in the duvet", "coach.pause", {}),
         ("hold on, i need to get my glasses", "coach.pause", {}),

@@ -312,7 +312,7 @@ class IntentMatcher:
         said_whole: list[set[int]] = []
         reasons = self._reasons(words)
         # A denial inside "that's not working" says no more: "…, next" is not denied.
-        closed = {max(clause) for clause, _ in reasons
+        closed = {max(clause) for clause in reasons
                   if words[min(clause)] in self.language.denied_reason_starts}
         named: list[set[int]] = []  # where a slot phrase was said ("the back of my leg")
         for rule in self._rules:
@@ -367,10 +367,10 @@ class IntentMatcher:
             score = explained + (SLOT_WEIGHT - 1) * min(
                 sum(self._weight(words[i]) for i in slot_words), len(slots))
             # "stop, I don't need it now": the speaker's reason is no part of what is left over.
-            # ...and a remark after an answer is no reason: "yeah, I locked the back door".
-            answer_only = decl.heard == {"answer"}
-            reason = {i for clause, denied in reasons if not clause & (span | slot_words)
-                      and (denied or not answer_only) for i in clause}
+            # ...but a remark after an answer is no reason: "yeah, I locked the back door",
+            # "no, I didn't take the bins out" answer someone else.
+            reason = set() if "answer" in decl.heard else {
+                i for clause in reasons if not clause & (span | slot_words) for i in clause}
             if reason and explained < REASON_MIN_SHARE * sum(
                     self._weight(w) for i, w in enumerate(words) if i not in reason):
                 reason = set()  # "next week, I'm away": the rest is not the command
@@ -437,9 +437,7 @@ class IntentMatcher:
                 or words[start - 2] not in lang.possessives):
             return False
         thing = words[start - 1]
-        known = {w for ws in self._before_unknown.values() for w in ws}
-        return (thing not in self._own_words.get(intent, ()) and thing not in lang.light_words
-                and thing not in known)
+        return thing not in self._own_words.get(intent, ()) and thing not in lang.light_words
 
     def _open_end(self, words: list[str], last: int, intent: str) -> bool:
         """Whether a sentence of ``intent`` ending at ``last`` in a word that wants a verb
@@ -450,11 +448,11 @@ class IntentMatcher:
         return (words[last] in lang.open_ends and bool(nxt) and nxt not in lang.light_words
                 and nxt not in self._skip_words and nxt not in self._own_words.get(intent, ()))
 
-    def _reasons(self, words: list[str]) -> list[tuple[set[int], bool]]:
-        """The clauses that may give the reason for a command, each with whether it denies
-        something: the speaker's own ("*I need to sit up*", "*I'm not ready*"), from its
-        first word to the next clause break or the end; or a denial of what is going on
-        ("*that's not working*"), through the word after the denial."""
+    def _reasons(self, words: list[str]) -> list[set[int]]:
+        """The clauses that may give the reason for a command: the speaker's own ("*I need
+        to sit up*", "*I'm not ready*"), from its first word to the next clause break or the
+        end; or a denial of what is going on ("*that's not working*"), through the word
+        after the denial."""
         lang = self.language
         denials = lang.sentence_negations | lang.reason_negations
         out = []
@@ -463,9 +461,9 @@ class IntentMatcher:
             if word in lang.reason_starts:
                 end = next((k for k in range(j + 1, len(words))
                             if words[k] in lang.clause_breaks), len(words))
-                out.append((set(range(j, end)), bool(denied)))
+                out.append(set(range(j, end)))
             elif word in lang.denied_reason_starts and denied:
-                out.append((set(range(j, min(denied[0] + 2, len(words)))), True))
+                out.append(set(range(j, min(denied[0] + 2, len(words)))))
         return out
 
     def _aside(self, words: list[str], explained_at: set[int], explained: float) -> bool:
