@@ -157,8 +157,9 @@ class IntentMatcher:
                 if ctx.get("before_unknown"):
                     self._before_unknown[name] = self._before_unknown.get(name, frozenset()) | {
                         norm(w) for w in ctx.get("known", ())}
-                self._not_slot[name] = (after | {norm(w) for w in ctx.get("after", ())},
-                                        before | {norm(w) for w in ctx.get("before", ())})
+                # (a word normalising drops, a filler, would match the end of every sentence)
+                self._not_slot[name] = (after | {norm(w) for w in ctx.get("after", ())} - {""},
+                                        before | {norm(w) for w in ctx.get("before", ())} - {""})
             self.wake_alone.update(language.normalise(p) for p in decl.get("wake_alone") or ())
         self._rules: list[_Rule] = []
         self._known: list[str] | None = None
