@@ -799,6 +799,37 @@ CLASSES = {
         ("shall i put the light on", None, {}),
         ("straighten your leg darling", None, {}),
     ],
+    "limits as said": [
+        ("i can't bend down that far", "coach.alternative", {"limit": "reach"}),
+        ("my back won't let me bend", "coach.alternative", {"limit": "reach"}),
+        ("i'm too stiff to stand", "coach.alternative", {"limit": "stand"}),
+        ("i can't put any weight on it", "coach.alternative", {"limit": "stand"}),
+        ("there's no way i'm getting up", "coach.alternative", {"limit": "stand"}),
+        ("i can barely reach my knee", "coach.alternative", {"limit": "reach"}),
+        ("can i do it lying down instead", "coach.alternative", {}),
+        ("is there one i can do in bed", "coach.alternative", {}),
+    ],
+    "slower as said": [
+        ("woah slow down", "coach.slower", {}),
+        ("you're going too fast", "coach.slower", {}),
+        ("a bit slower please", "coach.slower", {}),
+        ("not so quick", "coach.slower", {}),
+    ],
+    "again, as a new cramp or not": [
+        ("it's cramping again", "cramp.report", {}),
+        ("my calf's gone again", "cramp.report", {"muscle": "calf"}),
+        ("again please", "coach.repeat", {}),
+        ("can you say the last bit again", "coach.repeat", {}),
+        ("the baby's awake again", None, {}),
+        ("it's raining again", None, {}),
+    ],
+    "resume as said": [
+        ("okay carry on", "coach.resume", {}),
+        ("right, i'm ready now", "coach.resume", {}),
+        ("let's keep going", "coach.resume", {}),
+        ("go on then", "coach.resume", {}),
+        ("i'm back, sorry", "coach.resume", {}),
+    ],
 }
 
 
