@@ -830,6 +830,48 @@ CLASSES = {
         ("go on then", "coach.resume", {}),
         ("i'm back, sorry", "coach.resume", {}),
     ],
+    "numbers that are no rating": [
+        ("set the alarm for six thirty", None, {}),
+        ("it's on bbc two", None, {}),
+        ("i'm type one diabetic", "profile.update", {"item": "diabetes"}),
+        ("she's seven months pregnant", "profile.update", {"item": "pregnant"}),
+        ("wake me at seven", None, {}),
+        ("we've got two kids", None, {}),
+        ("room for one more", None, {}),
+        ("about a three i guess", "log.severity", {"severity": 3}),
+        ("it's a ten, easily", "log.severity", {"severity": 10}),
+        ("four", "log.severity", {"severity": 4}),
+    ],
+    "right that is no side": [
+        ("that's right, it's my calf", "cramp.report", {"muscle": "calf"}),
+        ("right under my foot", "cramp.report", {"muscle": "foot"}),
+        ("right in the middle of my calf", "cramp.report", {"muscle": "calf"}),
+        ("yeah that's right", "answer.yes", {}),
+        ("right behind my knee", "cramp.report", {"muscle": "hamstring"}),
+        ("it's right there in the arch", "cramp.report", {"muscle": "foot"}),
+    ],
+    "aside and restart": [
+        ("my left, hang on, my left calf", "cramp.report", {"side": "left", "muscle": "calf"}),
+        ("my right, um, my right foot", "cramp.report", {"side": "right", "muscle": "foot"}),
+        ("the, oh god, the back of my leg", "cramp.report", {"muscle": "calf"}),
+        ("it's my, ow, my thigh", "cramp.report", {"muscle": "thigh"}),
+    ],
+    "remarks to a pet": [
+        ("get off the bed, rex", None, {}),
+        ("move, cat", None, {}),
+        ("good boy, go to sleep", None, {}),
+        ("down, down", None, {}),
+    ],
+    "someone else's cramp": [
+        ("my wife's got a cramp in her foot", "cramp.report", {"muscle": "foot"}),
+        ("she's got cramp in her calf", "cramp.report", {"muscle": "calf"}),
+    ],
+    "gone rock hard, thank god": [
+        ("my calf's gone rock hard", "cramp.report", {"muscle": "calf"}),
+        ("thank god that's over", "cramp.over", {}),
+        ("my foot went all hard", "cramp.report", {"muscle": "foot"}),
+        ("thank god it's stopped", "cramp.over", {}),
+    ],
 }
 
 
