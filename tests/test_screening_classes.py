@@ -894,6 +894,31 @@ MEDICINE_BY_NAME = [
     ("심바스타틴 먹고부터 쥐가 나요", "ko", "soon"),
 ]
 
+# Passing out only foreseen ("I'll pass out", "he'll pass out") is feeling faint: asked.
+FAINT_FORESEEN = [
+    ("I feel like I'll pass out", "en", "check"),
+    ("he'll pass out if this goes on", "en", "check"),
+    ("I felt ill and passed out", "en", "emergency"),
+]
+
+# Said not to be long ("it wasn't for ages", "오래 가진 않았어요"): no long cramp.
+NOT_LONG = [
+    ("it wasn't for ages, maybe a minute", "en", "none"),
+    ("it didn't stop for twenty minutes", "en", "same_day"),
+    ("쥐가 오래 가진 않았어요", "ko", "none"),
+    ("쥐가 한참 가지는 않았어요", "ko", "none"),
+]
+
+# Korean, more words for the same signs: a chest that zings on breathing, phlegm coloured red,
+# sleep lost to cramps as a rule (not one night).
+KO_MORE_WORDS = [
+    ("숨 쉴 때 가슴이 찌릿해요", "ko", "emergency"),
+    ("기침하니까 붉은 가래가 나와요", "ko", "emergency"),
+    ("기침을 많이 해서 얼굴이 빨개졌어요", "ko", "none"),
+    ("쥐 때문에 밤에 제대로 못 자요", "ko", "soon"),
+    ("어젯밤엔 쥐 때문에 한참 못 잤어요", "ko", "none"),
+]
+
 # A blackout told from inside ("everything went black", no memory of falling) is a collapse;
 # the sight only dimming is feeling faint (asked); a room going dark is the lamp.
 BLACKOUT_FROM_INSIDE = [
@@ -939,6 +964,7 @@ DENIED_WITH_A_PLACE = [
 @pytest.mark.parametrize(("text", "language", "tier"),
                          BREATH_DESCRIBED + EVERYDAY_SWELLING + SAME_SIGN_OTHER_WORDS
                          + BLACKOUT_FROM_INSIDE + NIGHTS_IN_A_ROW + LOOSE_TIME_AND_A_NUMBER
-                         + DENIED_WITH_A_PLACE + MEDICINE_BY_NAME)
+                         + DENIED_WITH_A_PLACE + MEDICINE_BY_NAME + FAINT_FORESEEN
+                         + NOT_LONG + KO_MORE_WORDS)
 def test_round4_classes(text, language, tier):
     assert _got(text, language) == tier
