@@ -919,6 +919,17 @@ KO_MORE_WORDS = [
     ("어젯밤엔 쥐 때문에 한참 못 잤어요", "ko", "none"),
 ]
 
+# More ways to describe it: breathing as if after running, breathing all over the place
+# (asked), a leg hot to the touch (not the weather), a count of times this week.
+MORE_DESCRIPTIONS = [
+    ("I'm breathing like I just ran up the stairs", "en", "emergency"),
+    ("my breathing is erratic", "en", "check"),
+    ("my calf is sore and it's hot to touch", "en", "same_day"),
+    ("it's hot in here tonight and my calf aches", "en", "none"),
+    ("I was woken by cramp for the third time this week", "en", "soon"),
+    ("it's the second time this week", "en", "none"),
+]
+
 # A blackout told from inside ("everything went black", no memory of falling) is a collapse;
 # the sight only dimming is feeling faint (asked); a room going dark is the lamp.
 BLACKOUT_FROM_INSIDE = [
@@ -965,6 +976,6 @@ DENIED_WITH_A_PLACE = [
                          BREATH_DESCRIBED + EVERYDAY_SWELLING + SAME_SIGN_OTHER_WORDS
                          + BLACKOUT_FROM_INSIDE + NIGHTS_IN_A_ROW + LOOSE_TIME_AND_A_NUMBER
                          + DENIED_WITH_A_PLACE + MEDICINE_BY_NAME + FAINT_FORESEEN
-                         + NOT_LONG + KO_MORE_WORDS)
+                         + NOT_LONG + KO_MORE_WORDS + MORE_DESCRIPTIONS)
 def test_round4_classes(text, language, tier):
     assert _got(text, language) == tier
