@@ -872,6 +872,30 @@ CLASSES = {
         ("my foot went all hard", "cramp.report", {"muscle": "foot"}),
         ("thank god it's stopped", "cramp.over", {}),
     ],
+    "corrections as said": [
+        ("actually make that a five", "log.correct", {"severity": 5}),
+        ("no, it was the other leg", "log.correct", {}),
+        ("it was actually the left side", "log.correct", {"side": "left"}),
+        ("can you change the rating to three", "log.correct", {"severity": 3}),
+        ("sorry i meant my foot, not my calf", "log.correct", {"muscle": "foot"}),
+        ("no no, the right leg", "log.correct", {"side": "right"}),
+        ("wrong one, it was my thigh", "log.correct", {"muscle": "thigh"}),
+    ],
+    "questions at night": [
+        ("how long did that last", "status.elapsed", {}),
+        ("how long have i been like this", "status.elapsed", {}),
+        ("is there an easier stretch", "coach.alternative", {}),
+        ("what should i do now", "coach.next", {}),
+        ("what do i do next", "coach.next", {}),
+        ("can you go slower", "coach.slower", {}),
+        ("can you say that one more time", "coach.repeat", {}),
+        ("what did you just say", "coach.repeat", {}),
+    ],
+    "ending the night": [
+        ("i'm going back to bed now", "chat.goodnight", {}),
+        ("thanks so much for that", "chat.thanks", {}),
+        ("you've been a great help", "chat.thanks", {}),
+    ],
 }
 
 
