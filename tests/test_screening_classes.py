@@ -930,6 +930,23 @@ MORE_DESCRIPTIONS = [
     ("it's the second time this week", "en", "none"),
 ]
 
+# Soon-tier signs in other words: a leg that feels like someone else's (numbness), a muscle
+# rippling (twitching), calves throbbing after a short walk, a count of times a week, dozing
+# by day; able to walk on it is not pain that stops one walking.
+SOON_OTHER_WORDS = [
+    ("my legs feel like they belong to someone else", "en", "soon"),
+    ("I can see my calf muscle rippling", "en", "soon"),
+    ("my calves throb after I walk a short way", "en", "soon"),
+    ("I'm cramping up several times a week now", "en", "soon"),
+    ("it hurts but I can walk on it", "en", "none"),
+    ("다리가 내 다리 같지 않아요", "ko", "soon"),
+    ("조금만 걸어도 종아리가 욱신거려요", "ko", "soon"),
+    ("일주일에 몇 번씩 쥐가 나요", "ko", "soon"),
+    ("쥐 때문에 낮에 꾸벅꾸벅 졸아요", "ko", "soon"),
+    ("아직 좀 땡기지만 걸을 수 있어요", "ko", "none"),
+    ("종아리가 파랗고 차가워요", "ko", "same_day"),
+]
+
 # A blackout told from inside ("everything went black", no memory of falling) is a collapse;
 # the sight only dimming is feeling faint (asked); a room going dark is the lamp.
 BLACKOUT_FROM_INSIDE = [
@@ -976,6 +993,7 @@ DENIED_WITH_A_PLACE = [
                          BREATH_DESCRIBED + EVERYDAY_SWELLING + SAME_SIGN_OTHER_WORDS
                          + BLACKOUT_FROM_INSIDE + NIGHTS_IN_A_ROW + LOOSE_TIME_AND_A_NUMBER
                          + DENIED_WITH_A_PLACE + MEDICINE_BY_NAME + FAINT_FORESEEN
-                         + NOT_LONG + KO_MORE_WORDS + MORE_DESCRIPTIONS)
+                         + NOT_LONG + KO_MORE_WORDS + MORE_DESCRIPTIONS
+                         + SOON_OTHER_WORDS)
 def test_round4_classes(text, language, tier):
     assert _got(text, language) == tier
