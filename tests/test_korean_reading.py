@@ -216,3 +216,27 @@ class TestRoundTwoClasses:
 
     def test_just_one_is_a_count(self, ko):
         assert said(ko, "하나만")[0] != "log.severity"
+
+
+class TestThirdProbeClasses:
+    """Classes of the engineer's third probe (own sentences)."""
+
+    @pytest.mark.parametrize("text, want", [
+        ("아이고 다리야", ("cramp.report", {})),  # a cry of pain at the leg
+        ("왼쪽 허벅지 뒤가 당겨", ("cramp.report", {"side": "left", "muscle": "hamstring"})),
+        ("일어날 수가 없네", ("coach.alternative", {"limit": "stand"})),
+        ("이어서 해 주세요", ("coach.resume", {})),
+        ("별로예요", ("answer.no", {})),
+        ("무슨 말 할 수 있어요", ("help", {})),
+        ("자기 전에 할 스트레칭 알려 줘", ("tips.bedtime_stretch", {})),
+    ])
+    def test_said_the_everyday_way(self, ko, text, want):
+        assert said(ko, text) == want
+
+    @pytest.mark.parametrize("text", ["네 땡겨요", "당겨요"])
+    def test_the_pull_of_a_stretch_is_no_new_cramp(self, ko, text):
+        # What a stretch feels like ("당겨", "땡겨") must not start another episode.
+        assert said(ko, text)[0] != "cramp.report"
+
+    def test_a_leg_in_passing_is_no_cramp(self, ko):
+        assert said(ko, "다리 꼬고 앉았어")[0] is None
