@@ -240,3 +240,29 @@ class TestThirdProbeClasses:
 
     def test_a_leg_in_passing_is_no_cramp(self, ko):
         assert said(ko, "다리 꼬고 앉았어")[0] is None
+
+
+class TestFourthProbeClasses:
+    """Classes of the engineer's fourth probe (own sentences)."""
+
+    @pytest.mark.parametrize("text, want", [
+        ("8점쯤", ("log.severity", {"severity": 8})),  # about
+        ("얼마나 오래 됐어요", ("status.elapsed", {})),  # 오래 is no 오 (five)
+        ("응 나아지는 것 같아", ("answer.yes", {})),  # getting better: easing
+        ("좋은 밤 되세요", ("chat.goodnight", {})),
+        ("이제 자러 갈게요", ("chat.goodnight", {})),
+        ("됐어 아무것도 아니에요", ("chat.never_mind", {})),
+        ("잠들기 전에 스트레칭 해 줘", ("tips.bedtime_stretch", {})),
+        # A known word typed before words the coach does not know.
+        ("임신중이라서요", ("profile.update", {"item": "pregnant"})),
+        ("어젯밤어땠어요", ("summary.request", {})),
+    ])
+    def test_said_the_everyday_way(self, ko, text, want):
+        assert said(ko, text) == want
+
+    def test_a_slip_of_the_tongue_deletes_nothing(self, ko):
+        assert said(ko, "아 잘못 말했어")[0] != "log.undo"
+
+    @pytest.mark.parametrize("word", ["발목", "사이좋게", "팔다리가"])
+    def test_a_short_start_is_not_split_off(self, ko, word):
+        assert ko.language.normalise(word).split()[0] not in {"발", "사", "팔"}

@@ -9,7 +9,8 @@ list every form, so an utterance's words are read back to words the plugins decl
 - a past or contracted last syllable is read as its plain one ("났" → "나", "렸" → "리",
   "했" → "하", "줘" → "주"), so tenses and speech levels meet ("났어", "나요", "났는데");
 - a word that is two known words said without a space is split ("쥐났어" → "쥐 났어",
-  "팔점" → "팔 점", "임신했어요" → "임신" and a light verb);
+  "팔점" → "팔 점", "임신했어요" → "임신" and a light verb), and a known word typed before
+  unknown ones is split off ("어젯밤어땠어");
 - a verb denied after it is read denied before it ("풀리지 않았어" → "안 풀려", "일어서지
   못하겠어" → "못 일어서"), as the short negation the templates know;
 - a phrase denied by a word after it is left out and the denial said before what is meant
@@ -239,8 +240,19 @@ class Reader:
                 continue
             if self._long_negation(before, word):
                 continue  # read with the verb before it
-            out.extend(self.words(word) or [word] if len(word) > 1 else [word])
+            out.extend(self.words(word) or self._known_start(word) or [word]
+                       if len(word) > 1 else [word])
         return out
+
+    def _known_start(self, word: str) -> list[str] | None:
+        """A known word of two syllables or more typed before words the coach does not know
+        ("임신중이에요" → 임신, 중이에요; "어젯밤어땠어" → 어젯밤, 어땠어), or None. Both
+        parts have two syllables at least: "발목" (ankle) is no foot."""
+        for cut in range(len(word) - 2, 1, -1):
+            head = self.word(word[:cut])
+            if head is not None and head not in self.numbers:
+                return [head, *(self.words(word[cut:]) or [word[cut:]])]
+        return None
 
     def _helping(self, before: str, word: str) -> bool:
         """Whether ``word`` is only the helping verb an ending of ``before`` asks for."""
