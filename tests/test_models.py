@@ -226,8 +226,34 @@ def test_a_view_made_by_many_at_once_is_always_whole(tmp_path):
             models.check_folder(view)
             assert models.endpoint_rules(view)["endpoint.rule2.min-trailing-silence"] == \
                 pytest.approx(silence)
-    assert sorted(p.name for p in (tmp_path / "views").iterdir()) == [
-        "m-endpoint-0.30", "m-endpoint-0.80"]  # nothing left behind
+    made = sorted(p.name for p in (tmp_path / "views").iterdir())
+    assert len(made) == 2 and made[0].endswith("-endpoint-0.30") and \
+        made[1].endswith("-endpoint-0.80")  # nothing left behind
+
+
+def test_a_view_is_of_the_model_where_it_is_not_of_one_with_the_same_name(tmp_path):
+    """Every pip-installed Korean model is a folder called "model". A view made for the one
+    in a virtualenv that was later deleted must not be loaded for another install."""
+    import shutil
+
+    made = []
+    for place in ("old-venv", "new-venv"):
+        src = tmp_path / place / "model"
+        for rel in MODEL_FILES:
+            (src / rel).parent.mkdir(parents=True, exist_ok=True)
+            (src / rel).write_text("--beam=10.0\n" if rel == "conf/model.conf" else place)
+        made.append(models.with_endpoint_silence(src, 0.3, tmp_path / "views"))
+    assert made[0] != made[1]
+    assert (made[1] / "am").resolve().parent.parent.name == "new-venv"
+    shutil.rmtree(tmp_path / "old-venv")
+    view = models.with_endpoint_silence(tmp_path / "new-venv" / "model", 0.3, tmp_path / "views")
+    models.check_folder(view)
+    # Reinstalled where it was: the view is made again, whole.
+    src = tmp_path / "old-venv" / "model"
+    for rel in MODEL_FILES:
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text("--beam=10.0\n" if rel == "conf/model.conf" else "again")
+    models.check_folder(models.with_endpoint_silence(src, 0.3, tmp_path / "views"))
 
 
 def test_listen_names_the_install_command_when_no_model(tmp_path):

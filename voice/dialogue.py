@@ -140,6 +140,10 @@ class Dialogue:
         """Whether a plugin failed, and whether anything was said, since the last utterance."""
 
     # -- input ---------------------------------------------------------------------------
+    def unsure(self) -> None:
+        """Something was said, but not clearly enough to act on: ask for it again."""
+        self._say([Said(self.language.sentences["unsure"], "engine")])
+
     def hear(self, text: str, confidence: float = 1.0, open_text: str | None = None,
              open_confidence: float = 1.0) -> Intent:
         """Understand ``text`` and act on it; returns the intent it was taken as.

@@ -44,6 +44,10 @@ comes back as one more short word ("좋은 아침 쉬기"); running speech as ma
 MAX_ASLEEP_AUDIO = 16_000 * 2 * 10
 """Bytes of one asleep utterance kept for the open pass (10 s): a wake phrase is short."""
 QUIET_BEFORE_ALONE_S = 1.0
+UNSURE_SHARE = 0.35
+UNSURE_QUIET_S = 15.0
+"""Awake, a grammar reading with less of the recogniser's n-best than this is asked about,
+not acted on (commands heard right get 0.5 or more: benchmarks/recognition.py)."""
 """Asleep, a phrase that acts alone ("cramp!") must be said on its own: after at least this
 long with the gate shut (the gate shuts ``endpoint_silence_s`` after the last word, so about
 1.5 s of quiet). Running speech on a television or between people pauses for less between
@@ -229,6 +233,8 @@ class Listener:
         self.awake_until = float("-inf")
         self.spoken_to = float("-inf")
         """When an utterance last acted: the conversation is under way for a while after."""
+        self._asked_again = float("-inf")
+        """When the person was last asked to say something again (an unsure reading)."""
         self.last_acted = ""
         """The text of the last utterance acted on (what a satellite is told it heard)."""
         self.trace: Any = None
@@ -473,6 +479,15 @@ class Listener:
         if not (woke or self.live() or text in said_before) and \
                 self.quiet_before < QUIET_BEFORE_ALONE_S:
             self._report(utt, False, "not said on its own")
+            return
+        if not asleep and not woke and conf < UNSURE_SHARE:
+            # Awake, a reading the recogniser barely preferred ("숨을 못 쉬겠어요" read as
+            # "조용히 다 됐어요" at 0.22, which ended the cramp): when unsure, ask.
+            self._report(utt, False, f"unsure (share {conf:.2f})")
+            now = self.dialogue.clock()
+            if now - self._asked_again >= UNSURE_QUIET_S:  # never a loop of "say again"
+                self._asked_again = now
+                self.dialogue.unsure()
             return
         self._report(utt, True, "wake phrase" if woke else
                      "acts alone" if text in self.matcher.wake_alone else "live")

@@ -461,7 +461,11 @@ def with_endpoint_silence(folder: Path, silence_s: float, cache: Path) -> Path:
     current.
     """
     scale = silence_s / DEFAULT_TRAILING["rule2"]
-    view = cache / f"{folder.name}-endpoint-{silence_s:.2f}"
+    # Named for where the model is, not only its name: every pip-installed Korean model is
+    # called "model", and a view of one in a virtualenv since deleted (or of an older
+    # install) must never be what another install loads.
+    where = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:8]
+    view = cache / f"{folder.name}-{where}-endpoint-{silence_s:.2f}"
     conf_src = folder / "conf" / "model.conf"
     lines = conf_src.read_text().splitlines() if conf_src.is_file() else []
     out = [line for line in lines if "min-trailing-silence" not in line]
@@ -471,7 +475,9 @@ def with_endpoint_silence(folder: Path, silence_s: float, cache: Path) -> Path:
     current = view / "conf" / "model.conf"
 
     def is_current() -> bool:
-        return current.is_file() and current.read_text() == text
+        # Whole, and every link still leads somewhere (the model may have been reinstalled).
+        return current.is_file() and current.read_text() == text and all(
+            (view / child.name).exists() for child in folder.iterdir())
 
     if is_current():
         return view
