@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,8 +32,31 @@ MEDICINE_ANSWERS = ("answer.unsure", "answer.no", "chat.never_mind", "coach.next
 """Answers to "Which medicine is it?" that give no name; any other unexplained words do."""
 MEDICINE_QUESTION_S = 20.0
 NEW_MEDICINE_WEEKS = 8
+MAX_AGO_DAYS = 366
+"""How far back "started N weeks ago" is taken; beyond it, the day it was said."""
 """Cramps that began within this many weeks after a medicine started are worth a question
 to the prescriber (a design choice; the brief gives no number)."""
+
+
+def started_on(text: str, today: date, data: dict[str, Any], code: str) -> tuple[date, str]:
+    """When a medicine was started, from how it was said ("last week", "three days ago"), and
+    the words that said it; today and "" when nothing says otherwise."""
+    from crampcoach.voice import language
+
+    said = " ".join(re.findall(r"\w+", text.lower().replace("'", "")))
+    ago = data.get("started_ago", {})
+    for phrase, days in sorted(ago.get("phrases", {}).items(), key=lambda x: -len(x[0])):
+        if re.search(rf"(^| ){re.escape(phrase)}", said):  # "어제부터": a particle after it
+            return today - timedelta(days=int(days)), phrase
+    numbers = language.load(code).numbers
+    for unit, days in ago.get("units", {}).items():
+        m = re.search(rf"(^| )(\w+) ?{re.escape(unit)}( |$)", said)
+        if m is None:
+            continue
+        count = int(m.group(2)) if m.group(2).isdigit() else numbers.get(m.group(2))
+        if count is not None and 0 < count * int(days) <= MAX_AGO_DAYS:
+            return today - timedelta(days=count * int(days)), m.group(0).strip()
+    return today, ""
 
 
 def plugin() -> Profile:
@@ -123,13 +147,16 @@ class Profile:
         if item is None:
             return Reply(say=list(data["say"]["unclear"]))
         now = convo.now()
+        started, when = started_on(intent.text, now.date(), data, convo.language)
         with store.open_profile(convo.data_dir) as j:
             if item == "new_medicine":
-                store.add_medicine(j, _unnamed(now), now.date(), now)
+                store.add_medicine(j, _unnamed(now), started, now)
             else:
                 store.set_item(j, item, store.YES, now)
             publish(j, convo)
         reply = Reply(say=list(data["say"].get(item, data["say"]["other"])))
+        if item == "new_medicine" and when:
+            reply.say = [data["say"]["new_medicine_when"].format(when=when)]
         if item == "new_medicine":
             # Which one matters to the prescriber and the report: ask, once, and take any
             # answer that is not another command as its name.
@@ -158,9 +185,12 @@ class Profile:
         now = convo.now()
         with store.open_profile(convo.data_dir) as j:
             placeholder = _unnamed(now)
-            if any(m["name"] == placeholder for m in store.medicines(j)):
-                store.remove_medicine(j, placeholder)
-            store.add_medicine(j, name, now.date(), now)
+            started = now.date()
+            for m in store.medicines(j):
+                if m["name"] == placeholder:
+                    started = date.fromisoformat(m["since"])  # "last week", said before
+                    store.remove_medicine(j, placeholder)
+            store.add_medicine(j, name, started, now)
         return Reply(say=[say["medicine_named"].format(name=name), *advice])
 
     @hookimpl
