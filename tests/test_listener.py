@@ -204,10 +204,23 @@ def test_the_confidence_passed_on_is_the_taken_readings_share(ear, monkeypatch):
     monkeypatch.setattr(ear.dialogue, "hear", lambda text, confidence, **kw: got.update(
         text=text, confidence=confidence, **kw))
     ear.listener.heard(Utterance("left both leg", 0.5, "voice", ("left both leg", "my left calf"),
-                                 (0.5, 0.3), "my left calf", 0.8),
+                                 (0.5, 0.4), "my left calf", 0.8),
                        frozenset({"my left calf"}))
-    assert got["text"] == "my left calf" and got["confidence"] == 0.3
+    assert got["text"] == "my left calf" and got["confidence"] == 0.4
     assert got["open_text"] == "my left calf" and got["open_confidence"] == 0.8
+
+
+def test_awake_a_reading_the_recogniser_barely_preferred_is_asked_about(ear):
+    """ "숨을 못 쉬겠어요" came back from the grammar as "조용히 다 됐어요" with 0.22 of the
+    n-best and ended the cramp: awake, such a reading is asked about, once, not acted on."""
+    hear(ear, "hey coach my left calf")
+    mark = len(ear.said)
+    for _ in range(2):
+        ear.listener.heard(Utterance("its gone", 0.22, "voice", ("its gone", "stop"),
+                                     (0.22, 0.2)), frozenset({"its gone"}))
+    said = [s.text for s in ear.said[mark:]]
+    assert said == ["Sorry, I didn't hear that clearly. Please say it again."]  # once
+    assert ear.dialogue.busy()  # the cramp was not ended
 
 
 def test_a_long_open_reading_is_running_speech_and_not_screened(ear):
