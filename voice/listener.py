@@ -480,7 +480,7 @@ class Listener:
                 self.quiet_before < QUIET_BEFORE_ALONE_S:
             self._report(utt, False, "not said on its own")
             return
-        if not asleep and not woke and conf < UNSURE_SHARE:
+        if not asleep and not woke and conf < UNSURE_SHARE and not self._answers(text):
             # Awake, a reading the recogniser barely preferred ("숨을 못 쉬겠어요" read as
             # "조용히 다 됐어요" at 0.22, which ended the cramp): when unsure, ask.
             self._report(utt, False, f"unsure (share {conf:.2f})")
@@ -499,6 +499,12 @@ class Listener:
             self.awake_until = self.dialogue.clock() + self.follow_up_s
             return
         self._hear(utt, text)
+
+    def _answers(self, text: str) -> bool:
+        """Whether ``text`` answers the open question: there the grammar holds only its few
+        answers, which split the n-best between them ("종아리", "정강이")."""
+        q = self.dialogue.question
+        return q is not None and self.matcher.match(text).name in q.question.expects
 
     def _hear(self, utt: Utterance, text: str) -> None:
         """Pass the taken reading and the open reading to the dialogue."""
