@@ -365,7 +365,7 @@ class Dialogue:
             if reply.ask is not None:
                 wait = reply.ask.timeout_s if reply.ask.timeout_s is not None else self.follow_up_s
                 self.question = _OpenQuestion(plugin, reply.ask, now + wait, wait)
-            said.extend(Said(text, plugin) for text in reply.say)
+            said.extend(Said(text, plugin, reply.repeatable) for text in reply.say)
             follows.extend(reply.follow)
         self._turn_failed |= failed
         self._say(said)
@@ -374,6 +374,8 @@ class Dialogue:
     def _say(self, said: list[Said]) -> None:
         if said:
             self._turn_spoke = True
-            self.convo.last_said = [s.text for s in said if s.plugin != "engine"]
+            worth = [s.text for s in said if s.plugin != "engine" and s.repeatable]
+            if worth:  # "say that again" after "sorry, I didn't catch that": what came before
+                self.convo.last_said = worth
         for s in said:
             self.speak(s)

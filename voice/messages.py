@@ -101,6 +101,9 @@ class Reply:
     follow: list[Intent] = field(default_factory=list)
     """Intents to dispatch to every plugin after this reply, e.g. a "yes" at "Is it easing?"
     that means ``cramp.over``."""
+    repeatable: bool = True
+    """Worth saying again when asked ("say that again"). False for "Sorry, I didn't catch
+    that": asked to repeat after it, the coach repeats what it said before it."""
 
 
 @dataclass(frozen=True)
@@ -109,3 +112,5 @@ class Said:
 
     text: str
     plugin: str
+    repeatable: bool = True
+    """Said again on "say that again" (see :attr:`Reply.repeatable`)."""

@@ -34,6 +34,14 @@ class Coaching:
     running: bool = False
 
 
+@dataclass(frozen=True)
+class UrgentLately:
+    """Published by the journal while giving the morning summary: a red flag of last night
+    needs a doctor today or sooner. The summary then gives no prevention tip after it."""
+
+    tier: str
+
+
 LOCATED = "cramp.located"
 """Where the cramp is, said in answer to a question (relief's "Calf or foot?").
 

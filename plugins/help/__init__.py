@@ -57,8 +57,8 @@ class Help:
             # of how someone feels, never mid-routine.
             coaching = convo.facts.get(Coaching)
             if coaching and coaching.running:
-                return Reply(say=list(data["say"]["unknown_coaching"]))
+                return Reply(say=list(data["say"]["unknown_coaching"]), repeatable=False)
             if len(intent.text.split()) > SHORT_WORDS:
-                return Reply(say=list(data["say"]["unknown_described"]))
-            return Reply(say=list(data["say"]["unknown"]))
+                return Reply(say=list(data["say"]["unknown_described"]), repeatable=False)
+            return Reply(say=list(data["say"]["unknown"]), repeatable=False)
         return None

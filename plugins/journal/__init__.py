@@ -209,7 +209,7 @@ class JournalPlugin:
             return None
         if name == "cramp.over":
             return self._over(book, convo)
-        stops = name == "coach.stop" or (name == "safety.symptom" and slots.get("tier") != "soon")
+        stops = name == "coach.stop" or (name == "safety.symptom" and not intent.advisory)
         if stops and self.open_id is not None:
             self._write(convo, lambda j: j.close_episode(self.open_id, now, "stopped", now,
                                                          measured=False))
@@ -240,9 +240,19 @@ class JournalPlugin:
         data = phrasebook.load(HERE, convo.language)
         if data is None:
             return None
+        from .insights import URGENT_RULES, doctor_rules, parse_hhmm
+
         with Journal(convo.data_dir, create=False) as j:
-            return summary_lines(j, night_start, night_end, data, convo.language) + rule_lines(
-                j, convo.now(), convo.config["summary.night_end"], data)
+            held = doctor_rules(j, convo.now(), parse_hhmm(convo.config["summary.night_end"]))
+            night = summary_lines(j, night_start, night_end, data, convo.language)
+        rules = [data["rules"][r] for r in held]
+        if not held or held[0] not in URGENT_RULES:
+            return night + rules
+        # A red flag of last night is said first, with no "good news" before it.
+        convo.facts.put(facts.UrgentLately(held[0].removeprefix("symptom_")))
+        night = [data["summary"]["none_plain"] if line == data["summary"]["none"] else line
+                 for line in night]
+        return rules[:1] + night + rules[1:]
 
     @hookimpl
     def crampcoach_timer(self, name: str, data: dict[str, Any],
@@ -503,10 +513,3 @@ def summary_lines(
         else:
             lines.append(words["same"])
     return lines
-
-
-def rule_lines(journal: Journal, now: datetime, night_end: str, data: dict[str, Any]) -> list[str]:
-    """The calm see-a-doctor sentences whose rules hold (never a diagnosis)."""
-    from .insights import doctor_rules, parse_hhmm
-
-    return [data["rules"][r] for r in doctor_rules(journal, now, parse_hhmm(night_end))]

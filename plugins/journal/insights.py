@@ -80,6 +80,17 @@ def doctor_rules(journal: Journal, now: datetime, night_end: time) -> list[str]:
         held.append("several_a_night")
     if any((e["duration_s"] or 0) > LONG_CRAMP_S for e in eps):
         held.append("long_cramp")
-    if journal.symptoms(since=since):
+    reported = journal.symptoms(since=since)
+    # A red flag of last night is said at its own tier, first; never softened to "mention it".
+    lately = {r["tier"] for r in reported if parse_time(r["reported_at"]) >= now - URGENT_LATELY}
+    urgent = next((t for t in ("emergency", "same_day") if t in lately), None)
+    if urgent:
+        held.insert(0, f"symptom_{urgent}")
+    elif reported:
         held.append("symptom")
     return held
+
+
+URGENT_LATELY = timedelta(hours=36)
+"""How far back an emergency or same-day red flag counts as last night's, for the summary."""
+URGENT_RULES = ("symptom_emergency", "symptom_same_day")

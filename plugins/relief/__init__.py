@@ -68,6 +68,8 @@ class Relief:
         self.awaiting_muscle = False
         self.thigh: dict[str, Any] | None = None
         """Asked "front or back of your thigh?": the side said, and whether asked again."""
+        self.stopped_for_flag = False
+        """The stretches were stopped for a red flag; said how to start them again."""
         self.checking = False
         self.held_on = False
         """The stretch was held once more because it was easing a little: once a cramp."""
@@ -109,11 +111,15 @@ class Relief:
             return Reply(cancel_timers=True,
                          follow=[Intent("coach.stop", {}, "relief", intent.text)])
         if name == "safety.symptom":
-            if slots.get("tier") == "soon":
-                return None  # advice for later: the coaching goes on
+            if intent.advisory:
+                return None  # advice: the coaching goes on
             if self.routine is not None or self.awaiting_muscle:
                 self._reset()
-                return Reply(cancel_timers=True)
+                if slots.get("tier") == "emergency":
+                    return Reply(cancel_timers=True)  # nothing to distract from the call
+                # Never a silent stop: the person may still be cramping.
+                self.stopped_for_flag = True
+                return Reply(say=[book.say("stopped_for_flag")], cancel_timers=True)
             return None
         if name == "safety.check" and self.routine is not None and not self.held:
             # One safety question comes first: the holds wait for its answer.
@@ -233,6 +239,9 @@ class Relief:
     def _idle(self, book: phrasebook.Phrasebook, convo: Any, name: str | None) -> Reply | None:
         if name == "coach.repeat" and convo.last_said:
             return Reply(say=list(convo.last_said))
+        if self.stopped_for_flag and name in ("coach.next", "coach.resume", "answer.no"):
+            # "next", "it still hurts" after the stretches were stopped for a red flag.
+            return Reply(say=[book.say("stopped_for_flag")])
         if name == "coach.resume":
             return Reply(say=[book.say("nothing_to_resume")])
         return None
@@ -343,6 +352,7 @@ class Relief:
     ) -> Reply:
         routine_name = book.data["routine_for"].get(muscle, "calf")
         self._reset()
+        self.stopped_for_flag = False
         steps = book.data["routines"][routine_name]
         lead = self._lead(convo, routine_name, steps)
         self.routine = learning.ordered(steps, lead)

@@ -27,6 +27,8 @@ LOW_CONFIDENCE = 0.6
 """Below this recogniser confidence an emergency reading is checked with one question."""
 LEG_SIGNS = {"swelling", "hard_vein", *screening.CLOT_SIGNS}
 """Signs on the leg itself: with any of them, a "soon" finding is not followed by coaching."""
+RECENT_TIER_S = 3600.0
+""""Should I call?" within the hour after a red flag is about that red flag."""
 UNSURE_CHECK = {"chest": "chest_unclear", "breathing": "breath_unclear",
                 "breath_fast": "breath_unclear"}
 """Which question confirms a doubtfully heard emergency; any other gets ``collapse_unclear``."""
@@ -40,6 +42,8 @@ class Safety:
     def __init__(self) -> None:
         self.pending: Intent | None = None
         """The check question asked, while its answer is awaited."""
+        self.last_tier: tuple[str, float] | None = None
+        """The tier last answered in this conversation, and when (monotonic seconds)."""
 
     @hookimpl
     def crampcoach_intents(self, language: str) -> dict[str, Any] | None:
@@ -66,7 +70,9 @@ class Safety:
             # "See a doctor soon" is advice, not an alarm: "cramp again, third one tonight"
             # hears it and is then coached as usual. Not a swollen or discoloured leg, even
             # at that tier (pregnancy): nobody should be talked into stretching it.
-            advice_only = verdict.tier == screening.SOON and \
+            # Same day is advice too when the leg itself shows nothing (a cramp past ten
+            # minutes, a wound, quinine and bruising): someone still cramping is coached on.
+            advice_only = verdict.tier in (screening.SOON, screening.SAME_DAY) and \
                 not set(verdict.concepts) & LEG_SIGNS
             return Intent("safety.symptom", slots, "safety", text, advisory=advice_only)
         if verdict.check is not None:
@@ -86,6 +92,8 @@ class Safety:
             self.pending = intent
             return Reply(say=[say[f"check_{intent.slots['check']}"]],
                          ask=Question(CHECK_ANSWERS, CHECK_TIMEOUT_S, name=CHECK))
+        if intent.name == "safety.should_call":
+            return self._should_call(say, convo)
         if intent.name != "safety.symptom":
             return None
         if "tier" not in intent.slots:  # a phrase heard without screening (e.g. a test harness)
@@ -97,8 +105,18 @@ class Safety:
         key = f"{tier}_other" if intent.slots.get("about") == "other" and \
             f"{tier}_other" in say else tier
         sentences = list(say[key]) + [say[d] for d in intent.slots.get("detail", []) if d in say]
+        self.last_tier = (tier, convo.elapsed())
         # The journal keeps it, for the morning summary and the doctor's report.
         return Reply(say=sentences, follow=[red_flag("safety", _reported(intent), tier)])
+
+    def _should_call(self, say: dict[str, Any], convo: Any) -> Reply:
+        """ "Should I call an ambulance?" gets the tier already said, never a softer one;
+        with none said lately, the coach cannot judge and says so."""
+        tier = None
+        if self.last_tier is not None and convo.elapsed() - self.last_tier[1] < RECENT_TIER_S:
+            tier = self.last_tier[0]
+        said = say[f"should_call_{tier or 'unknown'}"]
+        return Reply(say=[said] if isinstance(said, str) else list(said))
 
     def _answer(self, intent: Intent, say: dict[str, Any]) -> Reply:
         asked, self.pending = self.pending, None

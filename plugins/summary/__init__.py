@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from crampcoach.plugins.common import facts
 from crampcoach.plugins.journal.insights import night_of, parse_hhmm
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Question, Reply
@@ -133,8 +134,12 @@ class Summary:
     def _summary(self, convo: Any, start: datetime, end: datetime) -> Reply:
         _mark_heard(convo, start)
         say: list[str] = []
+        convo.facts.put(facts.UrgentLately(""))  # a plugin says so while giving its lines
         for _plugin, lines in convo.call(
             "crampcoach_summary_lines", night_start=start, night_end=end, convo=convo
         ):
             say.extend(lines)
+        urgent = convo.facts.get(facts.UrgentLately)
+        if urgent and urgent.tier:
+            return Reply(say=say)  # the morning after a red flag: that, and no stretching tip
         return Reply(say=say, follow=[Intent("tips.request", {}, "summary", "")])

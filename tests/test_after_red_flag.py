@@ -1,0 +1,94 @@
+"""After a red flag: the answer can be heard again, is never softened, and never ends in
+silence (found by a black-box review; sentences of the review's kind, written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def coach(talk):
+    t = talk()
+    t.start()
+    return t
+
+
+EMERGENCY = ["That needs help straight away.", "Please call emergency services now."]
+
+
+@pytest.mark.parametrize("again", ["what?", "say that again", "sorry what"])
+def test_the_emergency_answer_is_said_again_when_asked(coach, again):
+    assert coach.say("my chest hurts") == EMERGENCY
+    assert coach.say(again) == EMERGENCY
+
+
+def test_say_that_again_after_not_understood_repeats_what_came_before(coach):
+    coach.say("my chest hurts")
+    assert coach.say("blorp")[0] == "Sorry, I didn't catch that."
+    assert coach.say("say that again") == EMERGENCY
+
+
+@pytest.mark.parametrize("ask", ["should I call an ambulance", "do I need an ambulance",
+                                 "is it an emergency", "should we go to the hospital"])
+def test_should_i_call_gets_the_tier_already_given_never_a_softer_one(coach, ask):
+    coach.say("my chest hurts")
+    assert coach.say(ask) == ["Yes. Please call emergency services now."]
+
+
+def test_should_i_call_with_no_red_flag_says_it_cannot_judge(coach):
+    said = coach.say("should I call an ambulance")
+    assert said == ["I can't tell how serious it is.",
+                    "If you think it is an emergency, call emergency services now."]
+
+
+def test_should_i_call_after_a_same_day_flag_keeps_the_way_to_emergency_help(coach):
+    coach.say("my left calf is swollen and red and hot, only that leg")
+    said = coach.say("should I call an ambulance")
+    assert said[0] == "Please get it checked today."
+    assert "call emergency services" in said[-1]
+
+
+def test_stretches_stopped_for_a_swollen_leg_are_never_a_silent_dead_end(coach):
+    coach.say("cramp in my left calf")
+    said = coach.say("my calf is swollen and hot, just the one leg")
+    assert said[-1] == "I've stopped the stretches. Say cramp if you want them again."
+    for later in ("no", "next"):
+        assert coach.say(later) == [
+            "I've stopped the stretches. Say cramp if you want them again."]
+    assert "Okay. Your calf. I'm here." in coach.say("cramp") + coach.wait(7)
+
+
+def test_a_same_day_flag_with_nothing_wrong_on_the_leg_is_coached_on(coach):
+    """A cramp past ten minutes, a wound: advice, then the coaching goes on."""
+    coach.say("cramp in my left calf")
+    said = coach.say("I stood on a rusty nail last week and now my jaw feels stiff")
+    assert said[0] == "That is worth getting checked today."
+    assert "I've stopped the stretches. Say cramp if you want them again." not in said
+    assert coach.run_until_quiet()  # the routine's timers still run
+
+
+@pytest.mark.parametrize("flag,first", [
+    ("my chest hurts", "Last night you told me about a symptom that needed emergency help."),
+    ("my left calf is swollen and red and hot, only that leg",
+     "Last night you told me about a symptom that is worth getting checked today."),
+])
+def test_the_morning_after_a_red_flag_says_it_first_without_good_news_or_a_tip(
+        coach, flag, first):
+    coach.say(flag)
+    said = coach.say("good morning")
+    assert said[0].startswith(first)
+    assert not any(s.startswith("Good news") for s in said)
+    assert len(said) <= 4, said  # no prevention tip after it
+
+
+def test_korean_should_call_and_a_call_for_help_mid_routine_is_no_rating(talk):
+    t = talk(language="ko")
+    t.start()
+    t.say("가슴이 아파요")
+    assert t.say("구급차 불러야 돼?") == ["네. 지금 응급 번호로 전화하세요."]
+    t2 = talk(language="ko")
+    t2.start()
+    t2.say("쥐 났어")
+    t2.say("왼쪽 종아리")
+    said = t2.say("119 불러 주세요")
+    assert "지금 응급 번호로 전화하세요." in said[-1]
