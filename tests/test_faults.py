@@ -71,8 +71,8 @@ def episodes(data: Path) -> list[dict]:
 # -- kill -9 after each step ------------------------------------------------------------------
 STEPS = [
     ("cramp", "calf, your foot"),
-    ("my left calf", "Is it easing?"),
-    ("no", "Is it easing?"),
+    ("my left calf", "Has the cramp let go?"),
+    ("no", "Has the cramp let go?"),
     ("it's gone", "How bad was it"),
     ("seven", "out of ten"),
 ]
@@ -322,8 +322,8 @@ def test_two_chats_and_a_log_add_loop_each_keep_their_own(isolated):
             f"{sys.executable} -m crampcoach.voice.cli --data-dir {isolated} log add "
             f"--start 2026-11-{10 + k}T03:00 --side both" for k in range(8))],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    a.say("my left calf", "Is it easing?")
-    b.say("my right foot", "Is it easing?")
+    a.say("my left calf", "Has the cramp let go?")
+    b.say("my right foot", "Has the cramp let go?")
     a.say("it's gone", "How bad was it")
     b.say("it's gone", "How bad was it")
     b.say("three", "out of ten")

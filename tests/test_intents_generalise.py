@@ -128,7 +128,7 @@ CLASSES = {
         ("take that out", "log.undo", {}),
         ("ok i'm back", "coach.resume", {}),
     ],
-    # Easing is not over: "almost gone" at "Is it easing?" is a yes.
+    # Easing is not over: "almost gone" at "Has the cramp let go?" is a yes.
     "partly eased": [
         ("it's nearly gone", "answer.yes", {}),
         ("it's easing a little", "answer.yes", {}),

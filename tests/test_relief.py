@@ -57,7 +57,7 @@ def test_each_muscle_runs_from_report_to_gone(coach, report, first_action):
     coach.say(report)
     said = coach.run_until_quiet()
     assert first_action in said
-    assert said[-1] == "Is it easing?"
+    assert said[-1] == "Has the cramp let go?"
     over = coach.say("it's gone")
     assert over[0] == "Good. The cramp has let go."
     assert over[-1] == "How bad was it, zero to ten?"
@@ -121,7 +121,7 @@ def test_yes_at_check_in_closes_the_episode(coach):
 @pytest.mark.parametrize("gone", ["no more pain", "no pain now", "it doesn't hurt anymore",
                                   "not hurting any more"])
 def test_pain_gone_said_with_a_no_ends_the_cramp_at_the_check_in(coach, gone):
-    """Not a "no" to "Is it easing?": nobody whose cramp has gone is told to stand up."""
+    """Not a "no" to "Has the cramp let go?": nobody whose cramp has gone is told to stand up."""
     coach.say("my calf")
     coach.run_until_quiet()
     said = coach.say(gone)
@@ -155,7 +155,7 @@ def test_after_cant_stand_no_later_step_asks_to_stand_or_walk(coach):
 
 
 def _not_easing(coach, rounds: int) -> list[str]:
-    """Everything said while each check-in ("Is it easing?") is answered "no"."""
+    """Everything said while each check-in ("Has the cramp let go?") is answered "no"."""
     heard: list[str] = []
     for _ in range(rounds):
         heard += coach.run_until_quiet()
@@ -213,7 +213,7 @@ def test_an_open_question_prefers_its_own_answers(coach):
                                     "a little better", "yeah it's getting better",
                                     "easing a bit", "sort of"])
 def test_easing_a_little_is_not_the_end_of_the_cramp(coach, partly):
-    """ "A little" to "Is it easing?": the cramp is easing, not gone. The helpful stretch is
+    """ "A little" to "Has the cramp let go?": the cramp is easing, not gone. The helpful stretch is
     held once more and the question asked again; nothing is logged as over yet."""
     coach.say("my calf")
     coach.run_until_quiet()
@@ -221,7 +221,7 @@ def test_easing_a_little_is_not_the_end_of_the_cramp(coach, partly):
     assert said[0] == "Good. It's easing. Let's keep going."
     assert "Good. The cramp has let go." not in said
     assert "Straighten your knee." in said  # the stretch under way, once more
-    assert coach.run_until_quiet()[-1] == "Is it easing?"
+    assert coach.run_until_quiet()[-1] == "Has the cramp let go?"
     assert coach.say("yes")[0] == "Good. The cramp has let go."
 
 

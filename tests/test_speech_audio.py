@@ -93,7 +93,7 @@ def test_gate_keeps_silence_away_from_the_recogniser(tmp_path):
 
 def test_gate_opens_for_speech_and_closes_after_it(tmp_path):
     out = tmp_path / "s.wav"
-    run_cli("say", "Is it easing?", "--to", str(out))
+    run_cli("say", "Has the cramp let go?", "--to", str(out))
     speech = audio.read_wav(out)
     gate = SpeechGate(hangover_s=0.5)
     stream = np.concatenate([audio.silence(2), speech, audio.silence(2)])

@@ -176,7 +176,7 @@ def test_trace_records_a_reply_passed_on_as_its_own_intent(talk, tmp_path, clock
     t.start()
     t.say("my right foot")
     t.run_until_quiet(300)
-    t.say("yes")  # "Is it easing?" — yes: relief passes on cramp.over for the journal
+    t.say("yes")  # "Has the cramp let go?" — yes: relief passes on cramp.over for the journal
     trace.close()
     names = [(e["name"], e["why"]) for e in _trace(path) if e["event"] == "intent"]
     assert names[0][0] == "cramp.report"
@@ -234,9 +234,9 @@ def test_a_cramp_said_instead_of_a_name_is_a_cramp(coach, isolated):
 def test_is_it_easing_waits_for_someone_in_pain_and_asks_once_more(coach):
     coach.say("my left calf")
     said = coach.run_until_quiet(300)
-    assert said[-1] == "Is it easing?"
+    assert said[-1] == "Has the cramp let go?"
     assert coach.wait(15) == []  # far longer than the 8 s follow-up window
-    assert coach.wait(6) == ["Take your time. Is it easing at all?"]
+    assert coach.wait(6) == ["Take your time. Has it let go?"]
     said = coach.say("a little")
     assert said[0] == "Good. It's easing. Let's keep going."
 
@@ -246,8 +246,8 @@ def test_no_answer_twice_moves_on_gently(coach):
     coach.run_until_quiet(300)
     coach.wait(21)
     later = coach.wait(21)
-    assert later and later[0] != "Take your time. Is it easing at all?"
-    assert "Is it easing?" not in later[:1]
+    assert later and later[0] != "Take your time. Has it let go?"
+    assert "Has the cramp let go?" not in later[:1]
 
 
 def test_never_mind_after_cramp_starts_no_routine(coach, isolated):
