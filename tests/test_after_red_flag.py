@@ -16,7 +16,7 @@ def coach(talk):
 EMERGENCY = ["That needs help straight away.", "Please call emergency services now."]
 
 
-@pytest.mark.parametrize("again", ["what?", "say that again", "sorry what"])
+@pytest.mark.parametrize("again", ["say that again", "sorry what", "pardon"])
 def test_the_emergency_answer_is_said_again_when_asked(coach, again):
     assert coach.say("my chest hurts") == EMERGENCY
     assert coach.say(again) == EMERGENCY
@@ -92,3 +92,21 @@ def test_korean_should_call_and_a_call_for_help_mid_routine_is_no_rating(talk):
     t2.say("왼쪽 종아리")
     said = t2.say("119 불러 주세요")
     assert "지금 응급 번호로 전화하세요." in said[-1]
+
+
+def test_a_question_answered_with_words_nobody_understood_is_asked_again_once(coach):
+    """ "Pretty bad" to "How bad was it, zero to ten?": asked again, saying how to answer,
+    not "Say cramp"; the question stays open and a number still answers it."""
+    coach.say("cramp in my left calf")
+    coach.run_until_quiet()
+    coach.say("it's gone")
+    assert coach.say("pretty bad") == [
+        "Just a number, please. Zero is no pain, ten is the worst."]
+    assert coach.say("eight") == ["Got it. Eight out of ten."]
+
+
+def test_the_check_in_is_asked_again_when_not_understood(coach):
+    coach.say("my calf")
+    coach.run_until_quiet()
+    assert coach.say("hmm") == ["Has it let go? Say yes, no, or a little."]
+    assert coach.say("yes")[0] == "Good. The cramp has let go."

@@ -103,3 +103,26 @@ def test_not_waking_said_mid_routine_is_answered_not_taken_for_i_cant(talk):
     said = t.say("I can't get him to wake up")
     assert any("emergency" in s for s in said), said
     assert not any("towel" in s for s in said), said
+
+
+@pytest.mark.parametrize("text,language", [
+    ("it was a fit of cramps", "en"),
+    ("I had a fit of the giggles and then my calf went", "en"),
+    ("I'm out of breath from laughing", "en"),
+    ("I just collapsed onto the sofa", "en"),
+    ("she collapsed into a chair, worn out", "en"),
+    ("the chest of drawers hurt my toe", "en"),
+    ("너무 웃어서 숨이 차요", "ko"),
+])
+def test_everyday_uses_of_red_flag_words_raise_no_emergency(text, language):
+    assert _got_in(text, language) != "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "I get out of breath climbing the stairs and my calf is swollen",  # exertion is kept
+    "he collapsed onto the floor",
+    "my chest hurts when I breathe in",
+    "she's having a fit",
+])
+def test_the_real_ones_beside_them_still_are(text):
+    assert _got_in(text, "en") == "emergency"

@@ -104,6 +104,8 @@ class _OpenQuestion:
     deadline: float
     wait: float
     """How long the person has to answer once the question has been said."""
+    reasked: bool = False
+    """Its ``reask`` has been said (once per question)."""
 
 
 class Dialogue:
@@ -246,6 +248,13 @@ class Dialogue:
     def _handle(self, intent: Intent) -> None:
         q = self._open_question()
         free = q is not None and q.question.free_text and intent.name is None and intent.text
+        if q and intent.name is None and not free and q.question.reask and not q.reasked:
+            # Not understood while a question is open: ask it again, saying how to answer,
+            # rather than a generic "I didn't catch that". The wait starts over.
+            q.reasked = True
+            q.deadline = self.clock() + q.wait
+            self._say([Said(q.question.reask, q.plugin)])
+            return
         if q and (intent.name in q.question.expects or free):
             # An answer goes to the plugin that asked, alone; it may pass it on with `follow`.
             self.question = None

@@ -82,6 +82,10 @@ class Question:
     """Passed back with the answer or the ``question.timeout`` timer."""
     free_text: bool = False
     """An utterance no intent explains is an answer too (a name, e.g. of a medicine)."""
+    reask: str = ""
+    """Said once, instead of "I didn't catch that", when an utterance nobody understood
+    comes while this question is open ("pretty bad" to "How bad was it, zero to ten?"):
+    the question again, saying how to answer. The question stays open."""
 
 
 @dataclass

@@ -325,7 +325,7 @@ class JournalPlugin:
         self.asked_id = target
         return Reply(
             say=[*self._unsaved_notice(book), book.say("ask_severity")],
-            ask=Question(("log.severity",), name="severity"),
+            ask=Question(("log.severity",), name="severity", reask=book.say("reask_severity")),
             cancel_timers=True,
         )
 

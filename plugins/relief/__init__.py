@@ -130,7 +130,7 @@ class Relief:
             reply = Reply(pause_timers=False)
             if self.checking:  # the check-in it was asking was dropped for the question
                 reply.say.append(book.say("check"))
-                reply.ask = Question(CHECK_ANSWERS, name="check")
+                reply.ask = self._check_question(book)
             return reply
         if name == "coach.usual":
             return self._usual(book, convo)
@@ -193,7 +193,7 @@ class Relief:
                 if not self.reasked:
                     # Asked once more, gently, before moving on.
                     self.reasked = True
-                    return Reply(say=[book.say("check_again")], ask=self._check_question())
+                    return Reply(say=[book.say("check_again")], ask=self._check_question(book))
                 # Still no answer: the person may be busy stretching; carry on gently.
                 self.checking = False
                 return self._advance(book, convo, Reply())
@@ -449,14 +449,15 @@ class Relief:
         if step.get("check"):
             self.checking = True
             reply.say.append(book.say("check"))
-            reply.ask = self._check_question()
+            reply.ask = self._check_question(book)
             self.reasked = False
             return reply
         return self._advance(book, convo, reply)
 
     @staticmethod
-    def _check_question() -> Question:
-        return Question(CHECK_ANSWERS, CHECK_ANSWER_S, name="check")
+    def _check_question(book: phrasebook.Phrasebook) -> Question:
+        return Question(CHECK_ANSWERS, CHECK_ANSWER_S, name="check",
+                        reask=book.say("reask_check"))
 
     def _advance(self, book: phrasebook.Phrasebook, convo: Any, reply: Reply) -> Reply:
         assert self.routine is not None
