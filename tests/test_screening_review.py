@@ -13,10 +13,14 @@ from crampcoach.plugins.safety import screening
 from crampcoach.voice import phrasebook
 
 
-def _got(text: str) -> str:
-    data = phrasebook.load(Path(safety.__file__).parent, "en")
-    v = screening.screen(text, data, "en")
+def _got_in(text: str, language: str) -> str:
+    data = phrasebook.load(Path(safety.__file__).parent, language)
+    v = screening.screen(text, data, language)
     return v.tier or ("check" if v.check else "none")
+
+
+def _got(text: str) -> str:
+    return _got_in(text, "en")
 
 
 @pytest.mark.parametrize("text", [
@@ -55,12 +59,6 @@ def test_doubt_that_one_can_breathe_is_an_emergency(text):
 def test_twitching_while_sitting_is_twitching_not_the_cramps_jolt():
     assert _got("my calf keeps twitching when i'm sitting") in ("soon", "same_day")
     assert _got("it twitched when the cramp started") == "none"
-
-
-def _got_in(text: str, language: str) -> str:
-    data = phrasebook.load(Path(safety.__file__).parent, language)
-    v = screening.screen(text, data, language)
-    return v.tier or ("check" if v.check else "none")
 
 
 @pytest.mark.parametrize("text,language", [
