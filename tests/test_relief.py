@@ -291,3 +291,10 @@ def test_front_or_back_is_only_an_answer_when_asked(talk):
     matcher = talk().session.matcher
     assert matcher.match("did you lock the back door").name != "relief.thigh_part"
     assert matcher.match("the back", prefer=["relief.thigh_part"]).slots == {"thigh_part": "back"}
+
+
+def test_a_red_flag_while_front_or_back_is_asked_starts_no_kneading_later(coach):
+    coach.say("my thigh")
+    said = coach.say("my chest hurts")
+    assert "Please call emergency services now." in said
+    assert not any("Knead" in s for s in coach.wait(30))

@@ -105,7 +105,7 @@ class Relief:
             return self._thigh_answer(book, convo, intent)
         if name == "cramp.report":
             return self._report(book, convo, slots, intent.text)
-        if name == "chat.never_mind" and self.awaiting_muscle:
+        if name == "chat.never_mind" and (self.awaiting_muscle or self.thigh is not None):
             # "Cramp… never mind": no routine starts; the journal hears it was stopped.
             self._reset()
             return Reply(cancel_timers=True,
@@ -113,7 +113,7 @@ class Relief:
         if name == "safety.symptom":
             if intent.advisory:
                 return None  # advice: the coaching goes on
-            if self.routine is not None or self.awaiting_muscle:
+            if self.routine is not None or self.awaiting_muscle or self.thigh is not None:
                 self._reset()
                 if slots.get("tier") == "emergency":
                     return Reply(cancel_timers=True)  # nothing to distract from the call
