@@ -896,6 +896,89 @@ CLASSES = {
         ("thanks so much for that", "chat.thanks", {}),
         ("you've been a great help", "chat.thanks", {}),
     ],
+    # Round 6 (own probe sentences, written before the templates were read).
+    # A release said with "it's" and a participle; pain said to fade.
+    "it's released": [
+        ("it's released now", "cramp.over", {}),
+        ("okay it's relaxed now", "cramp.over", {}),
+        ("it's unclenched", "cramp.over", {}),
+        ("it's let up", "cramp.over", {}),
+        ("it's wearing off", "cramp.over", {}),
+        ("it's subsiding", "cramp.over", {}),
+        ("the pain's going", "cramp.over", {}),
+        ("it's starting to go", "cramp.over", {}),
+    ],
+    # A denial said twice: the second denial is no denial of the first.
+    "double denial": [
+        ("no, not one bit", "answer.no", {}),
+        ("nah it isn't, not really", "answer.no", {}),
+        ("no it hasn't, not even a little", "answer.no", {}),
+        ("no it's not, not at all", "answer.no", {}),
+    ],
+    # The value said again, insisting: a correction.
+    "correction by repeating": [
+        ("no, six, I said six", "log.correct", {"severity": 6}),
+        ("no I said five, five", "log.correct", {"severity": 5}),
+        ("I said seven, not six", "log.correct", {"severity": 7}),
+        ("no, the foot, I said foot", "log.correct", {"muscle": "foot"}),
+        ("no, an eight", "log.correct", {"severity": 8}),
+        ("nope, nothing", "answer.no", {}),  # "nothing" is no rating after "no"
+    ],
+    # A place said in the past is the place of the cramp just had; "again" makes it a new one.
+    "it was my left calf": [
+        ("it was my left calf actually", "log.correct", {"side": "left", "muscle": "calf"}),
+        ("it was in my right foot", "log.correct", {"side": "right", "muscle": "foot"}),
+        ("it was my left calf again", "cramp.report", {"side": "left", "muscle": "calf"}),
+        ("wrong foot, it was the left", "log.correct", {"side": "left", "muscle": "foot"}),
+    ],
+    # Thanks said with another request are manners; said first with a reason, thanks.
+    "manners": [
+        ("next please, thanks", "coach.next", {}),
+        ("stop now thank you", "coach.stop", {}),
+        ("okay thanks, stop now", "coach.stop", {}),
+        ("hang on a sec, thanks", "coach.pause", {}),
+        ("okay it's gone, thanks coach", "cramp.over", {}),
+        ("good night and thanks", "chat.goodnight", {}),
+        ("thanks a lot coach, really", "chat.thanks", {}),
+        ("thank you very much indeed", "chat.thanks", {}),
+        ("okay you can stop now, thanks", "coach.stop", {}),
+    ],
+    # A side or muscle taken back in one breath, with two words of taking back.
+    "taken back in one breath": [
+        ("my left calf, wait no, the right one", "cramp.report",
+         {"side": "right", "muscle": "calf"}),
+        ("the right, sorry, the left foot", "cramp.report", {"side": "left", "muscle": "foot"}),
+        ("cramp in my foot, I mean my calf", "cramp.report", {"muscle": "calf"}),
+        ("six, or rather seven", "log.severity", {"severity": 7}),
+    ],
+    # How to do the step asked about: the step again, with its hold.
+    "how long do I hold it": [
+        ("how long do I hold it", "coach.repeat", {}),
+        ("how long should I hold this for", "coach.repeat", {}),
+        ("where do I put my hands", "coach.repeat", {}),
+        ("how long has it been going", "status.elapsed", {}),
+    ],
+    "again, a second cramp": [
+        ("third one tonight", "cramp.report", {}),
+        ("I'm cramping up again", "cramp.report", {}),
+        ("second one, right foot this time", "cramp.report", {"side": "right", "muscle": "foot"}),
+        ("um, again please", "coach.repeat", {}),
+    ],
+    "the thigh, then which side of it": [
+        ("my thigh, the back of it, the left one", "cramp.report",
+         {"side": "left", "muscle": "hamstring"}),
+        ("my right thigh at the front", "cramp.report", {"side": "right", "muscle": "thigh"}),
+    ],
+    "round 6 vocabulary": [
+        ("that's not working, anything else I can try", "coach.alternative", {}),
+        ("can I do a different one", "coach.alternative", {}),
+        ("um, tip please", "tips.request", {}),
+        ("what did I have last night", "summary.request", {}),
+        ("it was nothing, sorry", "chat.never_mind", {}),
+        ("I have to limit what I drink", "profile.update", {"item": "fluid_limit"}),
+        ("can we do that vein thing", "check.veins", {}),
+        ("right, where's my phone", None, {}),
+    ],
 }
 
 
@@ -959,3 +1042,12 @@ def test_a_slot_taken_back_in_one_breath_answers_nothing(en):
 def test_a_reason_does_not_make_a_command_speech_for_someone_else(en):
     assert en.match("stop, i don't want to watch this").name == "coach.stop"
     assert en.match("stop hogging the duvet, i don't want to be cold").name is None
+
+
+def test_a_place_said_in_the_past_at_the_rating_question_corrects_it(en):
+    # "How bad was it?" — "it was my left calf": where the cramp just had was, not a new one.
+    got = en.match("it was my left calf", prefer=["log.severity"])
+    assert (got.name, got.slots) == ("log.correct", {"side": "left", "muscle": "calf"})
+    got = en.match("my calf's cramping again", prefer=["log.severity"])
+    assert (got.name, got.slots) == ("cramp.report", {"muscle": "calf"})
+    assert en.match("um, seven I think", prefer=["log.severity"]).slots == {"severity": 7}

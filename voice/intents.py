@@ -323,8 +323,11 @@ class IntentMatcher:
                 if not m.group(0).strip():
                     continue
                 span = {word_at[i] for i in range(m.start(), m.end()) if i in word_at}
+                # A denial said again is no denial of the denial: "no it isn't, *not a bit*".
+                denial = words[min(span)] in self.language.sentence_negations
                 if any(masked.get(i, i) not in span for i in span) or (
-                        not rule.bare_slot and self._negated(words, min(span), closed)):
+                        not rule.bare_slot and not denial
+                        and self._negated(words, min(span), closed)):
                     # "I left my phone", "don't stop": not what the sentence says (unless the
                     # sentence says "all right" itself).
                     continue
@@ -349,6 +352,8 @@ class IntentMatcher:
             covered.setdefault(name, set()).update(span)
             longest[name] = max(longest.get(name, 0), len(span))
         total = sum(self._weight(w) for w in words)
+        polite = self._courtesies(words)
+        beyond_manners = {name for name, span in covered.items() if span - polite}
         light, foreign_ratio = self.language.light_words, self.language.foreign_ratio
         foreign = sum(1 for w in words if w not in self._vocab and w not in light)
         named_other = any(next(iter(_find_phrase(words, name.split())), None) is not None
@@ -375,6 +380,13 @@ class IntentMatcher:
             if reason and explained < REASON_MIN_SHARE * sum(
                     self._weight(w) for i, w in enumerate(words) if i not in reason):
                 reason = set()  # "next week, I'm away": the rest is not the command
+            if polite and not (span | slot_words) - polite and beyond_manners - {name}:
+                # "stop now, thank you": the thanks are manners, the stop is meant; but
+                # "thank you so much, that worked" is thanks above all. Each word of the
+                # thanks weighs as a light word.
+                score -= sum(self._weight(words[i]) - LIGHT_WEIGHT for i in span)
+            manners = polite - span if (span | slot_words) - polite else set()
+            reason |= manners
             own_total = total - sum(self._weight(words[i]) for i in reason)
             own_foreign = foreign - sum(1 for i in reason if words[i] not in self._vocab
                                         and words[i] not in light)
@@ -467,6 +479,12 @@ class IntentMatcher:
                 out.append(set(range(j, min(denied[0] + 2, len(words)))))
         return out
 
+    def _courtesies(self, words: list[str]) -> set[int]:
+        """Where thanks are said ("next please, *thanks*")."""
+        return {i for phrase in self.language.courtesies
+                for at in _find_phrase(words, phrase.split())
+                for i in range(at, at + len(phrase.split()))}
+
     def _aside(self, words: list[str], explained_at: set[int], explained: float) -> bool:
         """Whether the words left over say a clause of their own that the coach knows nothing
         of ("stop it, *that tickles*", "wait, *it's raining*"), weighing at least what the
@@ -494,10 +512,10 @@ class IntentMatcher:
         a denial that is complete (``closed`` holds where each ends: "that's not helping")."""
         lang, others = self.language, 0
         for j in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
+            if words[j] in lang.sentence_negations:
+                return True  # a denial said twice: "no it isn't, *not* a bit"
             if j in closed:
                 return False
-            if words[j] in lang.sentence_negations:
-                return True
             if words[j] not in lang.light_words and words[j] not in lang.skippable:
                 others += 1
                 if others > 1:

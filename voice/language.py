@@ -92,6 +92,10 @@ class Language:
     or these: "can't"), is the reason for a command said with it ("stop, *I don't need it
     now*", "hold on, *I need to sit up*", "*that's not helping*, next"): it does not count
     against the command."""
+    courtesies: tuple[str, ...] = ()
+    """Thanks said with another request ("next please, *thanks*", "stop now *thank you*"):
+    they are not what the request is, and an intent that explains nothing else loses to one
+    that does."""
     aside_starts: frozenset[str] = frozenset()
     """Words that start a clause or phrase of their own ("*that* tickles", "*it's* raining",
     "*to* the park"): what follows them, unknown to the coach, is not part of a command."""
@@ -255,6 +259,7 @@ def load(code: str) -> Language:
         suffixes=tuple(data.get("suffixes", [])),
         particles=frozenset(data.get("particles", [])),
         aside_starts=frozenset(data.get("aside_starts", [])),
+        courtesies=tuple(data.get("courtesies", [])),
         reason_starts=frozenset(data.get("reason_starts", [])),
         denied_reason_starts=frozenset(data.get("denied_reason_starts", [])),
         open_ends=frozenset(data.get("open_ends", [])),
