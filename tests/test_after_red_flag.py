@@ -23,9 +23,39 @@ def test_the_emergency_answer_is_said_again_when_asked(coach, again):
 
 
 def test_say_that_again_after_not_understood_repeats_what_came_before(coach):
-    coach.say("my chest hurts")
+    helped = coach.say("help")
     assert coach.say("blorp")[0] == "Sorry, I didn't catch that."
-    assert coach.say("say that again") == EMERGENCY
+    assert coach.say("say that again") == helped
+
+
+@pytest.mark.parametrize("after", ["okay", "thanks", "good night", "never mind", "blorp"])
+def test_after_the_emergency_answer_small_talk_gets_it_again_never_say_cramp(coach, after):
+    # Review finding: "okay" after "call emergency services now" got "Say cramp, and I'll
+    # talk you through it."; "good night" got "I'll be here if a cramp wakes you."
+    coach.say("my chest hurts")
+    assert coach.say(after) == [
+        "If you haven't called yet, please call emergency services now."]
+
+
+def test_after_same_day_advice_thanks_gets_that_advice_again(coach):
+    coach.say("my left calf is swollen and red and hot, only that leg")
+    assert coach.say("thanks") == [
+        "Please get that checked today by urgent care, your doctor, or a nurse line."]
+
+
+def test_an_hour_after_urgent_advice_small_talk_is_answered_as_usual(talk):
+    t = talk()
+    t.start()
+    t.say("my chest hurts")
+    t.clock.advance(3601)
+    assert t.say("thanks") == ["You're welcome.", "Say cramp if another one comes."]
+
+
+def test_words_not_understood_while_a_question_waits_never_get_say_cramp(coach):
+    asked = coach.say("cramp")
+    assert coach.say("hmm") == asked[-1:]  # the question again, as it was put
+    said = coach.say("zork blorp")
+    assert said == ["Sorry, I didn't catch that."]
 
 
 @pytest.mark.parametrize("ask", ["should I call an ambulance", "do I need an ambulance",

@@ -85,6 +85,21 @@ def test_undo_takes_back_one_step_at_a_time_and_the_episode_only_after_a_yes(tal
     assert t.say("scratch that") == ["There's nothing from tonight's talk to take back."]
 
 
+def test_delete_that_once_the_cramp_is_over_asks_about_the_cramp_not_its_place(talk, isolated):
+    # Review finding: "delete that" at "How bad was it?" took back the side and muscle said
+    # at the start, which nobody asked for.
+    t = talk()
+    t.start()
+    t.say("cramp")
+    t.say("left calf")
+    t.say("it's gone")
+    assert t.say("delete that") == ["Remove this whole cramp from your journal? Say yes or no."]
+    assert t.say("no") == ["Okay. I've kept it."]
+    with Journal(isolated) as j:
+        [ep] = j.episodes()
+    assert (ep["side"], ep["muscle"], ep["ended_by"]) == ("left", "calf", "over")
+
+
 def test_scratch_that_after_the_rating_takes_back_the_rating_only(talk, isolated):
     t = talk()
     t.start()

@@ -13,7 +13,7 @@ import itertools
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,8 @@ class Conversation:
     command that ran the conversation exits non-zero when any is listed."""
     asked: str | None = None
     """The name of the question the current intent answers, if it answers one."""
+    waiting_for: str | None = None
+    """The name of a question still open that the current intent does not answer."""
     source: str = "text"
     """How the person talks to the coach: ``text`` (chat) or ``voice`` (listen)."""
     room: str = ""
@@ -266,9 +268,14 @@ class Dialogue:
             finally:
                 self.convo.asked = None
         else:
-            results = self.host.call(
-                "crampcoach_handle_intent", first=intent.plugin, intent=intent, convo=self.convo
-            )
+            self.convo.waiting_for = q.question.name if q else None
+            try:
+                results = self.host.call(
+                    "crampcoach_handle_intent", first=intent.plugin, intent=intent,
+                    convo=self.convo
+                )
+            finally:
+                self.convo.waiting_for = None
         self._run(results)
 
     def start(self) -> None:
@@ -372,8 +379,12 @@ class Dialogue:
                 due = now + timer.delay_s * (self.time_scale if timer.scaled else 1.0)
                 self._timers.append((due, next(self._seq), plugin, timer))
             if reply.ask is not None:
-                wait = reply.ask.timeout_s if reply.ask.timeout_s is not None else self.follow_up_s
-                self.question = _OpenQuestion(plugin, reply.ask, now + wait, wait)
+                ask = reply.ask
+                if not ask.reask and reply.say:
+                    # Not understood, a question is best asked again as it was put.
+                    ask = replace(ask, reask=reply.say[-1])
+                wait = ask.timeout_s if ask.timeout_s is not None else self.follow_up_s
+                self.question = _OpenQuestion(plugin, ask, now + wait, wait)
             said.extend(Said(text, plugin, reply.repeatable) for text in reply.say)
             follows.extend(reply.follow)
         self._turn_failed |= failed

@@ -35,6 +35,16 @@ class Coaching:
 
 
 @dataclass(frozen=True)
+class UrgentAdvice:
+    """Published by safety before each utterance: the tier of the red flag it answered in
+    this conversation within the hour, if that was same day or emergency, else ``None``.
+    Small talk and words not understood then get that advice again (from safety), never
+    "say cramp" or "good night" (from help)."""
+
+    tier: str | None = None
+
+
+@dataclass(frozen=True)
 class UrgentLately:
     """Published by the journal while giving the morning summary: a red flag of last night
     needs a doctor today or sooner. The summary then gives no prevention tip after it."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from crampcoach.plugins.common.facts import Coaching
+from crampcoach.plugins.common.facts import Coaching, UrgentAdvice
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Reply
 
@@ -50,13 +50,16 @@ class Help:
             return None
         if intent.name == "help":
             return Reply(say=list(data["say"]["help"]))
+        urgent = convo.facts.get(UrgentAdvice)
+        if urgent and urgent.tier and (intent.name is None or intent.name in SMALL_TALK):
+            return None  # after urgent advice the safety plugin says it again instead
         if intent.name in SMALL_TALK:
             return Reply(say=list(data["say"][SMALL_TALK[intent.name]]))
         if intent.name is None:
             # "Say cramp" only answers a short mumble out of a routine: never a description
-            # of how someone feels, never mid-routine.
+            # of how someone feels, never mid-routine or while a question waits.
             coaching = convo.facts.get(Coaching)
-            if coaching and coaching.running:
+            if (coaching and coaching.running) or convo.waiting_for:
                 return Reply(say=list(data["say"]["unknown_coaching"]), repeatable=False)
             if len(intent.text.split()) > SHORT_WORDS:
                 return Reply(say=list(data["say"]["unknown_described"]), repeatable=False)

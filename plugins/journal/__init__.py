@@ -322,6 +322,10 @@ class JournalPlugin:
                 return None
             target = ep["id"]
             self._write(convo, lambda j: j.close_episode(target, now, "over", now))
+        if target == self.current:
+            # Once the cramp is over, "delete that" means the cramp, not the last detail
+            # said before it ended: asked about, never done on a guess.
+            self.steps.append((0, "closed"))
         self.asked_id = target
         return Reply(
             say=[*self._unsaved_notice(book), book.say("ask_severity")],
@@ -363,7 +367,7 @@ class JournalPlugin:
         if self.current is None or not self.steps or self.journal.find(self.current) is None:
             return Reply(say=[book.say("nothing_to_undo")])
         hid, what = self.steps[-1]
-        if what == "episode":
+        if what in ("episode", "closed"):
             self.asked_id = self.current
             return Reply(say=[book.say("confirm_delete")],
                          ask=Question(YES_NO, name="delete"))

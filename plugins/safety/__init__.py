@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from crampcoach.plugins.common.facts import HealthProfile, red_flag
+from crampcoach.plugins.common.facts import HealthProfile, UrgentAdvice, red_flag
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Question, Reply
 
@@ -29,6 +29,9 @@ LEG_SIGNS = {"swelling", "hard_vein", *screening.CLOT_SIGNS}
 """Signs on the leg itself: with any of them, a "soon" finding is not followed by coaching."""
 RECENT_TIER_S = 3600.0
 """"Should I call?" within the hour after a red flag is about that red flag."""
+URGENT = (screening.EMERGENCY, screening.SAME_DAY)
+AFTER_URGENT = ("chat.thanks", "chat.goodnight", "chat.never_mind", None)
+"""What, said after urgent advice, gets that advice again: "okay", "thanks", "good night"."""
 UNSURE_CHECK = {"chest": "chest_unclear", "breathing": "breath_unclear",
                 "breath_fast": "breath_unclear"}
 """Which question confirms a doubtfully heard emergency; any other gets ``collapse_unclear``."""
@@ -52,6 +55,7 @@ class Safety:
     @hookimpl
     def crampcoach_screen(self, text: str, convo: Any, confidence: float) -> Intent | None:
         data = phrasebook.load(HERE, convo.language)
+        convo.facts.put(UrgentAdvice(self._recent_tier(convo)))  # for the help plugin
         if data is None or _echo(text, convo.last_said):
             return None
         profile = convo.facts.get(HealthProfile)
@@ -94,6 +98,11 @@ class Safety:
                          ask=Question(CHECK_ANSWERS, CHECK_TIMEOUT_S, name=CHECK))
         if intent.name == "safety.should_call":
             return self._should_call(say, convo)
+        urgent = self._recent_tier(convo)
+        if intent.name in AFTER_URGENT and urgent in URGENT and convo.asked is None:
+            # "okay", "thanks" or "good night" after "call emergency services now" is no
+            # all-clear: the advice again, in one line.
+            return Reply(say=[say[f"after_{urgent}"]])
         if intent.name != "safety.symptom":
             return None
         if "tier" not in intent.slots:  # a phrase heard without screening (e.g. a test harness)
@@ -112,11 +121,15 @@ class Safety:
     def _should_call(self, say: dict[str, Any], convo: Any) -> Reply:
         """ "Should I call an ambulance?" gets the tier already said, never a softer one;
         with none said lately, the coach cannot judge and says so."""
-        tier = None
-        if self.last_tier is not None and convo.elapsed() - self.last_tier[1] < RECENT_TIER_S:
-            tier = self.last_tier[0]
+        tier = self._recent_tier(convo)
         said = say[f"should_call_{tier or 'unknown'}"]
         return Reply(say=[said] if isinstance(said, str) else list(said))
+
+    def _recent_tier(self, convo: Any) -> str | None:
+        """The tier answered in this conversation within the hour, if any."""
+        if self.last_tier is not None and convo.elapsed() - self.last_tier[1] < RECENT_TIER_S:
+            return self.last_tier[0]
+        return None
 
     def _answer(self, intent: Intent, say: dict[str, Any]) -> Reply:
         asked, self.pending = self.pending, None
