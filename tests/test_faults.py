@@ -303,6 +303,29 @@ def test_a_journal_locked_by_another_program_is_kept_aside_and_merged_later(tmp_
     assert len(episodes(data)) == 3  # merged once
 
 
+def test_a_locked_file_while_telling_the_profile_and_the_vein_check_is_one_plain_line(tmp_path):
+    """Review finding: the profile and vein stores waited 15 s on a lock, the plugin timed
+    out, and the person heard "something went wrong" three times until it was switched off."""
+    data = tmp_path / "data"
+    _fill(data, 1)
+    said = "I'm pregnant\ncheck my veins\nno\nno\nno\nno\nno\n"
+    locker = subprocess.Popen([sys.executable, "-c", LOCKER, str(data / "journal.sqlite3")],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert locker.stdout and locker.stdout.readline().strip() == "locked"
+        out = run_cli("--data-dir", str(data), "chat", "--time-scale", "0", input=said)
+    finally:
+        locker.communicate(input="", timeout=30)
+    coach = [line.removeprefix("coach: ") for line in out.stdout.splitlines()]
+    assert "I couldn't save that just now. Please tell me again later." in coach
+    assert coach[-1] == "I couldn't save your answers just now."
+    assert "went wrong" not in out.stdout and "switched off" not in out.stderr
+    assert out.returncode == 1 and out.stderr.count("\n") == 1
+    assert "the health profile could not be saved" in out.stderr
+    assert "the vein self-check could not be saved" in out.stderr
+    assert "database is locked" in out.stderr
+
+
 def test_a_data_path_that_is_a_file(tmp_path):
     data = tmp_path / "afile"
     data.write_text("not a folder")

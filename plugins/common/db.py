@@ -40,6 +40,11 @@ class DatabaseError(ValueError):
     """The database cannot be used; the message is fit for one line."""
 
 
+LIVE_ERRORS: tuple[type[Exception], ...] = (DatabaseError, sqlite3.Error)
+"""What a read or write during a conversation may raise (set up is ours; a lock held too long
+or a full disk is SQLite's): told in one plain line, the conversation goes on."""
+
+
 class Unwritable(DatabaseError):
     """Nothing can be written: the disk is full, the folder read-only, or not a folder."""
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from crampcoach.plugins.common.db import Database, DatabaseError
+from crampcoach.plugins.common import db as shared_db
+from crampcoach.plugins.common.db import Database
 from crampcoach.plugins.common.facts import HealthProfile
 from crampcoach.plugins.journal.store import Journal
 from crampcoach.voice import hookimpl, phrasebook
@@ -68,6 +70,22 @@ def publish(j: Database, convo: Conversation) -> None:
     have = store.items(j)
     convo.facts.put(HealthProfile(fluid_limit=have.get("fluid_limit") == store.YES,
                                   pregnant=have.get("pregnant") == store.YES))
+
+
+def save_live(convo: Any, say: dict[str, Any], write: Callable[[Database], None]) -> list[str]:
+    """Write what was said during a conversation: a lock held by another process is waited
+    for a second, not fifteen; a failure is one plain line and the talk goes on (the command
+    then exits 1). Returns what to say about a failure, or nothing."""
+    try:
+        with store.open_profile(convo.data_dir,
+                                busy_timeout_s=shared_db.LIVE_BUSY_TIMEOUT_S) as j:
+            write(j)
+            publish(j, convo)
+    except shared_db.LIVE_ERRORS as err:
+        log.info("profile: cannot save: %s", err)
+        convo.problems.append(f"the health profile could not be saved ({err})")
+        return [say["not_saved"]]
+    return []
 
 
 def medicine_before_cramps(j: Database, now: datetime) -> dict[str, Any] | None:
@@ -129,9 +147,10 @@ class Profile:
     @hookimpl
     def crampcoach_session_start(self, convo: Conversation) -> None:
         try:
-            with store.open_profile(convo.data_dir, create=False) as j:
+            with store.open_profile(convo.data_dir, create=False,
+                                    busy_timeout_s=shared_db.LIVE_BUSY_TIMEOUT_S) as j:
                 publish(j, convo)
-        except DatabaseError as err:  # unreadable: the journal tells the person once
+        except shared_db.LIVE_ERRORS as err:  # unreadable: the journal tells the person once
             log.info("profile: cannot read: %s", err)
 
     @hookimpl
@@ -148,12 +167,15 @@ class Profile:
             return Reply(say=list(data["say"]["unclear"]))
         now = convo.now()
         started, when = started_on(intent.text, now.date(), data, convo.language)
-        with store.open_profile(convo.data_dir) as j:
+        def write(j: Database) -> None:
             if item == "new_medicine":
                 store.add_medicine(j, _unnamed(now), started, now)
             else:
                 store.set_item(j, item, store.YES, now)
-            publish(j, convo)
+
+        failed = save_live(convo, data["say"], write)
+        if failed:
+            return Reply(say=failed)
         reply = Reply(say=list(data["say"].get(item, data["say"]["other"])))
         if item == "new_medicine" and when:
             reply.say = [data["say"]["new_medicine_when"].format(when=when)]
@@ -183,7 +205,8 @@ class Profile:
                 name = name[len(prefix) + 1:]
                 break
         now = convo.now()
-        with store.open_profile(convo.data_dir) as j:
+
+        def write(j: Database) -> None:
             placeholder = _unnamed(now)
             started = now.date()
             for m in store.medicines(j):
@@ -191,7 +214,10 @@ class Profile:
                     started = date.fromisoformat(m["since"])  # "last week", said before
                     store.remove_medicine(j, placeholder)
             store.add_medicine(j, name, started, now)
-        return Reply(say=[say["medicine_named"].format(name=name), *advice])
+
+        failed = save_live(convo, say, write)
+        return Reply(say=failed + advice if failed else
+                     [say["medicine_named"].format(name=name), *advice])
 
     @hookimpl
     def crampcoach_timer(self, name: str, data: dict[str, Any], convo: Any) -> Reply | None:

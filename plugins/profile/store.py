@@ -33,8 +33,10 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
-def open_profile(data_dir: str | os.PathLike[str], create: bool = True) -> Database:
-    return shared_db.open_db(data_dir, OWNER, MIGRATIONS, create=create)
+def open_profile(data_dir: str | os.PathLike[str], create: bool = True,
+                 busy_timeout_s: float = shared_db.BUSY_TIMEOUT_S) -> Database:
+    return shared_db.open_db(data_dir, OWNER, MIGRATIONS, create=create,
+                             busy_timeout_s=busy_timeout_s)
 
 
 ITEMS = {

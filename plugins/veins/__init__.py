@@ -10,6 +10,7 @@ import html
 from pathlib import Path
 from typing import Any
 
+from crampcoach.plugins.common import db as shared_db
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Question, Reply
 
@@ -76,8 +77,14 @@ class Veins:
                 completed: bool) -> Reply:
         assert self.answers is not None
         if self.answers:
-            with store.open_veins(convo.data_dir) as j:
-                store.add_vein_check(j, convo.now(), self.answers, completed)
+            try:
+                with store.open_veins(convo.data_dir,
+                                      busy_timeout_s=shared_db.LIVE_BUSY_TIMEOUT_S) as j:
+                    store.add_vein_check(j, convo.now(), self.answers, completed)
+            except shared_db.LIVE_ERRORS as err:
+                # The answers were heard and the advice still stands: say so, in one line.
+                convo.problems.append(f"the vein self-check could not be saved ({err})")
+                lines = [*lines, say["not_saved"]]
         self.answers = None
         return Reply(say=lines)
 

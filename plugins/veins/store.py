@@ -24,8 +24,10 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
-def open_veins(data_dir: str | os.PathLike[str], create: bool = True) -> Database:
-    return shared_db.open_db(data_dir, OWNER, MIGRATIONS, create=create)
+def open_veins(data_dir: str | os.PathLike[str], create: bool = True,
+               busy_timeout_s: float = shared_db.BUSY_TIMEOUT_S) -> Database:
+    return shared_db.open_db(data_dir, OWNER, MIGRATIONS, create=create,
+                             busy_timeout_s=busy_timeout_s)
 
 
 def add_vein_check(j: Database, when: datetime, answers: dict[str, str], completed: bool) -> None:
