@@ -414,6 +414,22 @@ def test_backup_and_restore(isolated, tmp_path):
     assert out.returncode == 2 and len(episodes(isolated)) == 2
 
 
+def test_a_restore_that_cannot_keep_the_journal_first_restores_nothing(isolated, tmp_path):
+    """Review finding: a backups folder that cannot be made ended ``log restore`` in a
+    traceback. Now one line, exit 1, and the journal as it was."""
+    run_cli("log", "add", "--start", "2026-11-20T03:00", "--severity", "4")
+    copy = tmp_path / "backup.sqlite3"
+    assert run_cli("log", "backup", str(copy)).returncode == 0
+    run_cli("log", "add", "--start", "2026-11-21T03:00", "--severity", "5")
+    shutil.rmtree(isolated / "backups", ignore_errors=True)
+    (isolated / "backups").write_text("a file where the folder should be")
+    out = run_cli("log", "restore", str(copy))
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert out.stderr.startswith("crampcoach: error: cannot keep a copy of the journal")
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert [e["severity"] for e in episodes(isolated)] == [4, 5]
+
+
 def _kept_before(out: subprocess.CompletedProcess[str]) -> Path:
     """The pre-restore copy the one-line message names."""
     assert out.returncode == 0, out.stderr

@@ -311,6 +311,10 @@ def cmd_restore(args: argparse.Namespace, cfg: Any, host: Any) -> int:
             kept = backup.restore_from(j, Path(args.file))
         except JournalError as err:
             raise UserError(str(err)) from None
+        except (OSError, sqlite3.Error) as err:
+            # Nothing was replaced: the copy of the journal as it is comes first.
+            raise RuntimeFailure(f"cannot keep a copy of the journal before restoring, "
+                                 f"so nothing was restored: {err}") from None
     print(f"restored the journal from {args.file} (the one before is in {kept})")
     return 0
 
