@@ -281,18 +281,23 @@ sys.stdin.read()  # held until the test closes our stdin
 """
 
 
+def _chat_while_locked(data: Path, said: str) -> subprocess.CompletedProcess[str]:
+    """``chat`` while another program holds the shared file's write lock."""
+    locker = subprocess.Popen([sys.executable, "-c", LOCKER, str(data / "journal.sqlite3")],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert locker.stdout and locker.stdout.readline().strip() == "locked"
+        return run_cli("--data-dir", str(data), "chat", "--time-scale", "0", input=said)
+    finally:
+        locker.communicate(input="", timeout=30)
+
+
 def test_a_journal_locked_by_another_program_is_kept_aside_and_merged_later(tmp_path):
     """Another program holding the write lock: the coach waits briefly, says once that it
     cannot save, keeps coaching, and the episode joins the journal at the next start."""
     data = tmp_path / "data"
     _fill(data, 2)
-    locker = subprocess.Popen([sys.executable, "-c", LOCKER, str(data / "journal.sqlite3")],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert locker.stdout and locker.stdout.readline().strip() == "locked"
-        out = run_cli("--data-dir", str(data), "chat", "--time-scale", "0", input=CRAMP)
-    finally:
-        locker.communicate(input="", timeout=30)
+    out = _chat_while_locked(data, CRAMP)
     # One line on stderr: no plugin timed out or was switched off on the way.
     _assert_unsaved_then_merged(data, out)
     assert "database is locked" in out.stderr
@@ -309,13 +314,7 @@ def test_a_locked_file_while_telling_the_profile_and_the_vein_check_is_one_plain
     data = tmp_path / "data"
     _fill(data, 1)
     said = "I'm pregnant\ncheck my veins\nno\nno\nno\nno\nno\n"
-    locker = subprocess.Popen([sys.executable, "-c", LOCKER, str(data / "journal.sqlite3")],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert locker.stdout and locker.stdout.readline().strip() == "locked"
-        out = run_cli("--data-dir", str(data), "chat", "--time-scale", "0", input=said)
-    finally:
-        locker.communicate(input="", timeout=30)
+    out = _chat_while_locked(data, said)
     coach = [line.removeprefix("coach: ") for line in out.stdout.splitlines()]
     assert "I couldn't save that just now. Please tell me again later." in coach
     assert coach[-1] == "I couldn't save your answers just now."
