@@ -65,6 +65,9 @@ class Morphology:
     typed_final: str = ""
     """A final consonant that is a whole ending, typed more than said ("쥐남", "풀림": ㅁ);
     tried last, and never when the known words are grouped ("힘" is no form of "히")."""
+    typed_final_glued: str = ""
+    """Those of ``typed_final`` that are an ending on one syllable glued to a known word
+    ("쥐남": ㅁ); another there is the noun's own ("수건" is no "수 거")."""
     long_negation_ending: str = ""
     long_negations: Mapping[str, str] = field(default_factory=dict)
     """The start of a denying verb → the short negation it means, said after a verb with
@@ -88,6 +91,7 @@ class Morphology:
                    syllables=dict(data.get("syllable_contractions", {}) or {}),  # type: ignore[arg-type]
                    light_verbs=frozenset(strings("light_verbs")),
                    typed_final=str(data.get("typed_final", "")),
+                   typed_final_glued=str(data.get("typed_final_glued", "")),
                    long_negation_ending=str(data.get("long_negation_ending", "")),
                    long_negations=dict(data.get("long_negations", {}) or {}),  # type: ignore[arg-type]
                    denied_before=frozenset(strings("denied_before")),
@@ -134,13 +138,15 @@ class Morphology:
             word = nxt
             yield word
 
-    def without_typed_final(self, word: str) -> str | None:
-        """``word`` with its last syllable's typed ending taken off ("남" → "나"), or None."""
+    def without_typed_final(self, word: str, glued: bool = False) -> str | None:
+        """``word`` with its last syllable's typed ending taken off ("남" → "나"), or None;
+        ``glued``: ``word`` is one syllable said glued to a known word before it."""
         code = _syllable(word[-1])
-        if code is None or not self.typed_final:
+        finals = self.typed_final_glued if glued else self.typed_final
+        if code is None or not finals:
             return None
         final = code % _FINALS
-        if not final or _FINAL_JAMO[final - 1] not in self.typed_final:
+        if not final or _FINAL_JAMO[final - 1] not in finals:
             return None
         return word[:-1] + chr(_FIRST + code - final)
 
@@ -188,27 +194,28 @@ class Reader:
                 if len(words) > 1:
                     self.forms[word] = tuple(sorted(words - {word}))
 
-    def word(self, word: str) -> str | None:
-        """The known word ``word`` is a form of, or None."""
+    def word(self, word: str, glued: bool = False) -> str | None:
+        """The known word ``word`` is a form of, or None (``glued``: see
+        :meth:`Morphology.without_typed_final`)."""
         if word in self.known:
             return word
         for form in self.morph.reductions(word):
             if form in self.known:
                 return form
         found = self._by_stem.get(self.morph.stem(word))
-        plain = None if found else self.morph.without_typed_final(word)
+        plain = None if found else self.morph.without_typed_final(word, glued and len(word) == 1)
         return self.word(plain) if plain else found
 
-    def words(self, word: str) -> list[str] | None:
+    def words(self, word: str, glued: bool = False) -> list[str] | None:
         """``word`` as known words, split where it is several said without a space."""
-        one = self.word(word)
+        one = self.word(word, glued)
         if one is not None:
             return [one]
         for cut in range(len(word) - 1, 0, -1):  # the longest known start first
             head, rest = self.word(word[:cut]), word[cut:]
             if head is None:
                 continue
-            tail = self.words(rest)
+            tail = self.words(rest, glued=True)
             if tail is None and self.morph.stem(rest) in self.morph.light_verbs:
                 tail = [self.morph.stem(rest)]
             if tail is not None and (head not in self.numbers or tail[0] == self.counter):
@@ -240,9 +247,20 @@ class Reader:
                 continue
             if self._long_negation(before, word):
                 continue  # read with the verb before it
-            out.extend(self.words(word) or self._known_start(word) or [word]
+            read = self.words(word) or self._known_start(word) or [word]
+            out.extend(self._said_again(read, said[i + 1] if i + 1 < len(said) else "")
                        if len(word) > 1 else [word])
         return out
+
+    def _said_again(self, read: list[str], then: str) -> list[str]:
+        """``read`` without its last word when the next word says it again more exactly:
+        "왼발 발가락" is the toes of the left foot ("왼 발가락"), not the foot."""
+        if len(read) < 2 or not then:
+            return read
+        again = self.word(then)
+        if again is not None and again != read[-1] and read[-1] in again:
+            return read[:-1]
+        return read
 
     def _known_start(self, word: str) -> list[str] | None:
         """A known word of two syllables or more typed before words the coach does not know

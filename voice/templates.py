@@ -34,7 +34,10 @@ class Looseness:
         alts = (self.same or {}).get(text)
         if not alts:
             return re.escape(text) + " "
-        return "(?:" + "|".join(re.escape(a) for a in alts) + ") "
+        # The longest first: a stand-in that starts with the word itself ("팁 하나 더" for
+        # "팁") must not be cut short by it.
+        longest = sorted(alts, key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(a) for a in longest) + ") "
 
     def gap(self) -> str:
         if not self.skip:
