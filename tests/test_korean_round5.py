@@ -97,6 +97,11 @@ class TestGluedAndSaidAgain:
         assert reader.read(["왼발에", "쥐"]) == ["왼", "발", "쥐"]
         assert reader.read(["발", "발가락"]) == ["발", "발가락"]  # said apart: both kept
 
+    @pytest.mark.parametrize("text", ["아 쥐났다 진짜 아파", "종아리 쥐났다"])
+    def test_the_cramp_said_plain_is_still_read(self, ko, text):
+        # No stand-in may make "나" a known word: "났다" would be read as it, not as "났어".
+        assert said(ko, text)[0] == "cramp.report"
+
     def test_a_pause_with_its_reason(self, ko):
         assert said(ko, "잠깐만요 수건 좀 찾아볼게요") == ("coach.pause", {})
 
@@ -118,6 +123,12 @@ class TestWordsForEveryIntent:
         ("당뇨약을 새로 먹기 시작했어", ("profile.update", {"item": "new_medicine"})),
         ("새로운 약 먹고 있어요", ("profile.update", {"item": "new_medicine"})),
         ("의사 선생님이 물을 적게 마시래", ("profile.update", {"item": "fluid_limit"})),
+        ("아휴 이제 살 것 같아요", ("cramp.over", {})),
+        ("지금 몇 분째예요", ("status.elapsed", {})),
+        ("어제 밤에 쥐 몇 번 났어", ("summary.request", {})),
+        ("다리 혈관 좀 봐 주세요", ("check.veins", {})),
+        ("뒷허벅지에 쥐났어", ("cramp.report", {"muscle": "hamstring"})),
+        ("저 이제 잘래요", ("chat.goodnight", {})),
     ])
     def test_said_another_way(self, ko, text, want):
         assert said(ko, text) == want
