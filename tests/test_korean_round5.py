@@ -97,6 +97,15 @@ class TestGluedAndSaidAgain:
         assert reader.read(["왼발에", "쥐"]) == ["왼", "발", "쥐"]
         assert reader.read(["발", "발가락"]) == ["발", "발가락"]  # said apart: both kept
 
+    @pytest.mark.parametrize("text, want", [
+        ("두 다리 다 쥐났어요", {"side": "both"}),
+        ("두 발에 쥐가 났어", {"side": "both", "muscle": "foot"}),
+        ("두 시쯤 쥐가 났어", {}),  # a time, not both legs
+        ("두 달 전부터 쥐가 나요", {}),
+    ])
+    def test_two_legs_are_both_but_two_hours_are_a_time(self, ko, text, want):
+        assert said(ko, text) == ("cramp.report", want)
+
     @pytest.mark.parametrize("text", ["아 쥐났다 진짜 아파", "종아리 쥐났다"])
     def test_the_cramp_said_plain_is_still_read(self, ko, text):
         # No stand-in may make "나" a known word: "났다" would be read as it, not as "났어".
@@ -156,3 +165,36 @@ class TestTheCoachSays:
         said = load("ko").duration(seconds)
         assert "안 되게" not in said and "넘게" not in said
         assert said.endswith(("분", "반", "미만", "이상"))  # a noun: "…이었어요", "… 동안"
+
+
+class TestRoundThreeClasses:
+    """Classes of the ko-round3 misses, each with own sentences (not the benchmark's)."""
+
+    @pytest.mark.parametrize("text, want", [
+        # A slot taken back in one breath is the one meant, no correction of a record.
+        ("오른쪽 아니 왼쪽 발이요", ("cramp.report", {"side": "left", "muscle": "foot"})),
+        ("발 아니 종아리에 쥐", ("cramp.report", {"muscle": "calf"})),
+        # ...while a correction said on its own still corrects.
+        ("아니 오른쪽이었다니까", ("log.correct", {"side": "right"})),
+        # The leg named with the cramp word; a leg "twisted".
+        ("아악 다리에 쥐가", ("cramp.report", {})),
+        ("발이 꼬였어요", ("cramp.report", {"muscle": "foot"})),
+        ("이제 좀 말랑해졌어요", ("cramp.over", {})),
+        ("종아리가 이제 다 풀렸어요", ("cramp.over", {})),  # the muscle named, no new cramp
+        ("왼발 이제 안 아파", ("cramp.over", {})),
+        # 잘못 (wrongly) is one word: its 못 denies nothing after it.
+        ("잘못 눌렀어 기록 취소해 줘", ("log.undo", {})),
+        ("잘못 들었어요", ("coach.repeat", {})),
+        ("하지정맥 자가 점검 할래요", ("check.veins", {})),
+        ("하지정맥류가 있어요", ("profile.update", {"item": "vein_or_artery_problems"})),
+    ])
+    def test_said_so(self, ko, text, want):
+        assert said(ko, text) == want
+
+    @pytest.mark.parametrize("text", ["벌써 네 시네", "네 시간 잤어", "네 번째 알람이야"])
+    def test_four_before_a_counter_is_no_yes(self, ko, text):
+        prefer = ("answer.yes", "answer.no", "answer.unsure")
+        assert ko.match(text, prefer=prefer).name != "answer.yes"
+
+    def test_yes_is_still_yes(self, ko):
+        assert said(ko, "네 맞아요")[0] == "answer.yes"

@@ -554,7 +554,7 @@ class IntentMatcher:
         for name, (after, before) in self._not_slot.items():
             for phrase in {p for ps in self.lists.get(name, {}).values() for p in ps}:
                 n = len(phrase.split())
-                for at in _find_phrase(words, phrase.split()):
+                for at in _find_phrase(words, phrase.split(), self._alts):  # stand-ins too
                     prev = words[at - 1] if at > 0 else ""
                     nxt = words[at + n] if at + n < len(words) else ""
                     unknown = (name in self._before_unknown and nxt and nxt not in self._vocab
