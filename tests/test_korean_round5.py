@@ -37,7 +37,9 @@ class TestPartialAnswers:
 
     @pytest.mark.parametrize("answer", ["조금요", "약간이요", "살짝요", "거의요", "좀 그래요",
                                         "조금 나아졌어요", "약간 풀렸어요", "거의 다 풀렸어요",
-                                        "네 조금요", "좀 덜해요", "조금씩 풀리는 거 같아요"])
+                                        "네 조금요", "좀 덜해요", "조금씩 풀리는 거 같아요",
+                                        "나아지고 있어요", "반쯤 풀렸어요", "어느 정도 풀렸어요",
+                                        "점점 나아져요"])
     def test_a_part_of_a_yes_holds_the_stretch_once_more(self, talk, answer):
         t = _at_the_check(talk)
         out = t.say(answer)
@@ -176,9 +178,8 @@ class TestRoundThreeClasses:
         ("발 아니 종아리에 쥐", ("cramp.report", {"muscle": "calf"})),
         # ...while a correction said on its own still corrects.
         ("아니 오른쪽이었다니까", ("log.correct", {"side": "right"})),
-        # The leg named with the cramp word; a leg "twisted".
+        # The leg named with the cramp word.
         ("아악 다리에 쥐가", ("cramp.report", {})),
-        ("발이 꼬였어요", ("cramp.report", {"muscle": "foot"})),
         ("이제 좀 말랑해졌어요", ("cramp.over", {})),
         ("종아리가 이제 다 풀렸어요", ("cramp.over", {})),  # the muscle named, no new cramp
         ("왼발 이제 안 아파", ("cramp.over", {})),
@@ -198,3 +199,19 @@ class TestRoundThreeClasses:
 
     def test_yes_is_still_yes(self, ko):
         assert said(ko, "네 맞아요")[0] == "answer.yes"
+
+
+class TestThirdOwnProbe:
+    @pytest.mark.parametrize("text, want", [
+        ("팔 정도요", ("log.severity", {"severity": 8})),  # a number with 정도, as alone
+        ("다음으로 가요", ("coach.next", {})),
+        ("이제 계속해도 돼", ("coach.resume", {})),  # -아도 되다 is leave, not "됐어"
+        ("그만해 코치", ("coach.stop", {})),
+    ])
+    def test_said_so(self, ko, text, want):
+        assert said(ko, text) == want
+
+    @pytest.mark.parametrize("text", ["이 정도면 참을 만해", "여보 그만 뒤척여",
+                                      "애들아 그만 싸워"])
+    def test_not_a_score_nor_a_stop(self, ko, text):
+        assert said(ko, text)[0] not in ("log.severity", "coach.stop")
