@@ -30,6 +30,12 @@ How a concept is found, in one utterance:
   the negation after its last item; adverbs in ``negation_skip`` ("통증은 전혀 없어요") do not
   use up the negation's reach.
 - ``explained``: warmth or redness said with its cause ("hot after the heat pack") is no clot sign.
+- ``frames``: a mention told as the past ("years ago I passed out"), as a question about
+  cramps in general ("what if I can't breathe?"), as what was on the television, or as a
+  figure of speech ("숨넘어가는 줄 알았어") is not a red flag now; a present cue ("now", "than")
+  between the two undoes the past. A red flag only asked about gets one yes/no question.
+- ``aftermath``: tingling or numbness said right after the cramp let go is the cramp's
+  aftermath ("쥐 다 풀렸는데 좀 얼얼해요"), unless said to last (``lasting``: "for weeks").
 """
 
 from __future__ import annotations
@@ -56,11 +62,17 @@ PAUSE_REACH = 4
 """Tokens within which two parts of a concept may be joined across a pause (",")."""
 ALL_WINDOW = 8
 """Tokens within which the parts of an ``all`` concept must fall."""
+FRAME_REACH = 6
+"""Tokens within which a frame's cue ("used to", "적 있") tells how a sign is meant."""
 
 # Concept groups the rules below combine (names match the ``[concepts.*]`` tables).
 EMERGENCY_ALONE = ("breathing", "breath_fast", "chest", "coughing_blood", "collapse",
                    "convulsion")
 CLOT_SIGNS = ("redness", "warmth", "dark_skin")
+ASK_BACK = {"breathing": "breath_unclear", "breath_fast": "breath_unclear",
+            "chest": "chest_unclear", "coughing_blood": "coughing_blood", "collapse": "faint",
+            "convulsion": "collapse_unclear"}
+"""The one question asked back when an emergency sign is only asked about."""
 SOON_ALONE = ("numbness", "weakness", "wasting", "twitching", "walking_pain", "urge_to_move",
               "frequency", "daytime_tired", "veins", "heavy_legs", "other_muscles")
 
@@ -126,6 +138,19 @@ class Screener:
         self.unsure = self._terms(screen.get("not_negations", []))
         self.others = self._terms(screen.get("someone_else", []))
         self.near = self._terms(screen.get("near", []))
+        # "가슴이 안 아픈 건 아니에요": a denial denied; "I can't say it doesn't hurt".
+        self.neg_double_after = self._terms(screen.get("negation_denied_after", []))
+        self.neg_double_before = self._terms(screen.get("negation_denied_before", []))
+        # A modifier ending ("쉬는 건", "같은 건") carries a negation's reach over to 건/것.
+        self.bridge_finals = {_FINALS.index(f) for f in screen.get("negation_bridge_finals", [])}
+        self.present = self._terms(screen.get("present", []))
+        self.frames = {
+            kind: {"before": self._terms(spec.get("before", [])),
+                   "after": self._terms(spec.get("after", [])),
+                   "suffixes": tuple(spec.get("suffixes", [])),
+                   "reach": int(spec.get("reach", FRAME_REACH)),
+                   "except_prev": self._terms(spec.get("except_prev", []))}
+            for kind, spec in screen.get("frames", {}).items()}
         self.concepts: dict[str, dict[str, Any]] = {}
         for name, spec in data.get("concepts", {}).items():
             self.concepts[name] = {
@@ -159,6 +184,13 @@ class Screener:
         self.dur_ago = self._terms(dur.get("ago", []))
         self.dur_ongoing = self._terms(dur.get("ongoing", []))
         self.dur_fillers = self._terms(dur.get("fillers", []))
+        # "I stretched for fifteen minutes", "20분 동안 스트레칭했어요": the time of something done.
+        self.dur_activities = self._terms(dur.get("activities", []))
+        self.dur_activity_before = dur.get("activity_side", "any") == "before"
+        # "I rubbed it for twenty minutes": done to the cramp, so the cramp's time.
+        self.dur_activity_objects = self._terms(dur.get("activity_objects", []))
+        self.cramp_terms = self._terms(data.get("concepts", {}).get("cramp_word", {})
+                                       .get("any", []))
         self.number_suffixes = tuple(dur.get("number_suffixes", []))
         self.numbers = _numbers(code, dur.get("numbers", {}))
 
@@ -304,6 +336,10 @@ class Screener:
         # "A-거나 B진 않아요": each item joined by "or", and each adverb ("전혀"), moves the
         # denying verb one word on.
         last = end
+        # "숨 못 쉬는 건 아니에요": the rest of the verb, as a modifier, then 건 and the denial.
+        if last + 1 < len(words) and words[last + 1] in self.neg_skip and \
+                (syl := _syllable(words[last][-1])) is not None and syl[1] in self.bridge_finals:
+            last += 1
         while last < len(words) and (words[last] in self.neg_skip or (
                 self.joiners and words[last - 1].endswith(self.joiners))):
             last += 1
@@ -312,16 +348,60 @@ class Screener:
         if any(clause[i] == c and self._any_at(words, i, self.undo)
                for i in range(end, len(words))):
             return False
-        return (any(cue(i, self.neg_before) for i in range(start - NEG_BEFORE, start))
-                or any(cue(i, both) for i in range(start, end))
-                or any(cue(i, self.neg_after) for i in range(end, last + self.neg_after_reach)))
+        after = range(end, last + self.neg_after_reach)
+        denied = (any(cue(i, self.neg_before) for i in range(start - NEG_BEFORE, start))
+                  or any(cue(i, both) for i in range(start, end)))
+        # A denial denied: "가슴이 안 아픈 건 아니에요", "I can't say it doesn't hurt".
+        if denied and any(cue(i, self.neg_double_after) for i in after):
+            return False
+        denied = denied or any(cue(i, self.neg_after) for i in after)
+        if denied and any(clause[i] == c and self._any_at(words, i, self.neg_double_before)
+                          for i in range(start)):
+            return False
+        return denied
+
+    def _framed(self, words: Sequence[str], clause: list[int], parts: list[tuple[int, int]]
+                ) -> str | None:
+        """The frame a mention is told in ("past", "asked", "media", "figure"; see the
+        language's ``[screen.frames]``), or ``None`` when it is told as happening now. A
+        frame's cue is in the mention's clause: before it, after it, or ending its words
+        ("발작하듯이", "숨이 차면"); a present cue between the two ("now", "than") undoes it."""
+        start, end = min(s for s, _ in parts), max(e for _, e in parts)
+        c = clause[start]
+
+        def present_between(a: int, b: int) -> bool:
+            return any(clause[k] == c and self._any_at(words, k, self.present)
+                       for k in range(a, b))
+
+        for kind, spec in self.frames.items():
+            if spec["suffixes"] and words[end - 1].endswith(spec["suffixes"]):
+                return kind
+            for i in range(start):
+                cue = max((e for t in spec["before"] if (e := self._end(words, i, t))),
+                          default=None)
+                if cue is not None and clause[i] == c and start - cue <= FRAME_REACH \
+                        and not self._ends_before(words, i, spec["except_prev"]) \
+                        and not present_between(i + 1, start):
+                    return kind
+            for i in range(end, min(end + 1 + spec["reach"], len(words))):
+                if clause[i] == c and self._any_at(words, i, spec["after"]) \
+                        and not present_between(end, i):
+                    return kind
+        return None
 
     # -- concepts -------------------------------------------------------------------------
     def concepts_in(self, words: Sequence[str], about_other: bool = False) -> set[str]:
+        return self.mentions(words, about_other)[0]
+
+    def mentions(self, words: Sequence[str], about_other: bool = False
+                 ) -> tuple[set[str], dict[str, str]]:
+        """The concepts said as happening now, and those only told in a frame (the past, a
+        question, the television, a figure of speech), each with its frame."""
         weak = self._clauses(words, strong_only=False)
         strong = self._clauses(words, strong_only=True)
         spoken = self._clauses(words, strong_only=True, pauses=False)
         found: set[str] = set()
+        framed: dict[str, str] = {}
         for name, spec in self.concepts.items():
             mentions = [[s] for s in self._find(words, spec["any"])]
             if about_other:
@@ -337,9 +417,13 @@ class Screener:
                     continue
                 if weak[s0] < 0 or self._negated(words, weak, parts):
                     continue
+                kind = self._framed(words, weak, parts)
+                if kind is not None:
+                    framed.setdefault(name, kind)
+                    continue
                 found.add(name)
                 break
-        return found
+        return found, {k: v for k, v in framed.items() if k not in found}
 
     def _ends_before(self, words: Sequence[str], i: int, terms: list[_Term]) -> bool:
         return any(
@@ -387,17 +471,25 @@ class Screener:
         if self.dur_needs and not self._find(words, self.dur_needs):
             return None
         ongoing = self.still_going(words)
+        weak = self._clauses(words, strong_only=False)
 
         def past(end: int) -> bool:  # "an hour ago" is when it began, not how long it lasts
             return not ongoing and self._any_at(words, end, self.dur_ago)
 
+        def other(start: int, end: int) -> bool:
+            """Said of something else: asked about ("can a cramp last half an hour?"), or
+            the time of something done ("I stretched for fifteen minutes")."""
+            return self._framed(words, weak, [(start, end)]) is not None or (
+                not ongoing and self._activity(words, weak, start))
+
         said = [(" ".join(term.tokens) in self.dur_vague, minutes)
                 for term, minutes in self.dur_phrases
-                for _, end in self._find(words, [term]) if not past(end)]
+                for start, end in self._find(words, [term])
+                if not past(end) and not other(start, end)]
         found = [minutes for vague, minutes in said if not vague]
         for i, word in enumerate(words):
             for term, per in self.dur_units:
-                if past(i + len(term.tokens)):
+                if past(i + len(term.tokens)) or other(i, i + 1):
                     continue
                 glued = self._glued_number(word, term.tokens[0])  # "20분째", "삼십분", "15mins"
                 if glued is not None:
@@ -408,6 +500,19 @@ class Screener:
         # "It took ages, like two minutes": a loose word counts only when nothing exact is said.
         found = found or [minutes for _, minutes in said]
         return max(found) if found else None
+
+    def _activity(self, words: Sequence[str], clause: list[int], at: int) -> bool:
+        """Something done (stretching, a walk) in the clause of the time said at ``at``
+        (before it, where the language says so), not to the cramp, and no cramp in the clause."""
+        c = clause[at]
+        mine = [i for i in range(len(words)) if clause[i] == c]
+        if any(self._any_at(words, i, self.cramp_terms) for i in mine):
+            return False  # "cramped for twenty minutes while I walked": the cramp's time
+        return any(self._any_at(words, i, self.dur_activities)
+                   and not (self.dur_activity_before and i > at)
+                   and not any(self._any_at(words, k, self.dur_activity_objects)
+                               for k in range(i + 1, i + 3))
+                   for i in mine)
 
     def still_going(self, words: Sequence[str]) -> bool:
         """The cramp is said to be still going ("still", "won't let go", "계속")."""
@@ -479,7 +584,7 @@ def screen(text: str, data: dict[str, Any], code: str, pregnant: bool = False) -
     if not words:
         return Verdict(None)
     other = s.about_other(words)
-    found = s.concepts_in(words, other)
+    found, framed = s.mentions(words, other)
     if "collapse" in found and s.is_near(words, "collapse"):
         found.discard("collapse")
         found.add("faint")
@@ -489,12 +594,21 @@ def screen(text: str, data: dict[str, Any], code: str, pregnant: bool = False) -
     eased = "eased" in found and not s.still_going(words)
     if minutes is not None and (minutes > LONG_CRAMP_MIN if eased else minutes >= LONG_CRAMP_MIN):
         found.add("long_cramp")
-    return decide(found, other, pregnant)
+    verdict = decide(found, other, pregnant)
+    if verdict.tier is None and verdict.check is None:
+        # "What if I can't breathe?": only asked about, so asked back, once.
+        asked = [c for c in EMERGENCY_ALONE if framed.get(c) == "asked"]
+        if asked:
+            return Verdict(None, (asked[0],), other, check=ASK_BACK[asked[0]])
+    return verdict
 
 
 def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verdict:
     """The content brief's section 4, as rules over the concepts found."""
     pregnant = pregnant or "pregnancy" in found
+    # Tingling or numbness right after the cramp let go is its aftermath, unless it lasts.
+    if {"eased", "aftermath"} & found and "lasting" not in found:
+        found = found - {"numbness"}
     if "explained" in found:  # warmth or redness with its cause said: a heat pack, rubbing
         found = found - {"warmth", "redness"}
 
