@@ -51,7 +51,7 @@ def test_floors_on_the_symptom_corpus(language, heldout):
 @pytest.mark.parametrize(("block", "heldout"), [("round2", False), ("round2", True),
                                                 ("round3", False), ("round3", True),
                                                 ("round4", False), ("round4", True),
-                                                ("probe5", False)])
+                                                ("probe5", False), ("probe5b", False)])
 def test_floors_on_the_later_blocks(language, block, heldout):
     # Every held-back part here has been read (its misses were fixed by class); probe5 is
     # triage5's own probe (how a sign is told: the past, questions, figures, aftermath).

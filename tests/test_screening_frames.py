@@ -103,6 +103,23 @@ NOT_NOW = [
     ("쥐가 이십 분째 안 풀려요", "ko", "same_day"),
 ]
 
+# Found by the second probe: more ways to say the same classes.
+SECOND_PROBE = [
+    ("that's passed, my heel is a bit fizzy", "en", "none"),  # aftermath, said "fizzy"
+    ("my feet fizz and tingle all evening every day", "en", "soon"),
+    ("numb for a second after it let go, fine now", "en", "none"),
+    ("I haven't got any chest pain or anything like that", "en", "none"),
+    ("I've never had chest pain like this", "en", "emergency"),
+    ("my grandad died of a heart attack", "en", "none"),
+    ("I stood at work for nine hours", "en", "none"),
+    ("할머니가 뇌졸중으로 돌아가셨어요", "ko", "none"),
+    ("할아버지가 심장마비가 와서 쓰러지셨어요", "ko", "emergency"),
+    ("숨도 못 쉬는 줄 알았네", "ko", "none"),
+    ("열다섯 분째 안 풀려요", "ko", "same_day"),
+    ("스무 분 넘게 쥐가 나 있어요", "ko", "same_day"),
+    ("쥐가 오래 가면 안 좋은 거예요?", "ko", "none"),
+]
+
 # A denial denied says the sign is there; a denial alone is still a denial.
 DOUBLE_NEGATION = [
     ("가슴이 안 아픈 건 아니에요", "ko", "emergency"),
@@ -118,7 +135,7 @@ OK = {"emergency": {"emergency"}, "same_day": {"same_day"}, "soon": {"soon", "sa
 
 
 @pytest.mark.parametrize(("text", "language", "tier"),
-                         AFTERMATH + PAST + ASKED + NOT_NOW + DOUBLE_NEGATION)
+                         AFTERMATH + PAST + ASKED + NOT_NOW + SECOND_PROBE + DOUBLE_NEGATION)
 def test_how_a_sign_is_told(text, language, tier):
     assert _got(text, language) in OK[tier], (text, _got(text, language))
 

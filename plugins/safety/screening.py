@@ -135,6 +135,9 @@ class Screener:
         self.neg_skip = set(screen.get("negation_skip", []))
         self.skip = set(screen.get("softeners", []))
         self.undo = self._terms(screen.get("negation_undone_after", []))
+        self.undo_not = self._terms(screen.get("negation_undone_except_prev", []))
+        # "숨도 못 쉬는 줄": a sign ending in a word that goes before a verb goes on into it.
+        self.verb_before = set(screen.get("before_verb", []))
         self.unsure = self._terms(screen.get("not_negations", []))
         self.others = self._terms(screen.get("someone_else", []))
         self.near = self._terms(screen.get("near", []))
@@ -346,6 +349,7 @@ class Screener:
         both = self.neg_before + self.neg_after
         # "I've never had chest pain like this": the comparison makes it a yes.
         if any(clause[i] == c and self._any_at(words, i, self.undo)
+               and not self._ends_before(words, i, self.undo_not)  # "or anything like that"
                for i in range(end, len(words))):
             return False
         after = range(end, last + self.neg_after_reach)
@@ -368,6 +372,8 @@ class Screener:
         ("발작하듯이", "숨이 차면"); a present cue between the two ("now", "than") undoes it."""
         start, end = min(s for s, _ in parts), max(e for _, e in parts)
         c = clause[start]
+        if words[end - 1] in self.verb_before and end < len(words):
+            end += 1
 
         def present_between(a: int, b: int) -> bool:
             return any(clause[k] == c and self._any_at(words, k, self.present)
@@ -479,7 +485,8 @@ class Screener:
         def other(start: int, end: int) -> bool:
             """Said of something else: asked about ("can a cramp last half an hour?"), or
             the time of something done ("I stretched for fifteen minutes")."""
-            return self._framed(words, weak, [(start, end)]) is not None or (
+            # With the verb after it: "쥐가 오래 가면", "if it lasts half an hour".
+            return self._framed(words, weak, [(start, min(end + 1, len(words)))]) is not None or (
                 not ongoing and self._activity(words, weak, start))
 
         said = [(" ".join(term.tokens) in self.dur_vague, minutes)
@@ -508,11 +515,14 @@ class Screener:
         mine = [i for i in range(len(words)) if clause[i] == c]
         if any(self._any_at(words, i, self.cramp_terms) for i in mine):
             return False  # "cramped for twenty minutes while I walked": the cramp's time
-        return any(self._any_at(words, i, self.dur_activities)
-                   and not (self.dur_activity_before and i > at)
-                   and not any(self._any_at(words, k, self.dur_activity_objects)
-                               for k in range(i + 1, i + 3))
-                   for i in mine)
+        for i in mine:
+            if self.dur_activity_before and i > at:
+                continue
+            ends = [e for t in self.dur_activities if (e := self._end(words, i, t)) is not None]
+            if ends and not any(self._any_at(words, k, self.dur_activity_objects)
+                                for k in range(max(ends), max(ends) + 2)):
+                return True
+        return False
 
     def still_going(self, words: Sequence[str]) -> bool:
         """The cramp is said to be still going ("still", "won't let go", "계속")."""
