@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from crampcoach.plugins.journal.store import Journal
+
 
 @pytest.fixture
 def coach(talk):
@@ -140,3 +142,44 @@ def test_the_check_in_is_asked_again_when_not_understood(coach):
     coach.run_until_quiet()
     assert coach.say("hmm") == ["Has it let go? Say yes, no, or a little."]
     assert coach.say("yes")[0] == "Good. The cramp has let go."
+
+
+UNKNOWN_EN = ["I can't tell how serious it is.",
+              "If you think it is an emergency, call emergency services now."]
+UNKNOWN_KO = ["얼마나 심각한지 저는 알 수 없어요.",
+              "응급이라고 생각되면 지금 응급 번호로 전화하세요."]
+
+
+@pytest.mark.parametrize("ask", ["should I call 911", "I think I need an ambulance",
+                                 "is it bad enough for an ambulance", "do we need an ambulance",
+                                 "should I see a doctor about this"])
+def test_should_i_call_said_any_way_mid_cramp_is_answered(coach, ask):
+    # Review finding: at "Has the cramp let go?" these got the check-in again or "Sorry".
+    coach.say("cramp in my left calf")
+    assert coach.say(ask) == UNKNOWN_EN
+
+
+@pytest.mark.parametrize("ask", ["119 불러야 돼요?", "119 불러야 하나", "응급실 가야 하나요?",
+                                 "구급차 불러야 할까요", "병원 가야 해?"])
+def test_korean_should_i_call_never_ends_the_cramp_nor_rates_it(talk, isolated, ask):
+    # Review finding: "119 불러야 돼요?" ended the cramp (돼 read as 됐어) and "119 불러야
+    # 하나" saved a rating of 1 (하나 read as the number one).
+    t = talk("ko")
+    t.start()
+    t.say("쥐 났어 오른쪽 종아리")
+    assert t.say(ask) == UNKNOWN_KO
+    with Journal(isolated) as j:
+        [ep] = j.episodes()
+    assert ep["ended_at"] is None and ep["severity"] is None
+
+
+@pytest.mark.parametrize("said", ["계속 당겨야 하나요", "어떻게 하나요", "일어나도 돼요",
+                                  "얼마나 버텨야 돼요"])
+def test_korean_questions_mid_cramp_are_no_rating_and_no_end(talk, isolated, said):
+    t = talk("ko")
+    t.start()
+    t.say("쥐 났어 오른쪽 종아리")
+    t.say(said)
+    with Journal(isolated) as j:
+        [ep] = j.episodes()
+    assert ep["ended_at"] is None and ep["severity"] is None
