@@ -322,3 +322,42 @@ def test_muscle_given_in_answer_reaches_the_journal(talk, isolated):
     with Journal(isolated) as j:
         ep = j.last()
     assert ep["muscle"] == "foot" and ep["side"] == "right"
+
+
+def test_stop_then_keep_going_or_cramp_again_is_the_same_cramp(talk, isolated):
+    # Review finding: "stop", then "cramp" again a minute later, wrote a second entry for
+    # the same cramp, and the doctor's report counted it twice; "keep going" was a dead end.
+    t = talk()
+    t.start()
+    t.say("cramp in my left calf")
+    t.say("stop")
+    assert t.say("it's still cramping") == [
+        "Say keep going, and I'll start the stretches again."]
+    assert t.say("keep going")[0] == "Okay. Your calf. I'm here."
+    t.say("stop")
+    t.clock.advance(60)
+    t.say("cramp")
+    with Journal(isolated) as j:
+        [ep] = j.episodes()
+    assert (ep["side"], ep["muscle"], ep["ended_at"]) == ("left", "calf", None)
+
+
+def test_a_cramp_elsewhere_after_stop_is_a_new_one(talk, isolated):
+    t = talk()
+    t.start()
+    t.say("cramp in my left calf")
+    t.say("stop")
+    t.say("now my right foot is cramping")
+    with Journal(isolated) as j:
+        first, second = j.episodes()
+    assert first["ended_by"] == "stopped" and (second["side"], second["muscle"]) == (
+        "right", "foot")
+
+
+def test_keep_going_long_after_stop_starts_nothing(talk, isolated):
+    t = talk()
+    t.start()
+    t.say("cramp in my left calf")
+    t.say("stop")
+    t.clock.advance(16 * 60)
+    assert t.say("keep going") == ["We're not in the middle of anything."]

@@ -292,7 +292,15 @@ class JournalPlugin:
         assert self.journal is not None
         now = convo.now()
         reply = Reply(cancel_timers=True)
-        if self.open_id is None:
+        stopped = self._stopped_lately(now, slots) if self.open_id is None else None
+        if stopped is not None:
+            # "Stop", then "keep going" or "cramp" again: the same cramp, not a second one
+            # (it was counted twice in the doctor's report).
+            self.open_id = stopped
+            self._write(convo, lambda j: j.update(stopped, now, ended_at=None, ended_by=None,
+                                                   duration_s=None, last_heard_at=now.isoformat()))
+            self._fill_in(convo, stopped, now, slots)
+        elif self.open_id is None:
             fields = {k: slots[k] for k in ("side", "muscle") if slots.get(k)}
             self.open_id = self._write(convo, lambda j: j.add(
                 now, now, source=convo.source, last_heard_at=now.isoformat(),
@@ -305,6 +313,18 @@ class JournalPlugin:
         timeout_s = float(convo.config["journal.open_timeout_min"]) * 60
         reply.timers = [Timer(timeout_s, "open.timeout", {"id": self.open_id}, scaled=False)]
         return reply
+
+    def _stopped_lately(self, now: datetime, slots: dict[str, Any]) -> int | None:
+        """This conversation's cramp, if the person stopped its stretches within the last
+        minutes and what they say now names no other place."""
+        assert self.journal is not None
+        ep = self.journal.find(self.current) if self.current is not None else None
+        if not ep or ep["ended_by"] != "stopped" or not ep["ended_at"] or (
+                now - parse_time(ep["ended_at"]) > timedelta(seconds=LATE_OVER_S)):
+            return None
+        if any(slots.get(k) and ep[k] and slots[k] != ep[k] for k in ("side", "muscle")):
+            return None  # "now my right foot": another cramp
+        return int(ep["id"])
 
     def _over(self, book: phrasebook.Phrasebook, convo: Conversation) -> Reply | None:
         assert self.journal is not None

@@ -30,6 +30,8 @@ CHECK_ANSWER_S = 20.0
 """How long to wait for "calf or foot?" before starting the calf routine anyway."""
 SLOWER = 1.5
 
+RESUME_AFTER_STOP_S = 15 * 60.0
+"""How long after "stop" a "keep going" still means the cramp that was stopped."""
 
 def plugin() -> Relief:
     return Relief()
@@ -70,6 +72,9 @@ class Relief:
         """Asked "front or back of your thigh?": the side said, and whether asked again."""
         self.stopped_for_flag = False
         """The stretches were stopped for a red flag; said how to start them again."""
+        self.stopped: tuple[float, str | None] | None = None
+        """When the person said "stop" mid-routine, and the muscle: "keep going" within
+        :data:`RESUME_AFTER_STOP_S` starts that cramp's stretches again."""
         self.checking = False
         self.held_on = False
         """The stretch was held once more because it was easing a little: once a cramp."""
@@ -104,6 +109,7 @@ class Relief:
         if convo.asked == "thigh":
             return self._thigh_answer(book, convo, intent)
         if name == "cramp.report":
+            self.stopped = None
             return self._report(book, convo, slots, intent.text)
         if name == "chat.never_mind" and (self.awaiting_muscle or self.thigh is not None):
             # "Cramp… never mind": no routine starts; the journal hears it was stopped.
@@ -242,6 +248,15 @@ class Relief:
         if self.stopped_for_flag and name in ("coach.next", "coach.resume", "answer.no"):
             # "next", "it still hurts" after the stretches were stopped for a red flag.
             return Reply(say=[book.say("stopped_for_flag")])
+        stopped = self.stopped
+        if stopped and convo.elapsed() - stopped[0] <= RESUME_AFTER_STOP_S:
+            if name == "coach.resume":
+                # "Stop… keep going": the same cramp again (the journal reopens its entry).
+                self.stopped = None
+                slots = {"muscle": stopped[1]} if stopped[1] else {}
+                return Reply(follow=[Intent("cramp.report", slots, "relief", "")])
+            if name == "answer.no":  # "it's still cramping", "it still hurts"
+                return Reply(say=[book.say("stopped_offer")])
         if name == "coach.resume":
             return Reply(say=[book.say("nothing_to_resume")])
         return None
@@ -266,6 +281,7 @@ class Relief:
             return Reply(say=[book.say("slower")])
         if name == "coach.stop":
             self._remember(convo, let_go=None)
+            self.stopped = (convo.elapsed(), self.muscle)
             self._reset()
             return Reply(say=[book.say("stop")], cancel_timers=True)
         if name == "cramp.over" and convo.asked != "check":
