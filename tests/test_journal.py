@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 import time
+from datetime import timedelta
 
 import pytest
 
@@ -361,3 +362,48 @@ def test_keep_going_long_after_stop_starts_nothing(talk, isolated):
     t.say("stop")
     t.clock.advance(16 * 60)
     assert t.say("keep going") == ["We're not in the middle of anything."]
+
+
+def _last_night(isolated, clock, **fields):
+    """A cramp logged three hours before the clock's now, as from another conversation."""
+    with Journal(isolated) as j:
+        at = clock.now() - timedelta(hours=3)
+        return j.add(at, at, **fields)
+
+
+def test_a_correction_the_next_morning_reaches_last_night_after_a_yes(talk, isolated, clock):
+    # Review finding: "it was my right leg actually" in the morning got "There's no entry
+    # to change"; "last night it was about a seven" got nothing.
+    _last_night(isolated, clock, side="left", muscle="calf")
+    t = talk()
+    t.start()
+    asked = t.say("it was my right leg actually")
+    assert asked[0].startswith("Change the cramp from ") and asked[0].endswith(
+        " to your right side? Say yes or no.")
+    assert t.say("yes") == ["Okay. Changed to your right side."]
+    assert t.say("last night it was about a seven")[0].endswith(
+        " to seven out of ten? Say yes or no.")
+    assert t.say("no") == ["Okay. I've kept it."]
+    with Journal(isolated) as j:
+        [ep] = j.episodes()
+    assert (ep["side"], ep["muscle"], ep["severity"]) == ("right", "calf", None)
+
+
+def test_a_correction_with_nothing_recent_changes_nothing(talk, isolated, clock):
+    with Journal(isolated) as j:
+        at = clock.now() - timedelta(days=2)
+        j.add(at, at, side="left", muscle="calf")
+    t = talk()
+    t.start()
+    assert t.say("it was my right leg actually") == ["There's no entry to change."]
+
+
+def test_korean_corrections_say_no_english_word(talk):
+    # Review finding: "네. 오른쪽 side, 고쳤어요."
+    t = talk("ko")
+    t.start()
+    t.say("쥐 났어 왼쪽 종아리")
+    t.say("다 됐어")
+    t.say("다섯")
+    said = t.say("아니 오른쪽")
+    assert said == ["네. 오른쪽 다리, 고쳤어요."]

@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 LATE_OVER_S = 15 * 60
 """An "it's gone" this soon after "stop" still closes that episode as over."""
+EARLIER_FIX_H = 12
+"""A correction said in a later conversation reaches the last cramp of the past half day."""
 STALE_OPEN = timedelta(hours=12)
 """An episode open this long belongs to no living conversation, whatever its process id."""
 YES_NO = ("answer.yes", "answer.no")
@@ -61,6 +63,9 @@ class JournalPlugin:
         self.pending_severity: int | None = None
         """A rating heard in passing that would replace one already given: kept until the
         person says yes."""
+        self.pending_fix: dict[str, Any] | None = None
+        """A correction of an earlier conversation's cramp ("it was my right leg actually",
+        said in the morning): kept until the person says yes."""
 
     # -- lifecycle -----------------------------------------------------------------------
     @hookimpl
@@ -184,6 +189,8 @@ class JournalPlugin:
             return self._confirm_delete(book, convo, name)
         if convo.asked == "change_severity":
             return self._confirm_severity(book, convo, name)
+        if convo.asked == "change_earlier":
+            return self._confirm_fix(book, convo, name)
         if convo.asked == "side":
             side = slots.get("side")
             if side and self.asked_id is not None:
@@ -364,6 +371,10 @@ class JournalPlugin:
             ep = self.journal.find(self.current) if self.current is not None else None
             target = ep["id"] if ep and _recent(ep, now) else None
         ep = self.journal.find(target) if target is not None else None
+        if ep is None and self.current is None:
+            # "Last night it was about a seven", said the next morning: asked, not done.
+            earlier = self._correct_earlier(book, convo, {}, severity)
+            return earlier if self.pending_fix else None
         if ep is None:
             return None
         if convo.asked != "severity" and ep["severity"] not in (None, severity):
@@ -421,7 +432,7 @@ class JournalPlugin:
         ep = self.journal.find(self.current) if self.current is not None else None
         fields = {k: slots[k] for k in ("side", "muscle") if slots.get(k)}
         if ep is None:
-            return Reply(say=[book.say("nothing_to_correct")])
+            return self._correct_earlier(book, convo, fields, slots.get("severity"))
         if "severity" in slots and not fields:
             # "No, it was a five": the rating of the last cramp, corrected.
             self._remember(convo, ep["id"], convo.now(), "severity", severity=slots["severity"])
@@ -430,13 +441,39 @@ class JournalPlugin:
             self.asked_id = ep["id"]
             return Reply(say=[book.say("ask_side")], ask=Question(("cramp.report",), name="side"))
         self._remember(convo, ep["id"], convo.now(), _what(fields), **fields)
-        if "side" in fields and "muscle" in fields:
-            what = f"{book.name(fields['side'])} {book.name(fields['muscle'])}"
+        return Reply(say=[book.say("corrected", what=_place(book, fields))])
+
+    def _correct_earlier(self, book: phrasebook.Phrasebook, convo: Conversation,
+                         fields: dict[str, Any], severity: int | None) -> Reply:
+        """A correction with no cramp in this conversation ("it was my right leg actually",
+        in the morning): about the last cramp logged in the past half day, if there is one,
+        and changed only after a yes."""
+        assert self.journal is not None
+        ep = self.journal.last()
+        now = convo.now()
+        if ep is None or not (fields or severity is not None) or (
+                now - parse_time(ep["started_at"]) > timedelta(hours=EARLIER_FIX_H)):
+            return Reply(say=[book.say("nothing_to_correct")])
+        at = book.lang.clock_time(parse_time(ep["started_at"]).astimezone())
+        if fields:
+            change: dict[str, Any] = dict(fields)
+            said = book.say("confirm_earlier_place", at=at, what=_place(book, fields))
         else:
-            what = book.name(next(iter(fields.values())))
-            if "side" in fields:
-                what = f"{what} side"
-        return Reply(say=[book.say("corrected", what=what)])
+            change = {"severity": severity}
+            said = book.say("confirm_earlier_rating", at=at, severity=severity)
+        self.asked_id, self.pending_fix = ep["id"], change
+        return Reply(say=[said], ask=Question(YES_NO, name="change_earlier"))
+
+    def _confirm_fix(self, book: phrasebook.Phrasebook, convo: Conversation,
+                     name: str | None) -> Reply:
+        target, change = self.asked_id, self.pending_fix
+        self.asked_id = self.pending_fix = None
+        if name != "answer.yes" or target is None or not change:
+            return Reply(say=[book.say("kept")])
+        self._write(convo, lambda j: j.update(target, convo.now(), **change))
+        if "severity" in change:
+            return Reply(say=[book.say("severity_set", severity=change["severity"])])
+        return Reply(say=[book.say("corrected", what=_place(book, change))])
 
     def _elapsed(self, book: phrasebook.Phrasebook, convo: Conversation) -> Reply:
         assert self.journal is not None
@@ -451,6 +488,15 @@ class JournalPlugin:
                 and now - parse_time(last["ended_at"]) < timedelta(hours=1)):
             return Reply(say=[book.say("elapsed_last", duration=lang.duration(last["duration_s"]))])
         return Reply(say=[book.say("elapsed_none")])
+
+
+def _place(book: phrasebook.Phrasebook, fields: dict[str, Any]) -> str:
+    """Where a cramp was, as the coach says it: "left calf", "calf", "left side"."""
+    if "side" in fields and "muscle" in fields:
+        return f"{book.name(fields['side'])} {book.name(fields['muscle'])}"
+    if "side" in fields:
+        return str(book.data["say"]["side_alone"]).format(side=book.name(fields["side"]))
+    return book.name(fields["muscle"])
 
 
 def _book(convo: Conversation) -> phrasebook.Phrasebook | None:
