@@ -407,3 +407,34 @@ def test_korean_corrections_say_no_english_word(talk):
     t.say("다섯")
     said = t.say("아니 오른쪽")
     assert said == ["네. 오른쪽 다리, 고쳤어요."]
+
+
+@pytest.mark.parametrize("said", ["my calf is still sore from last night's cramp",
+                                  "I had a cramp last night",
+                                  "had a bad cramp in my left calf yesterday"])
+def test_a_cramp_told_as_past_starts_no_stretches_and_no_entry(talk, isolated, said):
+    # Review finding: "good morning… my calf is still sore from last night's cramp" started
+    # the whole routine and wrote a cramp that never happened into the journal.
+    t = talk()
+    t.start()
+    assert t.say(said) == [
+        "That sounds like a cramp that has passed. If one comes now, say cramp."]
+    with Journal(isolated) as j:
+        assert j.episodes() == []
+
+
+def test_a_cramp_back_again_is_coached_though_last_night_is_named(talk, isolated):
+    t = talk()
+    t.start()
+    assert t.say("cramp again like last night") == ["Is it your calf, your foot, or your thigh?"]
+    with Journal(isolated) as j:
+        assert len(j.episodes()) == 1
+
+
+def test_korean_past_cramp_is_no_new_entry(talk, isolated):
+    t = talk("ko")
+    t.start()
+    assert t.say("어젯밤에 왼쪽 종아리에 쥐 났었어") == [
+        "지나간 쥐 이야기군요. 지금 쥐가 나면 쥐 났어라고 말하세요."]
+    with Journal(isolated) as j:
+        assert j.episodes() == []

@@ -45,6 +45,14 @@ class UrgentAdvice:
 
 
 @dataclass(frozen=True)
+class ToldAsPast:
+    """Published by relief with each cramp report: it tells of a cramp that has been ("I had
+    a cramp last night"), not one happening now. The journal then opens no episode."""
+
+    past: bool = False
+
+
+@dataclass(frozen=True)
 class UrgentLately:
     """Published by the journal while giving the morning summary: a red flag of last night
     needs a doctor today or sooner. The summary then gives no prevention tip after it."""

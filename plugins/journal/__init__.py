@@ -200,6 +200,9 @@ class JournalPlugin:
                 return None
             # Not an answer ("no, it was a five"): what it says is done as ever.
         if name == "cramp.report":
+            told = convo.facts.get(facts.ToldAsPast)
+            if told and told.past:
+                return None  # a cramp that has been, told in the morning: no new entry
             return self._report(book, convo, slots)
         if name == facts.LOCATED and self.open_id is not None:
             self._fill_in(convo, self.open_id, now, slots)

@@ -49,6 +49,18 @@ def _mentions(book: phrasebook.Phrasebook, words: str, text: str) -> bool:
                for w in book.data.get("words", {}).get(words, []))
 
 
+def _told_as_past(book: phrasebook.Phrasebook, text: str) -> bool:
+    """Whether a cramp is told as one that has been ("I had a cramp last night", "어젯밤에 쥐
+    났었어") and not as one that is here again ("last night's cramp is back")."""
+    said = " ".join(re.findall(r"\w+", text.lower().replace("'", "")))
+    words = book.data.get("words", {})
+
+    def starts(name: str) -> bool:
+        return any(re.search(rf"(^| ){re.escape(w)}", said) for w in words.get(name, []))
+
+    return starts("told_past") and not starts("here_now")
+
+
 class Relief:
     """One conversation's coaching state."""
 
@@ -110,6 +122,12 @@ class Relief:
             return self._thigh_answer(book, convo, intent)
         if name == "cramp.report":
             self.stopped = None
+            past = self.routine is None and not self.awaiting_muscle and \
+                _told_as_past(book, intent.text)
+            convo.facts.put(facts.ToldAsPast(past))  # the journal logs no cramp for it
+            if past:
+                # "My calf is still sore from last night's cramp": no stretches, no new entry.
+                return Reply(say=[book.say("told_past")])
             return self._report(book, convo, slots, intent.text)
         if name == "chat.never_mind" and (self.awaiting_muscle or self.thigh is not None):
             # "Cramp… never mind": no routine starts; the journal hears it was stopped.
