@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from crampcoach.plugins.journal.store import Journal
+
 from .test_understanding import _episodes
 
 
@@ -298,3 +300,25 @@ def test_a_red_flag_while_front_or_back_is_asked_starts_no_kneading_later(coach)
     said = coach.say("my chest hurts")
     assert "Please call emergency services now." in said
     assert not any("Knead" in s for s in coach.wait(30))
+
+
+@pytest.mark.parametrize("said", ["ok it's easing", "it's loosening", "it's easing off a bit"])
+def test_easing_is_not_gone(talk, isolated, said):
+    # Review finding: "ok it's easing" got "Good. The cramp has let go." and the stretches
+    # stopped while the calf was still tight.
+    t = talk()
+    t.start()
+    t.say("cramp in my left calf")
+    assert t.say(said) == ["Good. It's easing. Let's keep going."]
+    with Journal(isolated) as j:
+        [ep] = j.episodes()
+    assert ep["ended_at"] is None
+
+
+@pytest.mark.parametrize("said", ["gone", "gone now", "it went", "better now",
+                                  "it's gone, a bit sore"])
+def test_the_end_said_in_a_word_or_two_ends_the_cramp(talk, isolated, said):
+    t = talk()
+    t.start()
+    t.say("cramp in my left calf")
+    assert t.say(said)[0] == "Good. The cramp has let go."

@@ -53,6 +53,14 @@ class ToldAsPast:
 
 
 @dataclass(frozen=True)
+class OnlyEasing:
+    """Published by relief with each ``cramp.over``: what was said means the cramp is letting
+    go, not gone ("it's easing"). The journal then keeps the episode open."""
+
+    easing: bool = False
+
+
+@dataclass(frozen=True)
 class UrgentLately:
     """Published by the journal while giving the morning summary: a red flag of last night
     needs a doctor today or sooner. The summary then gives no prevention tip after it."""

@@ -218,6 +218,9 @@ class JournalPlugin:
                 now, str(slots.get("symptom")), str(slots.get("tier")), self.open_id))
             return None
         if name == "cramp.over":
+            only = convo.facts.get(facts.OnlyEasing)
+            if only and only.easing:
+                return None  # "it's easing": the cramp is not over yet
             return self._over(book, convo)
         stops = name == "coach.stop" or (name == "safety.symptom" and not intent.advisory)
         if stops and self.open_id is not None:

@@ -49,6 +49,17 @@ def _mentions(book: phrasebook.Phrasebook, words: str, text: str) -> bool:
                for w in book.data.get("words", {}).get(words, []))
 
 
+def _easing(book: phrasebook.Phrasebook, name: str | None, text: str) -> bool:
+    """Whether what was said means the cramp is letting go, not gone: "a little" to "Has
+    the cramp let go?", "it's easing", "좀 나아졌어" (but "it's gone, a bit sore" is gone)."""
+    if _mentions(book, "gone", text):
+        return False
+    if name in ("answer.yes", "answer.unsure"):
+        return _mentions(book, "partly", text)
+    return name == "cramp.over" and (_mentions(book, "easing", text) or
+                                     _mentions(book, "partly", text))
+
+
 def _told_as_past(book: phrasebook.Phrasebook, text: str) -> bool:
     """Whether a cramp is told as one that has been ("I had a cramp last night", "어젯밤에 쥐
     났었어") and not as one that is here again ("last night's cramp is back")."""
@@ -105,6 +116,7 @@ class Relief:
     @hookimpl
     def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
         convo.facts.put(facts.Coaching(self.routine is not None))  # for the help plugin
+        convo.facts.put(facts.OnlyEasing(False))  # for the journal; set in _control
         book = _book(convo)
         if book is None:
             return None
@@ -302,6 +314,11 @@ class Relief:
             self.stopped = (convo.elapsed(), self.muscle)
             self._reset()
             return Reply(say=[book.say("stop")], cancel_timers=True)
+        easing = _easing(book, name, intent.text)
+        if easing and convo.asked != "check":
+            convo.facts.put(facts.OnlyEasing(True))
+            # "It's easing" mid-stretch: good news, not the end; the stretch goes on.
+            return Reply(say=[book.say("easing_partly")])
         if name == "cramp.over" and convo.asked != "check":
             # The step under way (or just done, if "it's gone" answered its check-in).
             self._remember(convo, let_go=self.routine[self.index]["id"])
@@ -311,7 +328,7 @@ class Relief:
             return self._alternative(book, intent.slots.get("limit"))
         if self.checking and convo.asked == "check":
             self.checking = False
-            if name in ("answer.yes", "answer.unsure") and _mentions(book, "partly", intent.text):
+            if easing:
                 # "a little": easing, not gone. Saying "the cramp has let go" would be
                 # untrue. The stretch that is helping is held once more; after that the
                 # routine goes on to its next step.
