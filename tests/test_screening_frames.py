@@ -155,3 +155,41 @@ def test_every_question_asked_back_is_one_the_plugin_can_say(language):
 def test_a_sign_only_asked_about_is_asked_back(text, language, asked):
     v = _verdict(text, language)
     assert v.tier is None and v.check == asked
+
+
+# Round 5's classes (benchmarks/data/symptoms_*_round5.tsv, its development part), each said
+# other ways here: times of day, severe cramping that goes on, a stiff jaw after a wound, a
+# leg twice the size, a catch in the chest with each breath, a list denied as a whole.
+ROUND5_CLASSES = [
+    ("it started at twenty past two and it's ten to three now, still cramping", "en", "same_day"),
+    ("since 3am, it's now 3:15 and it won't let go", "en", "same_day"),
+    ("it started at three and it was gone by two minutes past", "en", "none"),
+    ("I woke at two with one and then at four with another", "en", "none"),
+    ("I went to bed at eleven and it woke me at three", "en", "none"),
+    ("it's been going since I woke up, a good half hour, still cramping", "en", "same_day"),
+    ("I couldn't get back to sleep for an hour afterwards", "en", "none"),
+    ("it's agonising and it just keeps going", "en", "same_day"),
+    ("it won't let go", "en", "none"),  # any cramp, said in its first minute
+    ("my jaw feels locked and my legs keep cramping", "en", "same_day"),
+    ("my jaw's stiff from clenching it", "en", "none"),
+    ("my right calf is twice the size of the left", "en", "same_day"),
+    ("there's a catch in my chest with every breath", "en", "emergency"),
+    ("my calves ached after the long walk yesterday", "en", "none"),
+    ("my calves hurt when I walk and ease when I stop", "en", "soon"),
+    ("두 시 십 분에 시작했는데 지금 두 시 반이에요 아직 안 풀려요", "ko", "same_day"),
+    ("3시부터 쥐가 났는데 벌써 3시 반이야", "ko", "same_day"),
+    ("두 시에 깼다가 네 시에 또 쥐가 났어요", "ko", "none"),
+    ("세 시에 쥐가 나서 세 시 오 분에 풀렸어요", "ko", "none"),
+    ("쥐가 너무 심한데 멈추지를 않아요", "ko", "same_day"),
+    ("아직도 안 풀려요", "ko", "none"),
+    ("턱이 굳고 다리에 계속 쥐가 나요", "ko", "same_day"),
+    ("한쪽 종아리가 보랏빛이 됐고 아파요", "ko", "same_day"),
+    ("숨차거나 가슴 답답한 건 없어요", "ko", "none"),
+    ("어지럽거나 숨쉬기 힘들거나 그런 건 없어요", "ko", "none"),
+    ("산책 다녀와서 종아리가 뻐근해요", "ko", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "tier"), ROUND5_CLASSES)
+def test_round5_classes(text, language, tier):
+    assert _got(text, language) in OK[tier], (text, _got(text, language))

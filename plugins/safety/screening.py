@@ -34,6 +34,8 @@ How a concept is found, in one utterance:
   cramps in general ("what if I can't breathe?"), as what was on the television, or as a
   figure of speech ("숨넘어가는 줄 알았어") is not a red flag now; a present cue ("now", "than")
   between the two undoes the past. A red flag only asked about gets one yes/no question.
+- times of day ("started at ten past three, it's gone half past"; ``[durations.clock]``,
+  read by :mod:`.clock`) give a cramp's minutes when it is said to have started or to go on.
 - ``aftermath``: tingling or numbness said right after the cramp let go is the cramp's
   aftermath ("쥐 다 풀렸는데 좀 얼얼해요"), unless said to last (``lasting``: "for weeks").
 """
@@ -48,6 +50,8 @@ from typing import Any
 
 from crampcoach.voice import language as engine_language
 
+from .clock import Clock
+
 EMERGENCY, SAME_DAY, SOON = "emergency", "same_day", "soon"
 TIERS = (EMERGENCY, SAME_DAY, SOON)
 
@@ -60,6 +64,8 @@ SKIP = 2
 """Softening words ("really", "너무") allowed between two words of a concept's phrase."""
 PAUSE_REACH = 4
 """Tokens within which two parts of a concept may be joined across a pause (",")."""
+JOINED_REACH = 3
+"""Words more a denial reaches back over after "or" ("숨차거나 가슴 아픈 건 없어요")."""
 ALL_WINDOW = 8
 """Tokens within which the parts of an ``all`` concept must fall."""
 FRAME_REACH = 6
@@ -73,8 +79,8 @@ ASK_BACK = {"breathing": "breath_unclear", "breath_fast": "breath_unclear",
             "chest": "chest_unclear", "coughing_blood": "coughing_blood", "collapse": "faint",
             "convulsion": "collapse_unclear"}
 """The one question asked back when an emergency sign is only asked about."""
-SOON_ALONE = ("numbness", "weakness", "wasting", "twitching", "walking_pain", "urge_to_move",
-              "frequency", "daytime_tired", "veins", "heavy_legs", "other_muscles")
+SOON_ALONE = ("numbness", "feeling_lost", "weakness", "wasting", "twitching", "walking_pain",
+              "urge_to_move", "frequency", "daytime_tired", "veins", "heavy_legs", "other_muscles")
 
 
 @dataclass(frozen=True)
@@ -196,6 +202,16 @@ class Screener:
                                        .get("any", []))
         self.number_suffixes = tuple(dur.get("number_suffixes", []))
         self.numbers = _numbers(code, dur.get("numbers", {}))
+        # Times of day ("started at ten past three, it's gone half past"): the minutes
+        # between them are the cramp's when it is said to have started or to go on, and
+        # not when they are two cramps ("at two and again at four").
+        self.clock = Clock(self.numbers, dur.get("clock", {}))
+        self.clock_needs = self._terms(dur.get("clock_needs", []))
+        self.clock_not = self._terms(dur.get("clock_not", []))
+        self.clock_needs_suffixes = tuple(dur.get("clock_needs_suffixes", []))  # "3시부터"
+        # "It's been going since I woke up, half an hour, still cramping": said to go on,
+        # the time is the cramp's even beside words that usually put it elsewhere.
+        self.dur_still = self._terms(dur.get("still_cramping", []))
 
     @staticmethod
     def _terms(items: Iterable[str], inflect: bool = False) -> list[_Term]:
@@ -352,7 +368,10 @@ class Screener:
                and not self._ends_before(words, i, self.undo_not)  # "or anything like that"
                for i in range(end, len(words))):
             return False
-        after = range(end, last + self.neg_after_reach)
+        # "숨차거나 가슴 아픈 건 없어요": the next item of a list joined by "or" may be more than
+        # one word long; the denial after it still reaches back.
+        joined = self.joiners and words[end - 1].endswith(self.joiners)
+        after = range(end, last + self.neg_after_reach + (JOINED_REACH if joined else 0))
         denied = (any(cue(i, self.neg_before) for i in range(start - NEG_BEFORE, start))
                   or any(cue(i, both) for i in range(start, end)))
         # A denial denied: "가슴이 안 아픈 건 아니에요", "I can't say it doesn't hurt".
@@ -472,12 +491,18 @@ class Screener:
     def longest_minutes(self, words: Sequence[str]) -> float | None:
         """The longest cramp duration said, in minutes; ``None`` when none is said, or when
         the time is about something else ("cramps for years", "awake for an hour")."""
-        if self._find(words, self.dur_excludes):
+        if self._find(words, self.dur_excludes) and not self._find(words, self.dur_still):
             return None
         if self.dur_needs and not self._find(words, self.dur_needs):
             return None
         ongoing = self.still_going(words)
         weak = self._clauses(words, strong_only=False)
+        times = self.clock.times(words)
+        clock_words = {k for t in times for k in range(t.start, t.end)}
+        said_to_last = self._find(words, self.clock_needs) or any(
+            w.endswith(self.clock_needs_suffixes) for w in words if self.clock_needs_suffixes)
+        span = self.clock.minutes_between(words) if said_to_last \
+            and not self._find(words, self.clock_not) else None
 
         def past(end: int) -> bool:  # "an hour ago" is when it began, not how long it lasts
             return not ongoing and self._any_at(words, end, self.dur_ago)
@@ -494,9 +519,10 @@ class Screener:
                 for start, end in self._find(words, [term])
                 if not past(end) and not other(start, end)]
         found = [minutes for vague, minutes in said if not vague]
+        found += [span] if span else []
         for i, word in enumerate(words):
             for term, per in self.dur_units:
-                if past(i + len(term.tokens)) or other(i, i + 1):
+                if past(i + len(term.tokens)) or other(i, i + 1) or i in clock_words:
                     continue
                 glued = self._glued_number(word, term.tokens[0])  # "20분째", "삼십분", "15mins"
                 if glued is not None:
@@ -651,7 +677,7 @@ def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verd
             return verdict(SOON, ["swelling", "one_side", "pregnancy"], ("pregnancy_swelling",))
         if "one_side" in found or "pain" in found or "leg" in found:
             return verdict(SAME_DAY, ["swelling", "pain", "one_side"])
-    for c in ("long_cramp", "wound", "toxin"):
+    for c in ("long_cramp", "persistent", "wound", "toxin"):
         if c in found:
             return verdict(SAME_DAY, [c])
     if "quinine" in found and "bleeding" in found:
