@@ -207,11 +207,14 @@ class TestThirdOwnProbe:
         ("다음으로 가요", ("coach.next", {})),
         ("이제 계속해도 돼", ("coach.resume", {})),  # -아도 되다 is leave, not "됐어"
         ("그만해 코치", ("coach.stop", {})),
+        ("왼쪽 아니다 오른쪽 발", ("cramp.report", {"side": "right", "muscle": "foot"})),
+        ("종아리 근육이 경직됐어요", ("cramp.report", {"muscle": "calf"})),
+        ("아 쥐가 올라와요", ("cramp.report", {})),
     ])
     def test_said_so(self, ko, text, want):
         assert said(ko, text) == want
 
     @pytest.mark.parametrize("text", ["이 정도면 참을 만해", "여보 그만 뒤척여",
-                                      "애들아 그만 싸워"])
+                                      "애들아 그만 싸워", "여섯 시간 잤어", "애가 일곱 살이야"])
     def test_not_a_score_nor_a_stop(self, ko, text):
         assert said(ko, text)[0] not in ("log.severity", "coach.stop")
