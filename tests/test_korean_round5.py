@@ -49,6 +49,11 @@ class TestPartialAnswers:
         assert t.run_until_quiet()[-1] == CHECK
         assert t.say("네 다 풀렸어요")[0] == OVER
 
+    def test_the_check_asked_again_offers_a_little(self, talk):
+        t = _at_the_check(talk)
+        assert t.say("그러니까 저기") == ["쥐가 풀렸나요? 네, 아니요, 조금이라고 말해 주세요."]
+        assert t.say("조금이요")[0] == EASING_PARTLY
+
     @pytest.mark.parametrize("answer", ["네 다 풀렸어요", "이제 좀 풀렸네", "풀렸어요"])
     def test_gone_is_still_gone(self, talk, answer):
         # "좀" softens as often as it measures: "이제 좀 풀렸네" is relief, not a part.
