@@ -223,3 +223,24 @@ class TestThirdOwnProbe:
                                       "애들아 그만 싸워", "여섯 시간 잤어", "애가 일곱 살이야"])
     def test_not_a_score_nor_a_stop(self, ko, text):
         assert said(ko, text)[0] not in ("log.severity", "coach.stop")
+
+
+class TestFourthOwnProbe:
+    @pytest.mark.parametrize("text, want", [
+        ("얼마나 됐어요", ("status.elapsed", {})),  # 됐어 and 됐어요 still heard for each other
+        ("저 임산부예요", ("profile.update", {"item": "pregnant"})),
+        ("당뇨약 먹어요", ("profile.update", {"item": "diabetes"})),
+        ("양발에 쥐가 나요", ("cramp.report", {"side": "both", "muscle": "foot"})),
+        ("조금 느리게 해 주세요", ("coach.slower", {})),
+        ("말이 너무 빠르네요", ("coach.slower", {})),
+        ("수건이 없는데요", ("coach.alternative", {})),
+        ("오래 서 있을 수가 없어", ("coach.alternative", {"limit": "stand"})),
+        ("정맥류 검사 해 주세요", ("check.veins", {})),
+        ("네 그렇네요", ("answer.yes", {})),
+    ])
+    def test_said_so(self, ko, text, want):
+        assert said(ko, text) == want
+
+    def test_a_glued_part_keeps_its_own_final_wherever_it_is_split(self):
+        reader = Reader(load("ko").morphology, {"수", "거", "이", "없어"})
+        assert reader.read(["수건이"]) == ["수건이"]  # no "수 거 이"

@@ -212,7 +212,7 @@ class Reader:
         if one is not None:
             return [one]
         for cut in range(len(word) - 1, 0, -1):  # the longest known start first
-            head, rest = self.word(word[:cut]), word[cut:]
+            head, rest = self.word(word[:cut], glued), word[cut:]
             if head is None:
                 continue
             tail = self.words(rest, glued=True)
