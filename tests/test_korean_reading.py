@@ -160,7 +160,7 @@ class TestWordsForEveryIntent:
         ("간밤에 쥐 몇 번 났어", ("summary.request", {})),
         ("시간 얼마나 지났지", ("status.elapsed", {})),
         ("뭘 할 수 있어요", ("help", {})),
-        ("양발에 쥐가 났어요", ("cramp.report", {"side": "both"})),
+        ("양발에 쥐가 났어요", ("cramp.report", {"side": "both", "muscle": "foot"})),  # both feet
         ("쥐 안 나게 하는 방법", ("tips.request", {})),
         ("방금 거 삭제해 줘", ("log.undo", {})),
     ])
