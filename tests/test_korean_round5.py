@@ -236,6 +236,7 @@ class TestFourthOwnProbe:
         ("오래 서 있을 수가 없어", ("coach.alternative", {"limit": "stand"})),
         ("정맥류 검사 해 주세요", ("check.veins", {})),
         ("네 그렇네요", ("answer.yes", {})),
+        ("둘 다요", ("cramp.report", {"side": "both"})),  # both, no score of 2
     ])
     def test_said_so(self, ko, text, want):
         assert said(ko, text) == want
