@@ -179,6 +179,11 @@ class IntentMatcher:
             own.update(said, (x for w in said for a in self._alts.get(w, ()) for x in a.split()))
         self._vocab.update(w for alts in self._alts.values() for a in alts for w in a.split())
         self._scatter = ScatterIndex(language, self._alts)
+        self._number_words = {p for name in self._ranges for ps in self.lists[name].values()
+                              for p in ps if " " not in p}
+        self._time_phrases = [p.split() for p in language.no_rating_before if " " in p]
+        """Words that make a number a time or a count when said after it, several words
+        long ("in the morning"): no other sentence may take them."""
         self._bare: dict[str, set[str]] = {}
         """List → the intents with a template that is that list alone."""
         for rule in self._rules:  # the same phrases, said with their parts apart
@@ -551,6 +556,11 @@ class IntentMatcher:
         phone", "*right* now"), as plugins declare with ``not_slot``, or taken back (see
         :meth:`_taken_back`), each with the position of the word that tells."""
         out: dict[int, int] = self._taken_back(words)
+        for at, word in enumerate(words):  # "four *in the morning*": the number's, no greeting
+            if word in self._number_words:
+                for said in self._time_phrases:
+                    if words[at + 1 : at + 1 + len(said)] == said:
+                        out.update(dict.fromkeys(range(at + 1, at + 1 + len(said)), at))
         for name, (after, before) in self._not_slot.items():
             for phrase in {p for ps in self.lists.get(name, {}).values() for p in ps}:
                 n = len(phrase.split())
@@ -568,13 +578,14 @@ class IntentMatcher:
     def _not_a_number(self, words: list[str], start: int, phrase: str) -> bool:
         """Whether a number word is said in another sense: a pronoun ("the left *one*"), a
         time, a channel or a count ("an alarm for *seven*", "channel *four*", "*four*
-        months")."""
+        months", "*four* in the morning")."""
         lang = self.language
         before = words[start - 1] if start > 0 else ""
         end = start + len(phrase.split())
-        after = words[end] if end < len(words) else ""
         return ((phrase in lang.pronoun_numbers and before in lang.not_numbers_after)
-                or before in lang.no_rating_after or after in lang.no_rating_before)
+                or before in lang.no_rating_after or any(
+                    words[end : end + len(said.split())] == said.split()
+                    for said in lang.no_rating_before))
 
     def weight_of(self, text: str) -> float:
         """What all of ``text`` weighs, the most an intent can explain (for traces)."""
