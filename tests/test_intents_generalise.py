@@ -992,6 +992,23 @@ CLASSES = {
         ("I walked three miles today", None, {}),
         ("it's ten degrees out", None, {}),
     ],
+    # Third own probe batch (after the templates were read).
+    "round 6 third batch": [
+        ("um, it was a nasty one, nine", "log.severity", {"severity": 9}),
+        ("a big one, maybe an eight", "log.severity", {"severity": 8}),
+        ("it's started up again", "cramp.report", {}),
+        ("it came back", "cramp.report", {}),
+        ("how long do I stretch for", "coach.repeat", {}),
+        ("do I keep holding", "coach.repeat", {}),
+        ("is that long enough", "coach.next", {}),
+        ("okay, I'm in position", "coach.resume", {}),
+        ("okay, bye", "chat.goodnight", {}),
+        ("sleep well coach", "chat.goodnight", {}),
+        ("oh, I didn't mean you", "chat.never_mind", {}),
+        ("what was last night like", "summary.request", {}),
+        ("I was just put on amlodipine", "profile.update", {"item": "new_medicine"}),
+        ("I've just been prescribed a new drug", "profile.update", {"item": "new_medicine"}),
+    ],
     "round 6 vocabulary": [
         ("that's not working, anything else I can try", "coach.alternative", {}),
         ("can I do a different one", "coach.alternative", {}),
@@ -1074,3 +1091,17 @@ def test_a_place_said_in_the_past_at_the_rating_question_corrects_it(en):
     got = en.match("my calf's cramping again", prefer=["log.severity"])
     assert (got.name, got.slots) == ("cramp.report", {"muscle": "calf"})
     assert en.match("um, seven I think", prefer=["log.severity"]).slots == {"severity": 7}
+
+
+def test_the_answer_asked_for_said_as_a_correction_is_the_answer(en):
+    # "Calf, foot or thigh?" — "no, my foot": the same slots as the answer, so the answer
+    # (coaching starts), not a change to the journal.
+    for text, slots in [("no, my foot", {"muscle": "foot"}),
+                        ("it's actually my thigh", {"muscle": "thigh"})]:
+        got = en.match(text, prefer=["cramp.report"])
+        assert (got.name, got.slots) == ("cramp.report", slots), text
+    # Another slot is another intent: a new cramp at the rating question stays a report.
+    got = en.match("it was my left calf", prefer=["log.severity"])
+    assert got.name == "log.correct"
+    # Without slots nothing changes: "no, stop" at "Has it let go?" stops.
+    assert en.match("no, stop", prefer=["answer.yes", "answer.no"]).name == "coach.stop"

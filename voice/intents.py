@@ -302,7 +302,13 @@ class IntentMatcher:
         scored = self._score_all(norm, preferred, excluded)
         if not scored:
             return None
-        _, score, decl, slots = max(scored, key=lambda x: x[0])
+        key, score, decl, slots = max(scored, key=lambda x: x[0])
+        if slots and decl.name not in preferred and not key[0]:
+            # The answer asked for, said as a correction ("Calf, foot or thigh?" — "no, my
+            # foot", "it's actually my thigh"): the same slots, so the answer it is.
+            same = [s for s in scored if s[2].name in preferred and s[3] == slots]
+            if same:
+                _, score, decl, slots = max(same, key=lambda x: x[0])
         return decl, slots, round(score, 2)
 
     def _score_all(
@@ -408,9 +414,10 @@ class IntentMatcher:
                 # "stop hogging the blanket", "stop it, that tickles", "Alexa, stop": all
                 # for someone else.
                 continue
-            if name in preferred:
-                score += CONTEXT_BONUS
-            key = (override, score, decl.priority, longest[name])
+            asked = CONTEXT_BONUS if name in preferred else 0.0
+            # On a tie the intent that needed no bonus wins: "no, stop" at "Has it let go?"
+            # stops (all of it said) rather than answering no (half of it and the question).
+            key = (override, score + asked, score, decl.priority, longest[name])
             out.append((key, explained, decl, slots))
         return out
 
@@ -582,7 +589,9 @@ class IntentMatcher:
         lang = self.language
         before = words[start - 1] if start > 0 else ""
         end = start + len(phrase.split())
-        return ((phrase in lang.pronoun_numbers and before in lang.not_numbers_after)
+        article = words[start - 2] if start > 1 else ""
+        return ((phrase in lang.pronoun_numbers and (before in lang.not_numbers_after
+                                                     or article in lang.articles))
                 or before in lang.no_rating_after or any(
                     words[end : end + len(said.split())] == said.split()
                     for said in lang.no_rating_before))

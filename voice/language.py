@@ -33,7 +33,8 @@ class Language:
     negations: frozenset[str]
     light_words: frozenset[str]
     pronoun_numbers: frozenset[str]
-    """Number words that are pronouns after ``not_numbers_after`` words ("the left one")."""
+    """Number words that are pronouns after ``not_numbers_after`` words ("the left one"), or
+    after an article and any word ("a *nasty* one")."""
     not_numbers_after: frozenset[str]
     """Words that carry little meaning ("my", "the"): they count less when scoring intents."""
     numbers: dict[str, int]
@@ -92,6 +93,8 @@ class Language:
     or these: "can't"), is the reason for a command said with it ("stop, *I don't need it
     now*", "hold on, *I need to sit up*", "*that's not helping*, next"): it does not count
     against the command."""
+    articles: frozenset[str] = frozenset()
+    """"a", "an": "one" after one of these and another word is a pronoun ("a nasty one")."""
     courtesies: tuple[str, ...] = ()
     """Thanks said with another request ("next please, *thanks*", "stop now *thank you*"):
     they are not what the request is, and an intent that explains nothing else loses to one
@@ -260,6 +263,7 @@ def load(code: str) -> Language:
         particles=frozenset(data.get("particles", [])),
         aside_starts=frozenset(data.get("aside_starts", [])),
         courtesies=tuple(data.get("courtesies", [])),
+        articles=frozenset(data.get("articles", [])),
         reason_starts=frozenset(data.get("reason_starts", [])),
         denied_reason_starts=frozenset(data.get("denied_reason_starts", [])),
         open_ends=frozenset(data.get("open_ends", [])),

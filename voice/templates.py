@@ -129,7 +129,9 @@ def slot_regex(name: str, lists: Mapping[str, SlotList], loose: Looseness = EXAC
     if name not in lists:
         raise TemplateError(f"unknown slot list {{{name}}}")
     phrases = sorted({p for ps in lists[name].values() for p in ps}, key=len, reverse=True)
-    return "(?:" + "|".join("".join(loose.word(w) for w in p.split()) for p in phrases) + ")"
+    # A slot phrase bends like a template: "I was *just* put on a statin".
+    return "(?:" + "|".join(loose.gap().join(loose.word(w) for w in p.split())
+                            for p in phrases) + ")"
 
 
 def compile_template(template: str, lists: Mapping[str, SlotList],
