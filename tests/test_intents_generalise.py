@@ -1009,6 +1009,43 @@ CLASSES = {
         ("I was just put on amlodipine", "profile.update", {"item": "new_medicine"}),
         ("I've just been prescribed a new drug", "profile.update", {"item": "new_medicine"}),
     ],
+    # "Again" and a cramp coming on, said many ways (own probes, fourth batch).
+    "again and coming on": [
+        ("it's doing it again", "cramp.report", {}),
+        ("the same one again", "cramp.report", {}),
+        ("here it comes", "cramp.report", {}),
+        ("I can feel one coming on", "cramp.report", {}),
+        ("that's the third time tonight", "cramp.report", {}),
+        ("two in one night, my calf again", "cramp.report", {"muscle": "calf"}),
+        ("what was that again", "coach.repeat", {}),
+        ("the heating's come on again", None, {}),
+    ],
+    # A body part is no cramp's where something lies on it, is done to it, or is in another
+    # state; said with a cramp, it still is.
+    "a body part about something else": [
+        ("the cat's asleep on my legs", None, {}),
+        ("the dog's lying across my feet", None, {}),
+        ("I stubbed my toe on the bed", None, {}),
+        ("my feet are cold", None, {}),
+        ("my left foot is freezing", None, {}),
+        ("my toes are itchy", None, {}),
+        ("my foot's cramping and it's freezing", "cramp.report", {"muscle": "foot"}),
+        ("cramp in my foot, it's cold in here", "cramp.report", {"muscle": "foot"}),
+        ("there's no way I can stand right now", "coach.alternative", {"limit": "stand"}),
+    ],
+    "fourth batch vocabulary": [
+        ("my husband's in agony with his calf", "cramp.report", {"muscle": "calf"}),
+        ("could my veins be causing this", "check.veins", {}),
+        ("do I have bad veins", "check.veins", {}),
+        ("has it been long", "status.elapsed", {}),
+        ("how do I talk to you", "help", {}),
+        ("what commands are there", "help", {}),
+        ("tell me how I slept", "summary.request", {}),
+        ("I've just started a diuretic", "profile.update", {"item": "new_medicine"}),
+        ("should I drink more water", "tips.request", {}),
+        ("does magnesium help", "tips.request", {}),
+        ("it's only half two", None, {}),
+    ],
     "round 6 vocabulary": [
         ("that's not working, anything else I can try", "coach.alternative", {}),
         ("can I do a different one", "coach.alternative", {}),

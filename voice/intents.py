@@ -179,6 +179,8 @@ class IntentMatcher:
             own.update(said, (x for w in said for a in self._alts.get(w, ()) for x in a.split()))
         self._vocab.update(w for alts in self._alts.values() for a in alts for w in a.split())
         self._scatter = ScatterIndex(language, self._alts)
+        self._one_word_slots = {p for name, values in self.lists.items() if name not in self._ranges
+                                for ps in values.values() for p in ps if " " not in p}
         self._number_words = {p for name in self._ranges for ps in self.lists[name].values()
                               for p in ps if " " not in p}
         self._time_phrases = [p.split() for p in language.no_rating_before if " " in p]
@@ -572,15 +574,35 @@ class IntentMatcher:
             for phrase in {p for ps in self.lists.get(name, {}).values() for p in ps}:
                 n = len(phrase.split())
                 for at in _find_phrase(words, phrase.split(), self._alts):  # stand-ins too
-                    prev = words[at - 1] if at > 0 else ""
+                    told = self._said_after(words, at, after)
                     nxt = words[at + n] if at + n < len(words) else ""
+                    state = (nxt in self.language.predicates and at + n + 1 < len(words)
+                             and words[at + n + 1] in before)  # "my feet *are* cold"
+                    if state:
+                        nxt = words[at + n + 1]
                     unknown = (name in self._before_unknown and nxt and nxt not in self._vocab
                                and nxt not in self.language.light_words
                                and nxt not in self._before_unknown[name])
-                    if prev in after or nxt in before or unknown:
-                        out.update(dict.fromkeys(range(at, at + n), at - 1 if prev in after
-                                                 else at + n))
+                    if told is not None or nxt in before or unknown:
+                        teller = told if told is not None else at + n
+                        out.update(dict.fromkeys(range(at, at + n), teller))
+                        if (state or told is not None) and at > 0 and (
+                                words[at - 1] in self._one_word_slots - {phrase}):
+                            out[at - 1] = teller  # "my *left* foot is freezing": no side
         return out
+
+    def _said_after(self, words: list[str], at: int, after: Set[str]) -> int | None:
+        """The position of the word of ``after`` (a word or phrase) just before ``at``, or
+        before a possessive there ("the cat's sitting on *my* feet", "I stubbed *my* toe")."""
+        ends = [at]
+        if at > 0 and words[at - 1] in self.language.possessives:
+            ends.append(at - 1)
+        for end in ends:
+            for said in after:
+                n = len(said.split())
+                if end >= n and " ".join(words[end - n : end]) == said:
+                    return end - 1
+        return None
 
     def _not_a_number(self, words: list[str], start: int, phrase: str) -> bool:
         """Whether a number word is said in another sense: a pronoun ("the left *one*"), a
