@@ -1142,3 +1142,21 @@ def test_the_answer_asked_for_said_as_a_correction_is_the_answer(en):
     assert got.name == "log.correct"
     # Without slots nothing changes: "no, stop" at "Has it let go?" stops.
     assert en.match("no, stop", prefer=["answer.yes", "answer.no"]).name == "coach.stop"
+
+
+def test_the_value_asked_for_said_with_a_comment_is_the_answer(en):
+    # "How bad was it?" — a number with a comment around it is still the number; not asked,
+    # the comment is most of what was said and no rating is taken.
+    for text, value in [("maybe a 3, it wasn't too bad this time", 3),
+                        ("it lasted 5 minutes and it was a 6", 6),
+                        ("nine, and it's still sore", 9)]:
+        got = en.match(text, prefer=["log.severity"])
+        assert (got.name, got.slots) == ("log.severity", {"severity": value}), text
+    assert en.match("it lasted 5 minutes and it was a 6").name is None
+    assert en.match("five minutes, I think", prefer=["log.severity"]).name is None
+
+
+def test_partly_said_alone_is_a_yes_when_asked(en):
+    check = ["answer.yes", "answer.no", "answer.unsure", "cramp.over"]
+    for text in ["nearly", "almost", "a tiny bit", "getting there"]:
+        assert en.match(text, prefer=check).name == "answer.yes", text

@@ -404,7 +404,10 @@ class IntentMatcher:
             own_foreign = foreign - sum(1 for i in reason if words[i] not in self._vocab
                                         and words[i] not in light)
             override = decl.priority >= OVERRIDE_PRIORITY
-            weak = score <= MIN_SHARE * own_total and (score < ENOUGH
+            # The value a question asked for, said with a comment ("maybe a three, it wasn't
+            # too bad this time"), is the answer unless the comment is most of a long story.
+            enough = 0.0 if name in preferred and slots else ENOUGH
+            weak = score <= MIN_SHARE * own_total and (score < enough
                                                        or score <= LONG_MIN_SHARE * own_total)
             if not override and weak and not keep_weak:
                 continue
