@@ -1046,6 +1046,16 @@ CLASSES = {
         ("does magnesium help", "tips.request", {}),
         ("it's only half two", None, {}),
     ],
+    # Run-ons and politeness (own probes, fifth batch).
+    "run-ons and politeness": [
+        ("I started some new tablets last week and since then I've been getting cramps",
+         "profile.update", {"item": "new_medicine"}),
+        ("wait I said left but I meant right", "log.correct", {"side": "right"}),
+        ("I'd like to hear that again", "coach.repeat", {}),
+        ("sorry, could you go back a step", "coach.repeat", {}),
+        ("much obliged", "chat.thanks", {}),
+        ("okay, I'll go back to sleep now", "chat.goodnight", {}),
+    ],
     "round 6 vocabulary": [
         ("that's not working, anything else I can try", "coach.alternative", {}),
         ("can I do a different one", "coach.alternative", {}),
