@@ -183,7 +183,8 @@ class IntentMatcher:
                                 for ps in values.values() for p in ps if " " not in p}
         self._number_words = {p for name in self._ranges for ps in self.lists[name].values()
                               for p in ps if " " not in p}
-        self._time_phrases = [p.split() for p in language.no_rating_before if " " in p]
+        self._count_words = [p.split() for p in language.no_rating_before]
+        self._time_phrases = [said for said in self._count_words if len(said) > 1]
         """Words that make a number a time or a count when said after it, several words
         long ("in the morning"): no other sentence may take them."""
         self._bare: dict[str, set[str]] = {}
@@ -618,8 +619,7 @@ class IntentMatcher:
         return ((phrase in lang.pronoun_numbers and (before in lang.not_numbers_after
                                                      or article in lang.articles))
                 or before in lang.no_rating_after or any(
-                    words[end : end + len(said.split())] == said.split()
-                    for said in lang.no_rating_before))
+                    words[end : end + len(said)] == said for said in self._count_words))
 
     def weight_of(self, text: str) -> float:
         """What all of ``text`` weighs, the most an intent can explain (for traces)."""
