@@ -16,7 +16,8 @@ DATA_FILES = sorted([*ROOT.glob("plugins/*/lang/*.toml"), *ROOT.glob("voice/lang
 NOT_SPOKEN = {"lists", "intents", "routine_for", "tiers", "id", "evidence", "topics", "alt",
               "names", "fillers", "negations", "numbers", "spoken", "clock", "ordinals",
               "optional", "fluids", "tts_voice", "wake_phrase", "wake_alone", "counts",
-              "screen", "concepts", "durations", "date_format", "decoys"}
+              "screen", "concepts", "durations", "date_format", "decoys",
+              "not_slot"}  # words heard, never said
 MAX_WORDS = 15
 
 # The brief's "never say" list, as patterns over lower-cased text (section 7 and section 3).
