@@ -7,6 +7,7 @@ recogniser's grammar can be built from the very same data.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -129,15 +130,20 @@ def slot_regex(name: str, lists: Mapping[str, SlotList], loose: Looseness = EXAC
     if name not in lists:
         raise TemplateError(f"unknown slot list {{{name}}}")
     phrases = sorted({p for ps in lists[name].values() for p in ps}, key=len, reverse=True)
-    # A slot phrase bends like a template: "I was *just* put on a statin".
-    return "(?:" + "|".join(loose.gap().join(loose.word(w) for w in p.split())
-                            for p in phrases) + ")"
+    return "(?:" + "|".join("".join(loose.word(w) for w in p.split()) for p in phrases) + ")"
 
 
 def compile_template(template: str, lists: Mapping[str, SlotList],
                      loose: Looseness = EXACT) -> re.Pattern[str]:
     """The template as a pattern to ``search`` in ``" " + normalised_text + " "``."""
-    return re.compile("(?<= )" + _regex(_parse(template), lists, loose))
+    return _compiled("(?<= )" + _regex(_parse(template), lists, loose))
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(source: str) -> re.Pattern[str]:
+    # The plugins declare over 500 templates: more than ``re``'s own cache keeps, so every
+    # matcher built (a session, a test) would compile them all again.
+    return re.compile(source)
 
 
 def expand(template: str, lists: Mapping[str, SlotList], limit: int = 10_000) -> Iterator[str]:
