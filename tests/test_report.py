@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import struct
@@ -162,3 +163,25 @@ def test_a_cramp_logged_minutes_ago_is_in_the_report(isolated, tmp_path):
         j.close_episode(eid, start + timedelta(seconds=50), "over", start)
     page = _report(tmp_path)
     assert f"<td>{start:%H:%M}</td><td>right foot</td>" in page
+
+
+def _visible(page: str) -> str:
+    """The words a reader sees: no style, no chart markup, no tags."""
+    page = re.sub(r"<style>.*?</style>|<svg.*?</svg>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+@pytest.mark.parametrize("tier", ["emergency", "same_day"])
+def test_the_doctor_reads_labels_never_internal_names(isolated, tmp_path, tier):
+    now = datetime.now().astimezone()
+    make_month(isolated, now)
+    with Journal(isolated) as j:  # last night's red flag leads "For the doctor"
+        j.add_symptom(now - timedelta(hours=5), "my calf is swollen [swelling, one_side]", tier)
+    seen = _visible(_report(tmp_path))
+    doctor = seen[seen.index("For the doctor"):seen.index("Medicines started")]
+    assert {"emergency": "needing emergency help", "same_day": "worth a same-day check"}[tier] \
+        in doctor
+    assert "my calf is swollen" in doctor and "one side" in doctor
+    # No snake_case id anywhere a reader looks, and no key turned into odd words.
+    assert not re.findall(r"\b[a-z]+_[a-z_]+\b", seen)
+    assert "itch burn heavy" not in seen

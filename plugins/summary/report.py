@@ -34,11 +34,14 @@ from crampcoach.voice.errors import RuntimeFailure, UserError
 from . import charts, pdf
 
 RULE_TEXT = {
+    "symptom_emergency": "A symptom needing emergency help was reported in the last 36 hours.",
+    "symptom_same_day": "A symptom worth a same-day check was reported in the last 36 hours.",
     "most_nights": "Cramps on 8 or more of the last 14 nights.",
     "several_a_night": "Three or more cramps in a single night.",
     "long_cramp": "A cramp lasting more than ten minutes.",
     "symptom": "A worrying symptom was reported in the last two weeks.",
 }
+UNNAMED_RULE = "A see-a-doctor rule holds."
 TIER_TEXT = {"emergency": "told to call emergency services",
              "same_day": "told to get medical advice the same day",
              "soon": "told to see a doctor soon"}
@@ -270,9 +273,10 @@ def _doctor(j: Journal, p: Period, rules: list[str]) -> str:
                 f"{_ref(e)} on {parse_time(e['started_at']).astimezone():%a %d %b %H:%M}"
                 f" lasted {duration(e['duration_s'])}."
                 for e in recent if e["duration_s"] is not None and e["duration_s"] > LONG_CRAMP_S)
-        elif rule == "symptom":
-            behind = "See the symptoms reported below."
-        items.append(f"<li><b>{html.escape(RULE_TEXT.get(rule, rule))}</b> "
+        elif rule.startswith("symptom"):
+            behind = "See the red flags reported below."
+        # A rule without words of its own is still a reason to look, never an internal name.
+        items.append(f"<li><b>{html.escape(RULE_TEXT.get(rule, UNNAMED_RULE))}</b> "
                      f"<span class='behind'>{html.escape(behind)}</span></li>")
     body = ("<ul class='notes'>" + "".join(items) + "</ul>" if items else
             "<p>No see-a-doctor rule applies in the 14 nights before this report.</p>")
@@ -289,13 +293,20 @@ def _red_flags(j: Journal, p: Period) -> str:
     for sym in reported:
         when = parse_time(sym["reported_at"]).astimezone()
         tier = str(sym.get("tier") or "")
-        rows.append(f"<tr><td>{when:%a %d %b %H:%M}</td>"
-                    f"<td>{html.escape(str(sym['symptom']).replace('_', ' '))}</td>"
+        rows.append(f"<tr><td>{when:%a %d %b %H:%M}</td><td>{_reported(str(sym['symptom']))}</td>"
                     f"<td>{html.escape(tier.replace('_', ' '))}</td>"
                     f"<td>{html.escape(TIER_TEXT.get(tier, 'advice given'))}</td></tr>")
     return ("<h3>Red flags reported</h3><table class='compact'><thead><tr><th>When</th>"
-            "<th>What was reported</th><th>Tier</th><th>What the coach said</th></tr></thead>"
+            "<th>What the person said</th><th>Tier</th><th>What the coach said</th></tr></thead>"
             "<tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def _reported(text: str) -> str:
+    """The person's words, then what the screen matched (kept as "words [a, b]"), as HTML."""
+    words, _, found = text.partition(" [")
+    found = found.rstrip("]").replace("_", " ")
+    return html.escape(words) + (f" <span class='behind'>(screen matched: {html.escape(found)})"
+                                 "</span>" if found else "")
 
 
 def _medicine_section(j: Journal, p: Period, meds: list[dict[str, Any]]) -> str:

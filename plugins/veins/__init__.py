@@ -19,6 +19,8 @@ from . import store
 HERE = Path(__file__).parent
 KEYS = ("swelling", "aching", "itch_burn_heavy", "spider_veins", "bulging_veins")
 """What each question asks, in order, as stored and shown in the report."""
+LABELS = {"itch_burn_heavy": "itching, burning or heaviness"}
+"""Column headings in the report where the stored key is not already plain words."""
 ANSWERS = {"answer.yes": "yes", "answer.no": "no", "answer.unsure": "not sure"}
 EXPECTS = (*ANSWERS, "coach.repeat", "coach.stop")
 WAIT_S = 20.0
@@ -94,7 +96,7 @@ class Veins:
             checks = store.vein_checks(j)
         if not checks:
             return ["<h3>Vein self-checks</h3><p>None taken.</p>"]
-        head = "".join(f"<th>{k.replace('_', ' ')}</th>" for k in KEYS)
+        head = "".join(f"<th>{LABELS.get(k, k.replace('_', ' '))}</th>" for k in KEYS)
         rows = []
         for c in checks:
             cells = "".join(f"<td>{html.escape(c['answers'].get(k, '–'))}</td>" for k in KEYS)
