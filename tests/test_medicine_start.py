@@ -3,7 +3,7 @@ doctor's report compares cramps before and after it (found by a black-box review
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -42,3 +42,83 @@ def test_when_a_medicine_started_in_korean(talk, isolated, clock, said, days):
     t.say(said)
     [(_, since)] = _since(isolated)
     assert since == (clock.now().date() - timedelta(days=days)).isoformat()
+
+
+def _day(today: date, weekday: int, week_before: bool = False) -> date:
+    """The latest such weekday before today, or that day of the week before this one."""
+    if week_before:
+        return today - timedelta(days=today.weekday() + 7 - weekday)
+    return today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+
+
+def _month_day(today: date, day: int) -> date:
+    first = today.replace(day=1)
+    return first.replace(day=day) if day <= today.day else (
+        first - timedelta(days=1)).replace(day=day)
+
+
+@pytest.mark.parametrize("language,said,expect", [
+    ("en", "I started taking furosemide last monday", lambda t: _day(t, 0)),
+    ("en", "I started a new medicine on tuesday", lambda t: _day(t, 1)),
+    ("en", "new pills since friday", lambda t: _day(t, 4)),
+    ("en", "new pills monday last week", lambda t: _day(t, 0, week_before=True)),
+    ("en", "I started new tablets the day before yesterday", lambda t: t - timedelta(days=2)),
+    ("en", "new medicine a fortnight ago", lambda t: t - timedelta(days=14)),
+    ("en", "new medicine a few days ago", lambda t: t - timedelta(days=3)),
+    ("en", "I started a new medicine since the first of the month", lambda t: t.replace(day=1)),
+    ("en", "new prescription on the 3rd", lambda t: _month_day(t, 3)),
+    ("ko", "지난주 월요일부터 새 약 먹기 시작했어", lambda t: _day(t, 0, week_before=True)),
+    ("ko", "금요일부터 새 약 먹기 시작했어", lambda t: _day(t, 4)),
+    ("ko", "그저께 새 약 먹기 시작했어", lambda t: t - timedelta(days=2)),
+    ("ko", "며칠 전에 새 약 먹기 시작했어", lambda t: t - timedelta(days=3)),
+    ("ko", "2주 전에 새 약 먹기 시작했어", lambda t: t - timedelta(days=14)),
+    ("ko", "1일부터 새 약 먹기 시작했어", lambda t: t.replace(day=1)),
+])
+def test_a_day_said_by_name_or_count_is_the_day_kept(talk, isolated, clock, language, said,
+                                                     expect):
+    t = talk(language=language)
+    t.start()
+    heard = t.say(said)
+    today = clock.now().date()
+    [(_, since)] = _since(isolated)
+    assert since == expect(today).isoformat()
+    if expect(today) != today:
+        assert not any("today" in s or "오늘" in s for s in heard), heard
+
+
+@pytest.mark.parametrize("language,said,honest", [
+    ("en", "I started a new medicine back in the spring", "couldn't tell which day"),
+    ("en", "I started a new medicine", "I've put today"),
+    ("ko", "작년부터 새 약 먹기 시작했어", "알아듣지 못해서"),
+])
+def test_a_day_not_told_is_said_so(talk, isolated, clock, language, said, honest):
+    t = talk(language=language)
+    t.start()
+    heard = t.say(said)
+    assert any(honest in s for s in heard), heard
+    assert not any("from today" in s for s in heard)  # no claim it began today
+
+
+@pytest.mark.parametrize("language,said,answer", [
+    ("ko", "새 약 먹기 시작했어", "약 새로 처방받았어"),
+    ("en", "I started a new medicine", "a new prescription"),
+    ("en", "I started a new medicine", "the doctor gave me new pills"),
+])
+def test_an_answer_naming_no_medicine_is_not_its_name(talk, isolated, language, said, answer):
+    t = talk(language=language)
+    t.start()
+    t.say(said)
+    t.say(answer)
+    [(name, _)] = _since(isolated)
+    assert name.startswith("new medicine, said by voice")
+
+
+def test_a_medicine_name_is_one_in_any_case(isolated):
+    now = datetime.now().astimezone()
+    with store.open_profile(isolated) as p:
+        store.add_medicine(p, "atorvastatin", date(2026, 1, 5), now)
+        store.add_medicine(p, "Atorvastatin", date(2026, 2, 1), now)
+        assert [(m["name"], m["since"]) for m in store.medicines(p)] == [
+            ("atorvastatin", "2026-02-01")]
+        store.remove_medicine(p, "ATORVASTATIN")
+        assert store.medicines(p) == []

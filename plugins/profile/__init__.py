@@ -34,31 +34,99 @@ MEDICINE_ANSWERS = ("answer.unsure", "answer.no", "chat.never_mind", "coach.next
 """Answers to "Which medicine is it?" that give no name; any other unexplained words do."""
 MEDICINE_QUESTION_S = 20.0
 NEW_MEDICINE_WEEKS = 8
-MAX_AGO_DAYS = 366
-"""How far back "started N weeks ago" is taken; beyond it, the day it was said."""
 """Cramps that began within this many weeks after a medicine started are worth a question
 to the prescriber (a design choice; the brief gives no number)."""
+MAX_AGO_DAYS = 366
+"""How far back "started N weeks ago" is taken; beyond it, the day is not told."""
 
 
-def started_on(text: str, today: date, data: dict[str, Any], code: str) -> tuple[date, str]:
-    """When a medicine was started, from how it was said ("last week", "three days ago"), and
-    the words that said it; today and "" when nothing says otherwise."""
-    from crampcoach.voice import language
+def started_on(text: str, today: date, data: dict[str, Any],
+               code: str) -> tuple[date | None, str]:
+    """When a medicine was started, from how it was said ("last monday", "three days ago",
+    "since the first of the month"), and the words that said it.
 
+    ``(today, "")`` when nothing in the words says when; ``(None, "")`` when they say when
+    in a way not understood ("back in the spring"): the caller says so, never "from today".
+    """
     said = " ".join(re.findall(r"\w+", text.lower().replace("'", "")))
     ago = data.get("started_ago", {})
+    for find in (_on_weekday, _days_ago, _counted_ago, _day_of_month):
+        found = find(said, today, ago, code)
+        if found is not None:
+            return found
+    if any(_has(said, word) for word in ago.get("vague", [])):
+        return None, ""
+    return today, ""
+
+
+def _has(said: str, phrase: str) -> re.Match[str] | None:
+    """The phrase at the start of a word ("어제부터": a particle may follow it)."""
+    return re.search(rf"(^| ){re.escape(phrase)}", said)
+
+
+def _days_ago(said: str, today: date, ago: dict[str, Any], code: str) -> tuple[date, str] | None:
     for phrase, days in sorted(ago.get("phrases", {}).items(), key=lambda x: -len(x[0])):
-        if re.search(rf"(^| ){re.escape(phrase)}", said):  # "어제부터": a particle after it
+        if _has(said, phrase):
             return today - timedelta(days=int(days)), phrase
+    return None
+
+
+def _counted_ago(said: str, today: date, ago: dict[str, Any],
+                 code: str) -> tuple[date, str] | None:
+    from crampcoach.voice import language
+
     numbers = language.load(code).numbers
     for unit, days in ago.get("units", {}).items():
-        m = re.search(rf"(^| )(\w+) ?{re.escape(unit)}( |$)", said)
+        m = re.search(rf"(^| )(\w+?) ?{re.escape(unit)}( |$)", said)
         if m is None:
             continue
         count = int(m.group(2)) if m.group(2).isdigit() else numbers.get(m.group(2))
         if count is not None and 0 < count * int(days) <= MAX_AGO_DAYS:
             return today - timedelta(days=count * int(days)), m.group(0).strip()
-    return today, ""
+    return None
+
+
+def _on_weekday(said: str, today: date, ago: dict[str, Any],
+                code: str) -> tuple[date | None, str] | None:
+    """"last monday", "since friday": the latest such day before today; "monday last week"
+    (지난주 월요일): that day of the week before this one."""
+    for index, name in enumerate(ago.get("weekdays", [])):
+        m = _has(said, name)
+        if m is None:
+            continue
+        monday = today - timedelta(days=today.weekday())
+        if any(_has(said, w) for w in ago.get("week_before", [])):
+            return monday - timedelta(days=7 - index), name
+        if any(_has(said, w) for w in ago.get("this_week", [])):
+            day = monday + timedelta(days=index)
+            return (day, name) if day <= today else (None, "")
+        return today - timedelta(days=(today.weekday() - index - 1) % 7 + 1), name
+    return None
+
+
+def _day_of_month(said: str, today: date, ago: dict[str, Any],
+                  code: str) -> tuple[date | None, str] | None:
+    """"since the first of the month", "on the 3rd", "1일부터": the latest such day."""
+    day = None
+    for pattern in ago.get("day_of_month", []):
+        m = re.search(pattern, said)
+        if m is not None:
+            day, words = int(m.group(1)), m.group(0)
+            break
+    else:
+        frames = ago.get("ordinal_frames", ["{w}"])
+        for words, number in sorted(ago.get("ordinals", {}).items(), key=lambda x: -len(x[0])):
+            if any(_has(said, frame.format(w=words)) for frame in frames):
+                day = int(number)
+                break
+    if day is None:
+        return None
+    month = today.replace(day=1) if day <= today.day else (
+        today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    try:
+        return month.replace(day=day), words
+    except ValueError:  # "the 31st" of a shorter month: not a day that was
+        return None, ""
 
 
 def plugin() -> Profile:
@@ -128,6 +196,28 @@ def medicine_lines(j: Journal, med: dict[str, Any], now: datetime, data: dict[st
             for line in say["medicine_summary"]]
 
 
+def _noted_start(data: dict[str, Any], started: date | None, when: str,
+                 today: date) -> list[str]:
+    """What is said of the day a new medicine started: the day heard, or honestly that none
+    was (it is then kept from today, and the person is told so)."""
+    say = data["say"]
+    if started is None:
+        return list(say["new_medicine_unclear"])
+    if started == today:
+        return list(say["new_medicine"] if when else say["new_medicine_no_day"])
+    day = started.strftime(data["weekday_date_format"]).replace("{day}", str(started.day))
+    return [say["new_medicine_when"].format(when=day)]
+
+
+def _names_one(answer: str, not_names: dict[str, Any]) -> bool:
+    """Whether an answer holds a word that could name a medicine: "I got a new prescription"
+    (약 새로 처방받았어) only says again that there is one, and must not become its name."""
+    words = set(not_names.get("generic", []))
+    stems = tuple(not_names.get("generic_stems", []))
+    return any(w not in words and not (stems and w.startswith(stems))
+               for w in re.findall(r"\w+", answer.lower()))
+
+
 def _unnamed(now: datetime) -> str:
     """The name a medicine gets until the person says which it is."""
     return f"new medicine, said by voice on {now:%Y-%m-%d}"
@@ -167,9 +257,10 @@ class Profile:
             return Reply(say=list(data["say"]["unclear"]))
         now = convo.now()
         started, when = started_on(intent.text, now.date(), data, convo.language)
+
         def write(j: Database) -> None:
             if item == "new_medicine":
-                store.add_medicine(j, _unnamed(now), started, now)
+                store.add_medicine(j, _unnamed(now), started or now.date(), now)
             else:
                 store.set_item(j, item, store.YES, now)
 
@@ -177,9 +268,8 @@ class Profile:
         if failed:
             return Reply(say=failed)
         reply = Reply(say=list(data["say"].get(item, data["say"]["other"])))
-        if item == "new_medicine" and when:
-            reply.say = [data["say"]["new_medicine_when"].format(when=when)]
         if item == "new_medicine":
+            reply.say = _noted_start(data, started, when, now.date())
             # Which one matters to the prescriber and the report: ask, once, and take any
             # answer that is not another command as its name.
             reply.say.append(data["say"]["ask_medicine"])
@@ -198,7 +288,7 @@ class Profile:
         not_names = data.get("not_names", {})
         if name in not_names.get("again", []):
             return Reply(say=[say["ask_medicine"]], ask=_medicine_question())
-        if name in not_names.get("unknown", []):
+        if name in not_names.get("unknown", []) or not _names_one(name, not_names):
             return Reply(say=[say["medicine_unnamed"], *advice])
         for prefix in data.get("name_prefixes", []):
             if name.startswith(prefix + " "):

@@ -129,26 +129,45 @@ def details(j: Database) -> dict[str, str]:
 
 
 def add_medicine(j: Database, name: str, since: date, now: datetime) -> None:
-    name = name.strip()
+    """Add a medicine, or give one already there (in any case: "Atorvastatin" is
+    "atorvastatin") its new start; the name keeps the spelling it was first given."""
+    name = " ".join(name.split())
     if not name:
         raise ProfileError("a medicine needs a name")
     with j.transaction():
+        kept = _same_name(j, name)
         j.db.execute("INSERT INTO medicines (name, since, added_at) VALUES (?, ?, ?) "
                      "ON CONFLICT(name) DO UPDATE SET since = excluded.since",
-                     (name, since.isoformat(), now.isoformat()))
+                     (kept[0] if kept else name, since.isoformat(), now.isoformat()))
 
 
 def remove_medicine(j: Database, name: str) -> None:
     with j.transaction():
-        cur = j.db.execute("DELETE FROM medicines WHERE name = ?", (name,))
+        for stored in _same_name(j, name) or [name]:
+            cur = j.db.execute("DELETE FROM medicines WHERE name = ?", (stored,))
         if cur.rowcount == 0:
             raise ProfileError(f"no medicine named {name!r} in the profile")
 
 
+def _same_name(j: Database, name: str) -> list[str]:
+    """The stored names that are this one but for case and spacing (older files may hold
+    more than one)."""
+    key = " ".join(name.split()).casefold()
+    return [r["name"] for r in j.db.execute("SELECT name FROM medicines")
+            if " ".join(r["name"].split()).casefold() == key]
+
+
 def medicines(j: Database) -> list[dict[str, Any]]:
     rows = j.db.execute("SELECT name, since FROM medicines ORDER BY since, name")
-    return [{"name": r["name"], "since": r["since"], "class": medicine_class(r["name"])}
-            for r in rows]
+    seen: set[str] = set()  # one per name in any case, the earliest start (older files)
+    out = []
+    for r in rows:
+        key = " ".join(r["name"].split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append({"name": r["name"], "since": r["since"],
+                        "class": medicine_class(r["name"])})
+    return out
 
 
 def export(j: Database) -> dict[str, Any]:
