@@ -516,4 +516,4 @@ def test_unknown_durations_are_never_called_long(isolated, talk, clock):
 
         rules = doctor_rules(j, clock.now(), parse_hhmm("11:00"))
     assert hand["duration_s"] is None and hand["ended_by"] is None
-    assert "long_cramp" not in rules
+    assert not any(r.startswith("long_cramp") for r in rules)

@@ -149,3 +149,42 @@ def test_magnesium_is_not_mentioned_in_pregnancy(isolated, talk):
     t.say("i'm pregnant")
     heard = [" ".join(t.say("any tips")) for _ in range(12)]
     assert not any("agnesium" in h for h in heard)
+
+
+@pytest.mark.parametrize("language,plain,never", [
+    ("en", "A cramp at five past four, for less than a minute.", "your cramp"),
+    ("ko", "쥐가 나서", "쥐요."),
+])
+def test_a_cramp_with_nowhere_said_is_said_naturally(isolated, morning, language, plain, never):
+    log(isolated, at(24, 4, 5), 40)
+    said = morning(at(24, 8), language=language).say(
+        "good morning" if language == "en" else "어젯밤 어땠어")
+    assert any(plain in s for s in said), said
+    assert not any(never in s for s in said), said
+
+
+@pytest.mark.parametrize("language,today,routine", [
+    ("en", "checked today", "in the last two weeks lasted over ten minutes"),
+    ("ko", "오늘 진료", "최근 두 주 사이에 십 분 넘게"),
+])
+def test_same_day_advice_only_for_last_nights_long_cramp(isolated, morning, language, today,
+                                                         routine):
+    log(isolated, at(18, 3), 700, muscle="calf")  # six days before: for a routine mention
+    ask = "good morning" if language == "en" else "어젯밤 어땠어"
+    said = morning(at(24, 8), language=language).say(ask)
+    assert any(routine in s for s in said) and not any(today in s for s in said), said
+    log(isolated, at(24, 3), 700, muscle="calf")  # last night's: worth a check today
+    said = morning(at(24, 9), language=language).say(ask)
+    assert any(today in s for s in said), said
+
+
+def test_a_new_medicine_is_never_called_a_worrying_symptom(isolated, morning):
+    with Journal(isolated) as j:
+        j.add_symptom(at(22, 21), "cramps since my new medicine [new_medicine]", "soon")
+    said = morning(at(24, 8)).say("good morning")
+    assert not any("symptom" in s for s in said), said
+    assert "You mentioned cramps since a new medicine. Please ask the prescriber about it." in said
+    with Journal(isolated) as j:  # a real symptom still is one
+        j.add_symptom(at(23, 21), "my foot keeps going numb [numbness]", "soon")
+    said = morning(at(24, 9)).say("good morning")
+    assert any("worrying symptom" in s for s in said), said

@@ -551,15 +551,16 @@ def summary_lines(
              else lang.spell(len(eps)))
     lines = [words["count_one"] if len(eps) == 1 else words["count_many"].format(count=count)]
     for ep in eps[:3]:
-        where = " ".join(names[k] for k in (ep["side"], ep["muscle"]) if k) or words["cramp_word"]
+        where = " ".join(names[k] for k in (ep["side"], ep["muscle"]) if k)
         if ep["side"] and not ep["muscle"]:
             where = words["side_leg"].format(side=names[ep["side"]])
         when = lang.clock_time(parse_time(ep["started_at"]).astimezone(start.tzinfo))
+        key = "episode" if where else "episode_plain"  # nowhere said: never "your cramp"
         if ep["duration_s"] is not None:
-            lines.append(cap(words["episode"].format(
+            lines.append(cap(words[key].format(
                 time=when, where=where, duration=lang.duration(ep["duration_s"]))))
         else:
-            lines.append(cap(words["episode_short"].format(time=when, where=where)))
+            lines.append(cap(words[f"{key}_short"].format(time=when, where=where)))
     durations = [e["duration_s"] for e in eps if e["duration_s"] is not None]
     if len(eps) > 1 and durations:
         lines.append(words["longest"].format(duration=lang.duration(max(durations))))

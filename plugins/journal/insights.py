@@ -78,19 +78,35 @@ def doctor_rules(journal: Journal, now: datetime, night_end: time) -> list[str]:
         held.append("most_nights")
     if any(c >= SEVERAL_A_NIGHT for c in nights.values()):
         held.append("several_a_night")
-    if any((e["duration_s"] or 0) > LONG_CRAMP_S for e in eps):
+    long = [e for e in eps if (e["duration_s"] or 0) > LONG_CRAMP_S]
+    # Same-day advice is for last night's long cramp; an older one is a routine mention.
+    if any(parse_time(e["started_at"]) >= now - URGENT_LATELY for e in long):
+        held.append("long_cramp_lately")
+    elif long:
         held.append("long_cramp")
     reported = journal.symptoms(since=since)
     # A red flag of last night is said at its own tier, first; never softened to "mention it".
     lately = {r["tier"] for r in reported if parse_time(r["reported_at"]) >= now - URGENT_LATELY}
     urgent = next((t for t in ("emergency", "same_day") if t in lately), None)
+    medicine = [r for r in reported if _only_medicine(str(r["symptom"]))]
     if urgent:
         held.insert(0, f"symptom_{urgent}")
-    elif reported:
+    elif len(medicine) < len(reported):
         held.append("symptom")
+    if medicine and not urgent:
+        held.append("medicine")  # cramps since a new medicine: for the prescriber, no symptom
     return held
+
+
+def _only_medicine(reported: str) -> bool:
+    """A report whose only finding is a new medicine ("cramps since my new pills [new_medicine]",
+    as the safety plugin keeps it): never to be called a worrying symptom."""
+    words, _, found = reported.rstrip("]").rpartition(" [")
+    return bool(words) and {c.strip() for c in found.split(",")} <= MEDICINE_FINDINGS
 
 
 URGENT_LATELY = timedelta(hours=36)
 """How far back an emergency or same-day red flag counts as last night's, for the summary."""
 URGENT_RULES = ("symptom_emergency", "symptom_same_day")
+MEDICINE_FINDINGS = frozenset({"new_medicine"})
+"""Screen findings that are about a medicine, not a symptom."""

@@ -39,7 +39,9 @@ RULE_TEXT = {
     "most_nights": "Cramps on 8 or more of the last 14 nights.",
     "several_a_night": "Three or more cramps in a single night.",
     "long_cramp": "A cramp lasting more than ten minutes.",
+    "long_cramp_lately": "A cramp lasting more than ten minutes.",
     "symptom": "A worrying symptom was reported in the last two weeks.",
+    "medicine": "Cramps since a new medicine were reported in the last two weeks.",
 }
 UNNAMED_RULE = "A see-a-doctor rule holds."
 TIER_TEXT = {"emergency": "told to call emergency services",
@@ -268,12 +270,12 @@ def _doctor(j: Journal, p: Period, rules: list[str]) -> str:
             behind = " ".join(
                 f"Night of {n:%a %d %b}: {len(es)} cramps ({_refs(es)})."
                 for n, es in sorted(by_night.items()) if len(es) >= SEVERAL_A_NIGHT)
-        elif rule == "long_cramp":
+        elif rule.startswith("long_cramp"):
             behind = " ".join(
                 f"{_ref(e)} on {parse_time(e['started_at']).astimezone():%a %d %b %H:%M}"
                 f" lasted {duration(e['duration_s'])}."
                 for e in recent if e["duration_s"] is not None and e["duration_s"] > LONG_CRAMP_S)
-        elif rule.startswith("symptom"):
+        elif rule.startswith("symptom") or rule == "medicine":
             behind = "See the red flags reported below."
         # A rule without words of its own is still a reason to look, never an internal name.
         items.append(f"<li><b>{html.escape(RULE_TEXT.get(rule, UNNAMED_RULE))}</b> "
