@@ -114,3 +114,43 @@ def test_light_commands_import_no_audio_or_network_modules(argv, tmp_path):
     out = subprocess.run([sys.executable, "-c", PROBE, *argv], capture_output=True, text=True,
                          cwd=ROOT, timeout=60)
     assert out.stderr.splitlines()[-1:] == [""], out.stderr
+
+
+def _later(**delta: float) -> str:
+    from datetime import datetime, timedelta
+
+    return (datetime.now() + timedelta(**delta)).isoformat(timespec="minutes")
+
+
+@pytest.mark.parametrize("args,message", [
+    (["log", "add", "--start", "2030-01-01T03:10"], "is in the future"),
+    (["log", "add", "--start", _later(hours=1)], "is in the future"),
+    (["log", "add", "--start", "2026-01-01T03:10", "--duration", "99999999"], "a day"),
+    (["profile", "add-medicine", "X", "--since", "2030-10-01"], "is in the future"),
+    (["profile", "details", "--birth-date", "2030-01-01"], "is in the future"),
+    (["report", "--out", "{tmp}/nonexistent/dir/r.html"], "does not exist"),
+    (["log", "backup", "{tmp}/nonexistent/dir/x.sqlite3"], "does not exist"),
+])
+def test_impossible_values_and_mistyped_folders_are_refused(isolated, tmp_path, args, message):
+    out = run_cli(*[a.format(tmp=tmp_path) for a in args])
+    assert out.returncode == 2, out
+    assert message in out.stderr and len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert not (tmp_path / "nonexistent").exists()  # a mistyped folder is never made
+    listed = run_cli("log", "list")
+    assert "no episodes yet" in listed.stdout  # nothing was saved
+
+
+def test_a_start_a_few_minutes_ahead_is_clock_skew(isolated):
+    out = run_cli("log", "add", "--start", _later(minutes=2))
+    assert out.returncode == 0, out.stderr
+
+
+def test_a_data_folder_that_cannot_be_made_is_refused(tmp_path):
+    out = run_cli("--data-dir", "/proc/crampcoach-nowhere", "log", "list")
+    assert out.returncode == 2 and "cannot be created" in out.stderr, out
+    assert len(out.stderr.strip().splitlines()) == 1
+    # One that can be made is a fresh install, and reading it makes nothing.
+    fresh = tmp_path / "new" / "data"
+    out = run_cli("--data-dir", str(fresh), "log", "list")
+    assert out.returncode == 0 and "no episodes yet" in out.stdout
+    assert not (tmp_path / "new").exists()

@@ -205,11 +205,20 @@ def _check_data_dir(folder: Any) -> None:
     file there would fail every plugin that stores something, each in a line of its own."""
     from pathlib import Path
 
-    probe = Path(folder)
+    probe, missing = Path(folder), None
     while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
+        probe, missing = probe.parent, probe
     if not probe.is_dir():
         raise UserError(f"the data folder {folder} cannot be used: {probe} is not a folder")
+    if missing is not None:
+        # A folder that could never be made (/proc/x, a read-only disk) is no fresh install:
+        # try to make its first part, and take it away again (reading makes nothing).
+        try:
+            missing.mkdir(mode=0o700)
+            missing.rmdir()
+        except OSError as err:
+            raise UserError(f"the data folder {folder} cannot be created: "
+                            f"{err.strerror or err}") from None
 
 
 def _one_line(err: BaseException) -> str:

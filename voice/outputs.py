@@ -2,7 +2,8 @@
 
 ``report --out``, ``say --to`` and ``log backup`` take a path from the user; a slip of the
 finger (the data folder, the journal itself, any SQLite database) must not destroy a health
-history. Such paths are refused with one line before anything is opened for writing.
+history, and a mistyped folder must not be made. Such paths are refused with one line before
+anything is opened for writing.
 """
 
 from __future__ import annotations
@@ -34,4 +35,7 @@ def check(path: str | os.PathLike[str], data_dir: str | os.PathLike[str], what: 
         raise UserError(f"{path} is a folder; give a file name for {what}")
     if is_sqlite(target):
         raise UserError(f"refusing to write {what} over {path}: it is a database")
+    if not target.parent.is_dir():  # a mistyped folder is said, never made
+        raise UserError(f"folder {Path(path).expanduser().parent} does not exist; "
+                        f"create it first or choose another place for {what}")
     return Path(path)

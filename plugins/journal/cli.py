@@ -18,6 +18,11 @@ from crampcoach.voice.errors import RuntimeFailure, UserError
 from .export import EXPORT_KEYS, FORMATS, export
 from .store import COLUMNS, ENDINGS, MUSCLES, SIDES, Journal, JournalError, parse_time
 
+MAX_DURATION_S = 86400
+"""The longest duration a hand-logged cramp may be given: a day (99999999 is a slip)."""
+CLOCK_SKEW = timedelta(minutes=5)
+"""How far ahead of this clock a start may be: another device's clock may run fast."""
+
 
 def _severity(text: str) -> int:
     try:
@@ -35,8 +40,9 @@ def _duration(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"duration must be seconds, not {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("duration must be zero or more seconds")
+    if not 0 <= value <= MAX_DURATION_S:  # "nan" fails both
+        raise argparse.ArgumentTypeError(
+            f"duration must be from 0 to {MAX_DURATION_S} seconds (a day), not {text}")
     return value
 
 
@@ -45,6 +51,14 @@ def _when(text: str) -> datetime:
         return parse_time(text)
     except JournalError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _started(text: str) -> datetime:
+    """When a cramp began: not in the future (a clock a few minutes fast is allowed)."""
+    when = _when(text)
+    if when > local_now() + CLOCK_SKEW:
+        raise argparse.ArgumentTypeError(f"{text} is in the future")
+    return when
 
 
 def add_commands(sub: Any) -> None:
@@ -59,7 +73,7 @@ def add_commands(sub: Any) -> None:
         q.add_argument("--side", choices=SIDES)
         q.add_argument("--muscle", choices=MUSCLES)
         q.add_argument("--severity", type=_severity, metavar="0-10")
-        q.add_argument("--start", type=_when, metavar="ISO", required=required,
+        q.add_argument("--start", type=_started, metavar="ISO", required=required,
                        help="when it began, e.g. 2026-11-24T03:10 (local time if no offset)")
         q.add_argument("--duration", type=_duration, metavar="SECONDS")
         q.add_argument("--notes")

@@ -110,9 +110,11 @@ def set_detail(j: Database, key: str, value: str | None, now: datetime) -> None:
     value = (value or "").strip()
     if key == "birth_date" and value:
         try:
-            date.fromisoformat(value)
+            born = date.fromisoformat(value)
         except ValueError:
             raise ProfileError(f"not a date (YYYY-MM-DD): {value!r}") from None
+        if born > now.date():
+            raise ProfileError(f"the date of birth {value} is in the future")
     with j.transaction():
         if not value:
             j.db.execute("DELETE FROM profile WHERE key = ?", (key,))
@@ -134,6 +136,8 @@ def add_medicine(j: Database, name: str, since: date, now: datetime) -> None:
     name = " ".join(name.split())
     if not name:
         raise ProfileError("a medicine needs a name")
+    if since > now.date():
+        raise ProfileError(f"the start date {since} is in the future")
     with j.transaction():
         kept = _same_name(j, name)
         j.db.execute("INSERT INTO medicines (name, since, added_at) VALUES (?, ?, ?) "
