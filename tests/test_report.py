@@ -177,6 +177,7 @@ def test_the_doctor_reads_labels_never_internal_names(isolated, tmp_path, tier):
     make_month(isolated, now)
     with Journal(isolated) as j:  # last night's red flag leads "For the doctor"
         j.add_symptom(now - timedelta(hours=5), "my calf is swollen [swelling, one_side]", tier)
+        j.add_symptom(now - timedelta(days=4), "chest_pain", "emergency")  # as kept before
     seen = _visible(_report(tmp_path))
     doctor = seen[seen.index("For the doctor"):seen.index("Medicines started")]
     assert {"emergency": "needing emergency help", "same_day": "worth a same-day check"}[tier] \

@@ -307,8 +307,10 @@ def _reported(text: str) -> str:
     """The person's words, then what the screen matched (kept as "words [a, b]"), as HTML."""
     words, _, found = text.partition(" [")
     found = found.rstrip("]").replace("_", " ")
-    return html.escape(words) + (f" <span class='behind'>(screen matched: {html.escape(found)})"
-                                 "</span>" if found else "")
+    # Older journals kept the symptom's id ("chest_pain"), not the words: shown as words.
+    matched = (f" <span class='behind'>(screen matched: {html.escape(found)})</span>"
+               if found else "")
+    return html.escape(words.replace("_", " ")) + matched
 
 
 def _medicine_section(j: Journal, p: Period, meds: list[dict[str, Any]]) -> str:
