@@ -388,9 +388,13 @@ def test_outputs_never_overwrite_the_data(isolated, tmp_path):
 
 
 def test_a_file_that_cannot_be_written_is_a_runtime_failure(isolated, tmp_path):
-    """README: exit 1 when the command was right but the machine could not carry it out."""
-    out = run_cli("report", "--out", str(tmp_path / "no such folder" / "r.html"))
+    """README: exit 1 when the command was right but the machine could not carry it out;
+    exit 2 when the folder typed does not exist (a slip, said and never made)."""
+    out = run_cli("report", "--out", "/proc/crampcoach-report.html")
     assert out.returncode == 1, out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    out = run_cli("report", "--out", str(tmp_path / "no such folder" / "r.html"))
+    assert out.returncode == 2 and "does not exist" in out.stderr, out.stderr
     assert len(out.stderr.strip().splitlines()) == 1, out.stderr
 
 

@@ -152,8 +152,8 @@ def test_magnesium_is_not_mentioned_in_pregnancy(isolated, talk):
 
 
 @pytest.mark.parametrize("language,plain,never", [
-    ("en", "A cramp at five past four, for less than a minute.", "your cramp"),
-    ("ko", "쥐가 나서", "쥐요."),
+    ("en", "At five past four, for less than a minute.", "your cramp"),
+    ("ko", "에 쥐가 났어요.", "쥐요."),
 ])
 def test_a_cramp_with_nowhere_said_is_said_naturally(isolated, morning, language, plain, never):
     log(isolated, at(24, 4, 5), 40)
