@@ -185,9 +185,13 @@ def test_trace_records_a_reply_passed_on_as_its_own_intent(talk, tmp_path, clock
 
 def test_trace_to_an_unwritable_file_is_one_line_and_exit_1(isolated, tmp_path):
     """README: a file that cannot be written is exit 1 (the command itself was right)."""
-    out = run_cli("chat", "--trace", str(tmp_path / "no" / "such" / "dir.jsonl"), input="")
+    out = run_cli("chat", "--trace", "/proc/crampcoach-trace.jsonl", input="")
     assert out.returncode == 1
     assert out.stderr.count("\n") == 1 and "trace" in out.stderr and "Traceback" not in out.stderr
+    # A folder that does not exist is a slip in what was typed: exit 2, and never made.
+    out = run_cli("chat", "--trace", str(tmp_path / "no" / "such" / "dir.jsonl"), input="")
+    assert out.returncode == 2 and "does not exist" in out.stderr
+    assert not (tmp_path / "no").exists()
 
 
 # -- no dead ends ----------------------------------------------------------------------------
