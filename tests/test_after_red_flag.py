@@ -159,8 +159,8 @@ def test_should_i_call_said_any_way_mid_cramp_is_answered(coach, ask):
     assert coach.say(ask) == UNKNOWN_EN
 
 
-@pytest.mark.parametrize("ask", ["119 불러야 돼요?", "119 불러야 하나", "응급실 가야 하나요?",
-                                 "구급차 불러야 할까요", "병원 가야 해?"])
+@pytest.mark.parametrize("ask", ["119 불러야 돼요?", "119 불러야 하나", "응급실 가 봐야 하나요?",
+                                 "구급차 불러야 할까요", "병원 가 봐야 해?"])
 def test_korean_should_i_call_never_ends_the_cramp_nor_rates_it(talk, isolated, ask):
     # Review finding: "119 불러야 돼요?" ended the cramp (돼 read as 됐어) and "119 불러야
     # 하나" saved a rating of 1 (하나 read as the number one).
