@@ -17,6 +17,7 @@ NOT_SPOKEN = {"lists", "intents", "routine_for", "tiers", "id", "evidence", "top
               "names", "fillers", "negations", "numbers", "spoken", "clock", "ordinals",
               "optional", "fluids", "tts_voice", "wake_phrase", "wake_alone", "counts",
               "screen", "concepts", "durations", "date_format", "decoys",
+              "weekday_date_format", "day_of_month",  # strftime formats, patterns read
               "not_slot"}  # words heard, never said
 MAX_WORDS = 15
 
