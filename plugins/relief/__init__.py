@@ -42,9 +42,14 @@ def _book(convo: Any) -> phrasebook.Phrasebook | None:
     return phrasebook.Phrasebook(data, convo.language) if data else None
 
 
+def _plain(text: str) -> str:
+    """``text`` as the word lists are written: lower case, words only, no apostrophes."""
+    return " ".join(re.findall(r"\w+", text.lower().replace("'", "")))
+
+
 def _mentions(book: phrasebook.Phrasebook, words: str, text: str) -> bool:
     """Whether ``text`` says one of the language's ``[words]`` list named ``words``."""
-    said = " ".join(re.findall(r"\w+", text.lower().replace("'", "")))
+    said = _plain(text)
     return any(re.search(rf"(^| ){re.escape(w)}( |$)", said)
                for w in book.data.get("words", {}).get(words, []))
 
@@ -63,7 +68,7 @@ def _easing(book: phrasebook.Phrasebook, name: str | None, text: str) -> bool:
 def _told_as_past(book: phrasebook.Phrasebook, text: str) -> bool:
     """Whether a cramp is told as one that has been ("I had a cramp last night", "어젯밤에 쥐
     났었어") and not as one that is here again ("last night's cramp is back")."""
-    said = " ".join(re.findall(r"\w+", text.lower().replace("'", "")))
+    said = _plain(text)
     words = book.data.get("words", {})
 
     def starts(name: str) -> bool:
