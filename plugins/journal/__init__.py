@@ -347,13 +347,10 @@ class JournalPlugin:
             self._write(convo, lambda j: j.close_episode(target, now, "over", now))
             self.open_id = None
         else:
-            ep = self.journal.find(self.current) if self.current is not None else None
-            recent = ep and ep["ended_by"] == "stopped" and ep["ended_at"] and (
-                now - parse_time(ep["ended_at"]) <= timedelta(seconds=LATE_OVER_S)
-            )
-            if not recent:
+            stopped = self._stopped_lately(now, {})  # "stop", then "it's gone" soon after
+            if stopped is None:
                 return None
-            target = ep["id"]
+            target = stopped
             self._write(convo, lambda j: j.close_episode(target, now, "over", now))
         if target == self.current:
             # Once the cramp is over, "delete that" means the cramp, not the last detail
