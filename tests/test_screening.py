@@ -95,6 +95,22 @@ def test_a_red_flag_outranks_the_answer_to_how_bad(talk):
     assert t.say("eight and my chest hurts") == EMERGENCY
 
 
+def test_a_rating_said_with_a_red_flag_is_kept_without_a_word(talk, isolated):
+    # The advice outranks the answer, and nothing is said after it; but "eight" was said
+    # and is not lost. A bare "no" carries nothing and is not taken as an answer.
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    t.say("it's gone")
+    assert t.dialogue.question.question.name == "severity"
+    assert t.say("eight, and the calf is swollen and hot") == [SAME_DAY,
+                                                            "Please call urgent care, "
+                                                            "your doctor, or a nurse line."]
+    assert t.dialogue.question is None and t.run_until_quiet() == []
+    with Journal(isolated) as j:
+        assert [e["severity"] for e in j.episodes()] == [8]
+
+
 def test_a_red_flag_outranks_calf_or_foot(talk):
     t = talk()
     t.say("cramp")
@@ -359,3 +375,15 @@ def test_korean_negation_after_a_joined_verb_denies_the_next_verb_not_the_collap
 @pytest.mark.parametrize("text", ["아빠가 의식 없어요", "엄마가 쓰러졌는데 의식도 없어요"])
 def test_korean_unconscious_without_a_particle_is_an_emergency(talk, text):
     assert talk("ko").say(text)[-1] == "지금 응급 번호로 전화하세요."
+
+
+def test_a_korean_rating_said_with_a_red_flag_is_kept(talk, isolated):
+    t = talk("ko")
+    t.start()
+    t.say("왼쪽 종아리에 쥐났어")
+    t.say("풀렸어")
+    assert t.dialogue.question.question.name == "severity"
+    said = t.say("여덟이고 왼쪽 종아리가 부었고 뜨거워요")
+    assert said[0] == "오늘 진료를 받아 보는 게 좋아요." and len(said) == 2
+    with Journal(isolated) as j:
+        assert [e["severity"] for e in j.episodes()] == [8]

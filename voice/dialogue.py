@@ -140,6 +140,8 @@ class Dialogue:
         self.on_intent: Callable[[Intent, str], None] | None = None
         """Told every intent acted on, with a short reason (see :mod:`crampcoach.voice.trace`)."""
         self._depth = 0
+        self._quiet = False
+        """While True, replies are dropped: only what a plugin records itself is kept."""
         self._turn_failed = self._turn_spoke = False
         """Whether a plugin failed, and whether anything was said, since the last utterance."""
 
@@ -181,12 +183,15 @@ class Dialogue:
             screened = self.screen(said, conf) if said else None
             if screened is None:
                 continue
+            asked = self._open_question()
             if not screened.advisory:
                 self.question = None
             self._note(screened, f"a screen found it (plugin {screened.plugin})"
                        + (f" in {which} {said!r}" if which else ""))
             self.handle(screened)
             if not screened.advisory:
+                if asked is not None and text:
+                    self._keep_answer(text, asked)
                 return screened
             break
         if not text and open_text is not None:
@@ -200,6 +205,24 @@ class Dialogue:
             self._note(intent, self._why(text, intent, prefer, q))
         self.handle(intent)
         return intent
+
+    def _keep_answer(self, text: str, q: _OpenQuestion) -> None:
+        """Keep a value said in the same breath as a red flag ("eight, and my calf is
+        swollen"): the advice outranked the question, but what was said is not lost. The
+        asking plugin records it without a word: nothing said after the advice may bury it,
+        and nothing follows from it (no new question, no stretch for a leg that may be
+        swollen)."""
+        others = set(self.matcher.intents) - set(q.question.expects)
+        answer = self.matcher.match(text, prefer=q.question.expects, exclude=others)
+        if answer.name not in q.question.expects or not answer.slots:
+            return  # a bare "no" or "a bit" carries nothing to keep
+        self._note(answer, f"the answer to question {q.question.name or 'open'}, said with "
+                   "what a screen found: kept without a word")
+        self.question, self._quiet = q, True
+        try:
+            self.handle(answer)
+        finally:
+            self.question, self._quiet = None, False
 
     def _why(self, text: str, intent: Intent, prefer: tuple[str, ...],
              q: _OpenQuestion | None) -> str:
@@ -361,6 +384,8 @@ class Dialogue:
                 self.host.report_failure(plugin, "a reply", why)
                 failed = True
                 continue
+            if self._quiet:
+                continue  # kept, not acted on: no speech, question, timer or follow-up
             now = self.clock()
             if reply.cancel_timers:
                 self._timers = [t for t in self._timers if t[2] != plugin]
