@@ -322,3 +322,20 @@ def test_the_end_said_in_a_word_or_two_ends_the_cramp(talk, isolated, said):
     t.start()
     t.say("cramp in my left calf")
     assert t.say(said)[0] == "Good. The cramp has let go."
+
+
+def test_a_muscle_corrected_mid_routine_changes_the_stretches_too(talk, isolated):
+    # "Actually it was my left calf" while the foot is being stretched: the record and the
+    # stretches change together. A side alone changes the record, not the stretches.
+    from crampcoach.plugins.journal.store import Journal
+
+    t = talk()
+    t.start()
+    t.say("cramp in my right foot")
+    said = t.say("actually it was my left calf")
+    assert said[0] == "Okay. Changed to your left calf."
+    assert "Okay. Your left calf. I'm here." not in said
+    assert "Straighten your knee." in t.wait(30)  # the calf's stretch, not the foot's
+    with Journal(isolated) as j:
+        assert (j.last()["side"], j.last()["muscle"]) == ("left", "calf")
+    assert t.say("no it was my right leg") == ["Okay. Changed to your right side."]

@@ -331,6 +331,8 @@ class Relief:
             return Reply(say=[book.say("over"), book.say("aftercare")], cancel_timers=True)
         if name == "coach.alternative":
             return self._alternative(book, intent.slots.get("limit"))
+        if name == "log.correct":
+            return self._corrected(book, convo, intent)
         if self.checking and convo.asked == "check":
             self.checking = False
             if easing:
@@ -347,6 +349,18 @@ class Relief:
             # "no", "not sure", "still hurts": try the next technique.
             return self._advance(book, convo, Reply(say=[book.say("next_technique")]))
         return None
+
+    def _corrected(self, book: phrasebook.Phrasebook, convo: Any, intent: Intent) -> Reply | None:
+        """ "Actually it was my calf" mid-routine: the journal changes the record and says
+        so; the stretches change with it, from the first step of the right routine. A foot
+        stretch does nothing for a calf, and the thigh's two parts need opposite stretches."""
+        muscle = intent.slots.get("muscle")
+        if not muscle or book.data["routine_for"].get(muscle) == self.routine_name:
+            return None  # only the side changed: the same stretches suit it
+        reply = self._start_or_ask(book, convo, muscle, intent.slots.get("side"), intent.text)
+        if self.routine is not None:
+            reply.say = reply.say[1:]  # "Okay. Your left calf.": the journal has just said it
+        return reply
 
     def _alternative(self, book: phrasebook.Phrasebook, limit: str | None) -> Reply:
         assert self.routine is not None
