@@ -339,3 +339,37 @@ def test_a_muscle_corrected_mid_routine_changes_the_stretches_too(talk, isolated
     with Journal(isolated) as j:
         assert (j.last()["side"], j.last()["muscle"]) == ("left", "calf")
     assert t.say("no it was my right leg") == ["Okay. Changed to your right side."]
+
+
+@pytest.mark.parametrize(("language", "first", "over", "other", "started"), [
+    ("en", "cramp in my left calf", "it's gone", "now the other calf",
+     "Okay. Your right calf. I'm here."),
+    ("ko", "왼쪽 종아리에 쥐났어", "풀렸어", "이번엔 반대쪽 종아리에 쥐났어",
+     "네. 오른쪽 종아리. 제가 도와드릴게요."),
+])
+def test_the_other_leg_is_the_side_opposite_the_last_cramp(talk, isolated, language, first,
+                                                          over, other, started):
+    from crampcoach.plugins.journal.store import Journal
+
+    t = talk(language)
+    t.start()
+    t.say(first)
+    t.say(over)
+    assert started in t.say(other)
+    with Journal(isolated) as j:
+        assert [(e["side"], e["muscle"]) for e in j.episodes()] == [("left", "calf"),
+                                                                    ("right", "calf")]
+
+
+def test_the_other_leg_named_without_a_muscle_keeps_its_side_through_the_question(talk,
+                                                                                isolated):
+    from crampcoach.plugins.journal.store import Journal
+
+    t = talk()
+    t.start()
+    t.say("my right foot is cramping")
+    t.say("it's gone")
+    assert t.say("ugh now the other leg") == ["Is it your calf, your foot, or your thigh?"]
+    assert t.say("calf")[0] == "Okay. Your left calf. I'm here."
+    with Journal(isolated) as j:
+        assert (j.last()["side"], j.last()["muscle"]) == ("left", "calf")

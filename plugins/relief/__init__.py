@@ -31,6 +31,7 @@ CHECK_ANSWER_S = 20.0
 SLOWER = 1.5
 
 RESUME_AFTER_STOP_S = 15 * 60.0
+SIDES = ("left", "right")
 """How long after "stop" a "keep going" still means the cramp that was stopped."""
 
 def plugin() -> Relief:
@@ -52,6 +53,13 @@ def _mentions(book: phrasebook.Phrasebook, words: str, text: str) -> bool:
     said = _plain(text)
     return any(re.search(rf"(^| ){re.escape(w)}( |$)", said)
                for w in book.data.get("words", {}).get(words, []))
+
+
+def _other(book: phrasebook.Phrasebook, text: str) -> bool:
+    """Whether ``text`` speaks of the other leg ("now the other leg", "반대쪽 다리도")."""
+    said = _plain(text)
+    return any(re.search(rf"(^| ){re.escape(w)}", said)
+               for w in book.data.get("words", {}).get("other_side", []))
 
 
 def _easing(book: phrasebook.Phrasebook, name: str | None, text: str) -> bool:
@@ -99,6 +107,10 @@ class Relief:
         self.thigh: dict[str, Any] | None = None
         """Asked "front or back of your thigh?": the side said, and whether asked again."""
         self.stopped_for_flag = False
+        self.last_side: str | None = None
+        """The side of this conversation's last cramp: "now the other leg" is the other one."""
+        self.asked_side: str | None = None
+        """The side worked out while "calf, foot or thigh?" is asked ("the other leg")."""
         """The stretches were stopped for a red flag; said how to start them again."""
         self.stopped: tuple[float, str | None] | None = None
         """When the person said "stop" mid-routine, and the muscle: "keep going" within
@@ -127,13 +139,16 @@ class Relief:
             return None
         name, slots = intent.name, intent.slots
 
+        if name == "log.correct" and slots.get("side") in SIDES:
+            self.last_side = slots["side"]
         if convo.asked == "muscle":
             self.awaiting_muscle = False
-            reply = self._start_or_ask(book, convo, slots.get("muscle") or "calf",
-                                       slots.get("side"), intent.text)
+            side = slots.get("side") or self._other_side(book, intent.text) or self.asked_side
+            reply = self._start_or_ask(book, convo, slots.get("muscle") or "calf", side,
+                                       intent.text)
             # Only the asker hears an answer: tell the others where the cramp is (only what
             # the person said, never the calf routine's default).
-            reply.follow.append(facts.located("relief", slots.get("side"), slots.get("muscle")))
+            reply.follow.append(facts.located("relief", side, slots.get("muscle")))
             return reply
         if convo.asked == "thigh":
             return self._thigh_answer(book, convo, intent)
@@ -145,7 +160,13 @@ class Relief:
             if past:
                 # "My calf is still sore from last night's cramp": no stretches, no new entry.
                 return Reply(say=[book.say("told_past")])
-            return self._report(book, convo, slots, intent.text)
+            other = None if slots.get("side") else self._other_side(book, intent.text)
+            if other is None:
+                return self._report(book, convo, slots, intent.text)
+            # "Now the other leg": the side is worked out, and the journal told it.
+            reply = self._report(book, convo, {**slots, "side": other}, intent.text)
+            reply.follow.append(facts.located("relief", other, slots.get("muscle")))
+            return reply
         if name == "chat.never_mind" and (self.awaiting_muscle or self.thigh is not None):
             # "Cramp… never mind": no routine starts; the journal hears it was stopped.
             self._reset()
@@ -267,6 +288,7 @@ class Relief:
         if self.routine is None:
             if muscle is None:
                 self.awaiting_muscle = True
+                self.asked_side = slots.get("side")
                 return Reply(
                     say=[book.say("ask_muscle")],
                     ask=Question(("cramp.report",), MUSCLE_QUESTION_S, name="muscle"),
@@ -350,6 +372,12 @@ class Relief:
             return self._advance(book, convo, Reply(say=[book.say("next_technique")]))
         return None
 
+    def _other_side(self, book: phrasebook.Phrasebook, text: str) -> str | None:
+        """The side opposite this conversation's last cramp, when ``text`` says "the other"."""
+        if self.last_side is None or not _other(book, text):
+            return None
+        return "right" if self.last_side == "left" else "left"
+
     def _corrected(self, book: phrasebook.Phrasebook, convo: Any, intent: Intent) -> Reply | None:
         """ "Actually it was my calf" mid-routine: the journal changes the record and says
         so; the stretches change with it, from the first step of the right routine. A foot
@@ -431,7 +459,8 @@ class Relief:
         self.started = convo.elapsed()
         self.elapsed = convo.elapsed
         self.began_at = convo.now().isoformat(timespec="seconds")
-        if side in ("left", "right"):
+        if side in SIDES:
+            self.last_side = side
             first = book.say("start_side", side=book.name(side), muscle=book.name(muscle))
         else:
             first = book.say("start", muscle=book.name(muscle))
