@@ -122,3 +122,28 @@ def test_a_medicine_name_is_one_in_any_case(isolated):
             ("atorvastatin", "2026-02-01")]
         store.remove_medicine(p, "ATORVASTATIN")
         assert store.medicines(p) == []
+
+
+@pytest.mark.parametrize("said,name,days", [
+    ("I started taking furosemide last week", "furosemide", 7),
+    ("the doctor started me on simvastatin three weeks ago", "simvastatin", 21),
+    ("they put me on amlodipine", "amlodipine", 0),
+])
+def test_a_medicine_named_with_the_news_is_kept_by_name_without_asking(talk, isolated, clock,
+                                                                        said, name, days):
+    t = talk()
+    t.start()
+    reply = t.say(said)
+    assert any(line.startswith(f"Noted: {name}") for line in reply)
+    assert "Which medicine is it?" not in reply
+    assert t.dialogue.question is None
+    today = clock.now().date()
+    assert _since(isolated) == [(name, (today - timedelta(days=days)).isoformat())]
+
+
+@pytest.mark.parametrize("said", ["I've been put on a statin", "I started taking my tablets again",
+                                  "I started on new pills for my blood pressure"])
+def test_no_name_is_guessed_from_words_that_name_no_medicine(talk, said):
+    t = talk()
+    t.start()
+    assert t.say(said)[-1] == "Which medicine is it?"

@@ -206,7 +206,7 @@ def _noted_start(data: dict[str, Any], started: date | None, when: str,
     if started == today:
         return list(say["new_medicine"] if when else say["new_medicine_no_day"])
     day = started.strftime(data["weekday_date_format"]).replace("{day}", str(started.day))
-    return [say["new_medicine_when"].format(when=day)]
+    return [say["new_medicine_when"].format(when=day, what="{what}")]  # filled by the caller
 
 
 def _names_one(answer: str, not_names: dict[str, Any]) -> bool:
@@ -216,6 +216,29 @@ def _names_one(answer: str, not_names: dict[str, Any]) -> bool:
     stems = tuple(not_names.get("generic_stems", []))
     return any(w not in words and not (stems and w.startswith(stems))
                for w in re.findall(r"\w+", answer.lower()))
+
+
+def named_with(text: str, data: dict[str, Any]) -> str | None:
+    """The medicine's name when it was said with the news ("I started taking furosemide
+    last monday", "they put me on amlodipine"): the word or two right after a frame that
+    introduces one, up to a word that says when or why. ``None`` when no such word is there:
+    then the coach asks, rather than guess a name for the doctor's report."""
+    names = data.get("named_with", {})
+    said = " ".join(re.findall(r"\w+", text.lower().replace("'", "")))
+    stop = set(names.get("stops", [])) | set(data.get("not_names", {}).get("generic", []))
+    stop |= set(data.get("started_ago", {}).get("weekdays", []))
+    for frame in names.get("frames", []):
+        found = re.search(rf"(?:^| ){re.escape(frame)} ((?:\w+ ?){{1,3}})", said)
+        if found is None:
+            continue
+        words: list[str] = []
+        for word in found.group(1).split():
+            if word in stop or word.isdigit():
+                break
+            words.append(word)
+        if words and len(words) <= 2:
+            return " ".join(words)
+    return None
 
 
 def _unnamed(now: datetime) -> str:
@@ -257,10 +280,11 @@ class Profile:
             return Reply(say=list(data["say"]["unclear"]))
         now = convo.now()
         started, when = started_on(intent.text, now.date(), data, convo.language)
+        name = named_with(intent.text, data) if item == "new_medicine" else None
 
         def write(j: Database) -> None:
             if item == "new_medicine":
-                store.add_medicine(j, _unnamed(now), started or now.date(), now)
+                store.add_medicine(j, name or _unnamed(now), started or now.date(), now)
             else:
                 store.set_item(j, item, store.YES, now)
 
@@ -269,7 +293,12 @@ class Profile:
             return Reply(say=failed)
         reply = Reply(say=list(data["say"].get(item, data["say"]["other"])))
         if item == "new_medicine":
-            reply.say = _noted_start(data, started, when, now.date())
+            what = name or data["say"]["a_new_medicine"]
+            reply.say = [line.format(what=what) for line in
+                         _noted_start(data, started, when, now.date())]
+            if name:
+                reply.say.extend(data["say"]["medicine_advice"])
+                return reply
             # Which one matters to the prescriber and the report: ask, once, and take any
             # answer that is not another command as its name.
             reply.say.append(data["say"]["ask_medicine"])
