@@ -147,3 +147,19 @@ def test_no_name_is_guessed_from_words_that_name_no_medicine(talk, said):
     t = talk()
     t.start()
     assert t.say(said)[-1] == "Which medicine is it?"
+
+
+def test_the_prescriber_advice_is_said_once_when_safety_has_said_it(talk):
+    # "Cramps since a new medicine" is the brief's see-a-doctor-soon tier: safety says not
+    # to stop it and to ask the prescriber; the profile then notes the name without a repeat.
+    t = talk()
+    t.start()
+    first = t.say("i started a new medicine and now i get cramps")
+    assert "Do not stop a medicine on your own. Ask the person who prescribed it." in first
+    assert t.say("furosemide") == ["Noted: furosemide."]
+    t2 = talk()
+    t2.start()
+    t2.say("I started a new medicine")
+    assert t2.say("furosemide") == ["Noted: furosemide.",
+                                    "If your cramps began after it, ask the prescriber.",
+                                    "Please don't stop it yourself."]

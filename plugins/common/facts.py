@@ -45,6 +45,14 @@ class UrgentAdvice:
 
 
 @dataclass(frozen=True)
+class MedicineAdvised:
+    """Published by safety when its answer has said not to stop a new medicine and to ask
+    the prescriber. The profile then notes the medicine without saying it all again."""
+
+    said: bool = False
+
+
+@dataclass(frozen=True)
 class ToldAsPast:
     """Published by relief with each cramp report: it tells of a cramp that has been ("I had
     a cramp last night"), not one happening now. The journal then opens no episode."""

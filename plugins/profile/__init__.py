@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from crampcoach.plugins.common import db as shared_db
 from crampcoach.plugins.common.db import Database
-from crampcoach.plugins.common.facts import HealthProfile
+from crampcoach.plugins.common.facts import HealthProfile, MedicineAdvised
 from crampcoach.plugins.journal.store import Journal
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Question, Reply
@@ -241,6 +241,12 @@ def named_with(text: str, data: dict[str, Any]) -> str | None:
     return None
 
 
+def _advice(data: dict[str, Any], convo: Any) -> list[str]:
+    """Ask the prescriber, never stop it: said once, unless safety has just said so."""
+    advised = convo.facts.get(MedicineAdvised)
+    return [] if advised and advised.said else list(data["say"]["medicine_advice"])
+
+
 def _unnamed(now: datetime) -> str:
     """The name a medicine gets until the person says which it is."""
     return f"new medicine, said by voice on {now:%Y-%m-%d}"
@@ -297,7 +303,7 @@ class Profile:
             reply.say = [line.format(what=what) for line in
                          _noted_start(data, started, when, now.date())]
             if name:
-                reply.say.extend(data["say"]["medicine_advice"])
+                reply.say.extend(_advice(data, convo))
                 return reply
             # Which one matters to the prescriber and the report: ask, once, and take any
             # answer that is not another command as its name.
@@ -308,7 +314,7 @@ class Profile:
     @staticmethod
     def _medicine_named(intent: Intent, convo: Any, data: dict[str, Any]) -> Reply:
         say = data["say"]
-        advice = list(say["medicine_advice"])
+        advice = _advice(data, convo)
         if intent.name is not None or not intent.text:
             return Reply(say=[say["medicine_unnamed"], *advice])
         name = intent.text
@@ -343,7 +349,7 @@ class Profile:
         if name != "question.timeout" or data.get("question") != "medicine":
             return None
         words = phrasebook.load(HERE, convo.language)
-        return Reply(say=list(words["say"]["medicine_advice"])) if words else None
+        return Reply(say=_advice(words, convo)) if words else None
 
     @hookimpl
     def crampcoach_summary_lines(self, convo: Any) -> list[str] | None:

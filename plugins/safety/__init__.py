@@ -13,7 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from crampcoach.plugins.common.facts import HealthProfile, UrgentAdvice, red_flag
+from crampcoach.plugins.common.facts import (
+    HealthProfile,
+    MedicineAdvised,
+    UrgentAdvice,
+    red_flag,
+)
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Question, Reply
 
@@ -114,6 +119,8 @@ class Safety:
         key = f"{tier}_other" if intent.slots.get("about") == "other" and \
             f"{tier}_other" in say else tier
         sentences = list(say[key]) + [say[d] for d in intent.slots.get("detail", []) if d in say]
+        if "new_medicine" in intent.slots.get("detail", []):
+            convo.facts.put(MedicineAdvised(True))  # the profile need not say it again
         self.last_tier = (tier, convo.elapsed())
         # The journal keeps it, for the morning summary and the doctor's report.
         return Reply(say=sentences, follow=[red_flag("safety", _reported(intent), tier)])
