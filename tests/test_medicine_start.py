@@ -127,7 +127,7 @@ def test_a_medicine_name_is_one_in_any_case(isolated):
 @pytest.mark.parametrize("said,name,days", [
     ("I started taking furosemide last week", "furosemide", 7),
     ("the doctor started me on simvastatin three weeks ago", "simvastatin", 21),
-    ("they put me on amlodipine", "amlodipine", 0),
+    ("I was put on amlodipine", "amlodipine", 0),
 ])
 def test_a_medicine_named_with_the_news_is_kept_by_name_without_asking(talk, isolated, clock,
                                                                         said, name, days):

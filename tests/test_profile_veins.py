@@ -157,6 +157,6 @@ def test_cramps_after_a_new_medicine_add_ask_the_prescriber(isolated, talk, cloc
 
 def test_new_medicine_by_voice_is_noted(coach, isolated):
     said = coach.say("i started a new medicine today")
-    assert said[0] == "Noted, a new medicine from today."
+    assert said[0] == "Noted: a new medicine, from today."
     with store.open_profile(isolated) as p:
         assert len(store.medicines(p)) == 1
