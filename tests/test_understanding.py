@@ -204,7 +204,7 @@ def _medicines(isolated):
 
 def test_a_new_medicine_is_asked_for_by_name(coach, isolated):
     said = coach.say("I started a new medicine today")
-    assert said == ["Noted, a new medicine from today.", "Which medicine is it?"]
+    assert said == ["Noted: a new medicine, from today.", "Which medicine is it?"]
     said = coach.say("it's called atorvastatin")
     assert said[0] == "Noted: atorvastatin."
     assert "Please don't stop it yourself." in said
