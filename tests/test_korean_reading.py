@@ -117,7 +117,8 @@ class TestHelpingVerbs:
         assert said(ko, text)[0] != "cramp.over"
 
     def test_a_copula_before_is_no_ending_that_needs_a_helper(self, ko):
-        assert ko.language.normalise("아니야 됐어") == "아니야 됐어"
+        assert ko.language.reader.read(["아니야", "됐어"]) == ["아니야", "됐어"]
+        assert said(ko, "아니야 됐어")[0] == "chat.never_mind"  # (never mind, round 6)
 
     @pytest.mark.parametrize("text", ["뭐라고 하면 돼", "뭐라고 말해야 돼요"])
     def test_what_to_say_is_help(self, ko, text):

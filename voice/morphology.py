@@ -78,6 +78,12 @@ class Morphology:
     """The word that denies what follows it, said in their place."""
     helping_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """An ending → stems that are only a helping verb after it ("면" → 되: "하면 돼")."""
+    after_numbers: frozenset[str] = frozenset()
+    """Words a number is split off before besides its counter ("하나더" → "하나 더")."""
+    misspoke: tuple[str, ...] = ()
+    """Phrases owning up to a slip ("잘못 말했어"): said with what is meant, they are the
+    ``denial`` before it ("오른쪽이었는데 잘못 말했어" → "아니 오른쪽"), as a correction is
+    declared; said alone they stay as they are."""
 
     @classmethod
     def from_data(cls, data: Mapping[str, object]) -> Morphology:
@@ -97,7 +103,9 @@ class Morphology:
                    denied_before=frozenset(strings("denied_before")),
                    denial=str(data.get("denial", "")),
                    helping_after={str(k): frozenset(v) for k, v in  # type: ignore[union-attr]
-                                  (data.get("helping_after", {}) or {}).items()})
+                                  (data.get("helping_after", {}) or {}).items()},
+                   after_numbers=frozenset(strings("after_numbers")),
+                   misspoke=strings("misspoke"))
 
     def _strip(self, word: str) -> str | None:
         """``word`` without its last particle or ending (the longest that fits), or None."""
@@ -164,7 +172,7 @@ class Reader:
     def __init__(self, morphology: Morphology, known: Iterable[str],
                  numbers: Iterable[str] = (), counter: str = ""):
         self.morph = morphology
-        self.known = frozenset(known)
+        self.known = frozenset(known) | {w for p in morphology.misspoke for w in p.split()}
         self.numbers = frozenset(numbers)
         """Number words: glued to a word they are split off only before ``counter`` ("팔점"),
         as a syllable like "사" in "사이" or "팔" in "팔다리" is no number."""
@@ -213,12 +221,15 @@ class Reader:
             return [one]
         for cut in range(len(word) - 1, 0, -1):  # the longest known start first
             head, rest = self.word(word[:cut], glued), word[cut:]
-            if head is None:
+            if head is None or cut == 1 and head == self._by_stem.get(word[:1]) != word[:1]:
+                # A lone syllable starting a word is no longer word that merely starts with
+                # it: the "엄" of "엄마" is no "엄지" (its typed ending still reads: "난다").
                 continue
             tail = self.words(rest, glued=True)
             if tail is None and self.morph.stem(rest) in self.morph.light_verbs:
                 tail = [self.morph.stem(rest)]
-            if tail is not None and (head not in self.numbers or tail[0] == self.counter):
+            if tail is not None and (head not in self.numbers or tail[0] == self.counter
+                                     or tail[0] in self.morph.after_numbers):
                 return [head, *tail]
         return None
 
@@ -250,7 +261,22 @@ class Reader:
             read = self.words(word) or self._known_start(word) or [word]
             out.extend(self._said_again(read, said[i + 1] if i + 1 < len(said) else "")
                        if len(word) > 1 else [word])
-        return out
+        return self._owned_up(out)
+
+    def _owned_up(self, words: list[str]) -> list[str]:
+        """``words`` with a slip owned up to read as the denial before what is meant: what
+        follows the slip ("왼쪽이라고 잘못 말했어 오른쪽이야": the left was the slip) or, when
+        nothing does, what comes before it ("오른쪽이었는데 잘못 말했어")."""
+        for phrase in self.morph.misspoke:  # the longest first
+            n = len(phrase.split())
+            for i in range(len(words) - n + 1):
+                if " ".join(words[i : i + n]) != phrase:
+                    continue
+                if len(words) == n:
+                    return words  # "미안해요", "잘못 말했어" alone: nothing to put right
+                before, after = words[:i], words[i + n :]
+                return [self.morph.denial, *(after or before)]
+        return words
 
     def _said_again(self, read: list[str], then: str) -> list[str]:
         """``read`` without its last word when the next word says it again more exactly:

@@ -1,0 +1,174 @@
+"""Korean, round 6 by class: never mind said any way, a pause with its reason, toes, a slip
+owned up to, undo said any way, the foot out of reach, a morning greeting, "sometimes" as an
+answer, should-I-go questions typed with words the model lacks.
+
+Own sentences, none of them the benchmark's (benchmarks/data/ko_phrasings.tsv). The reading
+tests are fast unit tests of our own logic on the real plugins' Korean data; the undo, vein
+and never-mind tests run the real dialogue on a manual clock.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crampcoach.plugins.journal.store import Journal
+from crampcoach.plugins.veins import store as veins
+from tests import test_korean_text
+
+ko = test_korean_text.ko  # the Korean matcher, built once per module
+said = test_korean_text.said
+
+
+class TestNeverMind:
+    """"됐어" (enough) waved away with 아니/그냥/괜찮아 is never mind; alone it is over."""
+
+    @pytest.mark.parametrize("text", ["아니 됐어", "아냐 됐어요", "그냥 됐다", "괜찮아요 됐어요",
+                                      "됐어요 그냥", "아니에요 됐다니까", "아 그냥 됐어요",
+                                      "신경 꺼", "아니야 됐어 신경 쓰지 마"])
+    def test_enough_waved_away_is_never_mind(self, ko, text):
+        assert said(ko, text) == ("chat.never_mind", {})
+
+    @pytest.mark.parametrize("text, want", [
+        ("됐어", "cramp.over"), ("이제 됐어요", "cramp.over"), ("다 됐어", "cramp.over"),
+        ("얼마나 됐어요", "status.elapsed"), ("쥐 난 지 얼마나 된 거야", "status.elapsed"),
+        ("아니", "answer.no"), ("아직이요", "answer.no"),
+    ])
+    def test_enough_alone_and_how_long_stay_as_they_were(self, ko, text, want):
+        assert said(ko, text)[0] == want
+
+    def test_never_mind_at_which_muscle_starts_no_routine(self, talk, isolated):
+        t = talk("ko")
+        t.start()
+        assert t.say("쥐 났어") == ["종아리예요, 발이에요, 허벅지예요?"]
+        out = t.say("아니 그냥 됐어")
+        assert "무릎을 쭉 펴세요." not in out and out
+        assert t.run_until_quiet() == []
+
+
+class TestPauseWithReason:
+    """"잠깐만요" is the whole request to wait: a reason after it does not outweigh it."""
+
+    @pytest.mark.parametrize("text", ["잠깐만요 화장실 좀 다녀올게요", "잠깐만 불 좀 켜고",
+                                      "잠시만요 안경 좀 찾을게요", "잠깐만 전화 왔어"])
+    def test_wait_then_why(self, ko, text):
+        assert said(ko, text) == ("coach.pause", {})
+
+    def test_wait_then_a_request_is_the_request(self, ko):
+        assert said(ko, "잠깐만 다시 한번 말해 줘")[0] == "coach.repeat"
+
+
+class TestToes:
+    @pytest.mark.parametrize("text, slots", [
+        ("왼발 발가락들이 꼬여요", {"side": "left", "muscle": "toes"}),
+        ("발가락들에 쥐", {"muscle": "toes"}),
+        ("오른발 엄지가 꺾였어", {"side": "right", "muscle": "toes"}),
+        ("발끝이 오그라들어요", {"muscle": "toes"}),
+    ])
+    def test_toes_said_any_way_are_toes_not_the_foot(self, ko, text, slots):
+        assert said(ko, text) == ("cramp.report", slots)
+
+    @pytest.mark.parametrize("text, slots", [
+        ("엄마가 종아리에 쥐가 났대", {"muscle": "calf"}),
+        ("엄마 쥐났대요", {}),
+    ])
+    def test_a_word_starting_like_a_known_one_is_not_it(self, ko, text, slots):
+        # "엄" of 엄마 (mum) is no 엄지 (big toe): a lone syllable starting a word is read
+        # only as itself.
+        assert said(ko, text) == ("cramp.report", slots)
+
+    def test_a_typed_ending_after_one_syllable_still_reads(self, ko):
+        assert said(ko, "쥐 난다 쥐 난다")[0] == "cramp.report"
+
+
+class TestSlipOwnedUp:
+    """"잘못 말했어" with what is meant is a correction, the slip before or after it."""
+
+    @pytest.mark.parametrize("text, slots", [
+        ("왼쪽이었는데 잘못 말했어요", {"side": "left"}),
+        ("잘못 말했어 왼쪽 다리야", {"side": "left"}),
+        ("오른쪽이라고 잘못 말했네 왼쪽이야", {"side": "left"}),
+        ("말을 잘못했어요 발이에요", {"muscle": "foot"}),
+        ("미안해요 오른쪽이에요", {"side": "right"}),
+        ("미안 육 점이야", {"severity": 6}),
+    ])
+    def test_the_slip_and_what_is_meant_correct_the_record(self, ko, text, slots):
+        assert said(ko, text) == ("log.correct", slots)
+
+    @pytest.mark.parametrize("text", ["잘못 말했어요", "미안해요", "미안"])
+    def test_the_slip_alone_is_no_denial(self, ko, text):
+        assert said(ko, text)[0] not in ("answer.no", "log.correct", "log.undo")
+
+
+class TestUndo:
+    @pytest.mark.parametrize("text", ["방금 거 빼 줘요", "그거 빼", "마지막 거 없애 줘",
+                                      "방금 기록한 거 없애", "마지막 기록 삭제해 주세요"])
+    def test_undo_said_any_way(self, ko, text):
+        assert said(ko, text) == ("log.undo", {})
+
+    def test_undo_takes_back_only_what_was_just_said_never_an_older_cramp(self, talk, isolated):
+        first = talk("ko")
+        first.start()
+        first.say("왼쪽 종아리 쥐났어")
+        first.say("다 풀렸어요")
+        first.say("칠 점")
+        t = talk("ko")  # a later conversation: the older cramp is not its to take back
+        t.start()
+        assert t.say("방금 거 빼 줘") == ["이번 대화에서 취소할 기록이 없어요."]
+        t.say("오른쪽 발에 쥐났어")
+        t.say("다 풀렸어요")
+        t.say("다섯 점")
+        assert t.say("방금 거 빼 줘") == ["네. 점수를 취소했어요."]
+        with Journal(isolated) as j:
+            older, newer = sorted(j.episodes(), key=lambda e: e["id"])
+        assert (older["side"], older["muscle"], older["severity"]) == ("left", "calf", 7)
+        assert (newer["side"], newer["severity"]) == ("right", None)
+
+
+class TestOutOfReach:
+    @pytest.mark.parametrize("text", ["발을 못 잡겠어", "배 때문에 발끝을 못 잡아요",
+                                      "발가락이 손에 안 잡혀요", "배가 불러서 발까지 못 잡겠어요"])
+    def test_cannot_get_hold_of_the_foot_is_the_reach_alternative(self, ko, text):
+        assert said(ko, text) == ("coach.alternative", {"limit": "reach"})
+
+    def test_caught_is_no_reach(self, ko):
+        assert said(ko, "고양이가 쥐를 잡았어")[0] is None
+
+
+class TestMorning:
+    @pytest.mark.parametrize("text", ["잘 잤니", "잘잤어요?", "푹 잤어", "안녕히 주무셨어요",
+                                      "굿모닝 코치"])
+    def test_slept_is_a_morning_greeting(self, ko, text):
+        assert said(ko, text) == ("summary.request", {})
+
+    @pytest.mark.parametrize("text", ["잘 자", "잘 자요", "안녕히 주무세요"])
+    def test_sleep_well_is_still_good_night(self, ko, text):
+        assert said(ko, text) == ("chat.goodnight", {})
+
+
+class TestSometimes:
+    @pytest.mark.parametrize("text", ["가끔요", "가끔씩 그래요", "종종요", "자주 있어요"])
+    def test_sometimes_is_a_yes(self, ko, text):
+        assert said(ko, text) == ("answer.yes", {})
+
+    def test_sometimes_answers_the_vein_question(self, talk, isolated):
+        t = talk("ko")
+        t.start()
+        t.say("정맥 검사 해 줘")
+        assert t.say("가끔요") == ["다리가 아프거나 불편한가요?"]
+        for _ in range(4):
+            t.say("아니요")
+        with veins.open_veins(isolated) as j:
+            [c] = veins.vein_checks(j)
+        assert c["answers"]["swelling"] == "yes"
+
+
+class TestShouldIGoTyped:
+    """가야 is no word of the Korean model: typed, it is read as the declared 가 봐야."""
+
+    @pytest.mark.parametrize("text", ["응급실 가야 돼요?", "병원 가야 하나", "큰 병원 가야 할까요"])
+    def test_must_i_go_is_asked(self, ko, text):
+        assert said(ko, text) == ("safety.should_call", {})
+
+
+def test_a_number_glued_before_more_is_split(ko):
+    assert said(ko, "팁하나더요")[0] == "tips.request"
