@@ -13,6 +13,7 @@ import pytest
 
 from crampcoach.plugins.journal.store import Journal
 from crampcoach.plugins.veins import store as veins
+from crampcoach.voice.morphology import Morphology, Reader
 from tests import test_korean_text
 
 ko = test_korean_text.ko  # the Korean matcher, built once per module
@@ -51,6 +52,11 @@ class TestPauseWithReason:
     @pytest.mark.parametrize("text", ["잠깐만요 화장실 좀 다녀올게요", "잠깐만 불 좀 켜고",
                                       "잠시만요 안경 좀 찾을게요", "잠깐만 전화 왔어"])
     def test_wait_then_why(self, ko, text):
+        assert said(ko, text) == ("coach.pause", {})
+
+    @pytest.mark.parametrize("text", ["잠깐 화장실 좀 다녀올게요", "물 좀 마시고 올게",
+                                      "금방 올게요"])
+    def test_gone_a_moment_and_back_is_a_pause(self, ko, text):
         assert said(ko, text) == ("coach.pause", {})
 
     def test_wait_then_a_request_is_the_request(self, ko):
@@ -172,3 +178,38 @@ class TestShouldIGoTyped:
 
 def test_a_number_glued_before_more_is_split(ko):
     assert said(ko, "팁하나더요")[0] == "tips.request"
+
+
+class TestHardTo:
+    """"V-기(가) 힘들어/어려워": hard to do, read as the short negation "못 V"."""
+
+    @pytest.mark.parametrize("text", ["일어나기가 힘들어요", "일어서기 어려워",
+                                      "일어나기도 힘드네요"])
+    def test_hard_to_stand_is_the_stand_alternative(self, ko, text):
+        assert said(ko, text) == ("coach.alternative", {"limit": "stand"})
+
+    def test_hard_to_breathe_keeps_its_declared_words(self, ko):
+        # "숨쉬기" is declared as it is said: no "못 쉬" made of it.
+        assert ko.language.normalise("숨쉬기가 힘들어요") == "숨 쉬기 힘들어"
+
+    def test_a_verb_no_plugin_knows_stays(self, ko):
+        assert ko.language.normalise("걷기 힘들어") == "걷기 힘들어"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("못 알아들었어요", ("coach.repeat", {})),
+    ("잘 못 알아듣겠어", ("coach.repeat", {})),
+    ("딴 걸로 해 줘요", ("coach.alternative", {})),
+    ("쥐 얼마나 오래 갔어", ("status.elapsed", {})),
+    ("자기 전에 무슨 스트레칭 하면 좋아", ("tips.bedtime_stretch", {})),
+    ("바꾼 약 먹기 시작했어요", ("profile.update", {"item": "new_medicine"})),
+])
+def test_second_own_probe_by_class(ko, text, want):
+    assert said(ko, text) == want
+
+
+def test_a_slip_is_the_denial_before_what_follows_it_else_before_what_came_before():
+    reader = Reader(Morphology(misspoke=("잘못 말해",), denial="아니"), {"아니", "왼쪽", "오른쪽"})
+    assert reader.read(["왼쪽", "잘못", "말해", "오른쪽"]) == ["아니", "오른쪽"]
+    assert reader.read(["오른쪽", "잘못", "말해"]) == ["아니", "오른쪽"]
+    assert reader.read(["잘못", "말해"]) == ["잘못", "말해"]

@@ -78,6 +78,11 @@ class Morphology:
     """The word that denies what follows it, said in their place."""
     helping_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """An ending → stems that are only a helping verb after it ("면" → 되: "하면 돼")."""
+    hard_to_endings: tuple[str, ...] = ()
+    hard_to: Mapping[str, str] = field(default_factory=dict)
+    """The start of a word saying a verb is hard → the short negation it means, said after a
+    verb with one of ``hard_to_endings`` ("일어나기가 힘들어요": 기가, 힘들 → 못), read as the
+    long negation is."""
     after_numbers: frozenset[str] = frozenset()
     """Words a number is split off before besides its counter ("하나더" → "하나 더")."""
     misspoke: tuple[str, ...] = ()
@@ -104,6 +109,8 @@ class Morphology:
                    denial=str(data.get("denial", "")),
                    helping_after={str(k): frozenset(v) for k, v in  # type: ignore[union-attr]
                                   (data.get("helping_after", {}) or {}).items()},
+                   hard_to_endings=strings("hard_to_endings"),
+                   hard_to=dict(data.get("hard_to", {}) or {}),  # type: ignore[arg-type]
                    after_numbers=frozenset(strings("after_numbers")),
                    misspoke=strings("misspoke"))
 
@@ -309,16 +316,20 @@ class Reader:
     def _long_negation(self, verb: str, then: str) -> list[str] | None:
         """``verb`` denied by ``then`` after it, as short negation and the verb ("풀리지
         않았어" → "안", "풀려"; "나지 않게" → "안", "나게" where "나게" is known)."""
-        end = self.morph.long_negation_ending
-        if not end or len(verb) <= len(end) or not verb.endswith(end) or verb in self.known:
+        if not then or verb in self.known:
             return None  # "신경 쓰지 마" declared as it is said stays so
-        forms = {then, *self.morph.reductions(then)} if then else set()
-        for start, short in self.morph.long_negations.items():
-            if start not in forms:
+        forms = {then, *self.morph.reductions(then)}
+        morph = self.morph
+        for end, denials in ((morph.long_negation_ending, morph.long_negations),
+                             *((e, morph.hard_to) for e in morph.hard_to_endings)):
+            if not end or len(verb) <= len(end) or not verb.endswith(end):
                 continue
-            stem = verb[: -len(end)]
-            rest = then[len(start):] if then.startswith(start) else ""
-            joined = self.word(stem + rest) if rest else None
-            read = [joined] if joined else self.words(stem)
-            return [short, *read] if read else None
+            for start, short in denials.items():
+                if start not in forms:
+                    continue
+                stem = verb[: -len(end)]
+                rest = then[len(start):] if then.startswith(start) else ""
+                joined = self.word(stem + rest) if rest else None
+                read = [joined] if joined else self.words(stem)
+                return [short, *read] if read else None
         return None
