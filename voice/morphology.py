@@ -281,8 +281,10 @@ class Reader:
                     continue
                 if len(words) == n:
                     return words  # "미안해요", "잘못 말했어" alone: nothing to put right
-                before, after = words[:i], words[i + n :]
-                return [self.morph.denial, *(after or before)]
+                meant = words[i + n :] or words[:i]
+                if not self.known.intersection(meant):
+                    return words  # "잘못 말했네 미안": nothing the coach knows is meant
+                return [self.morph.denial, *meant]
         return words
 
     def _said_again(self, read: list[str], then: str) -> list[str]:
