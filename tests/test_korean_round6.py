@@ -206,6 +206,9 @@ class TestHardTo:
     ("쥐 얼마나 오래 갔어", ("status.elapsed", {})),
     ("자기 전에 무슨 스트레칭 하면 좋아", ("tips.bedtime_stretch", {})),
     ("바꾼 약 먹기 시작했어요", ("profile.update", {"item": "new_medicine"})),
+    ("안녕히 계세요", ("chat.goodnight", {})),
+    ("뭘 말하면 되는지 알려 줘", ("help", {})),
+    ("뭘 말할 수 있어?", ("help", {})),
 ])
 def test_second_own_probe_by_class(ko, text, want):
     assert said(ko, text) == want
