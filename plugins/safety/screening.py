@@ -77,7 +77,7 @@ EMERGENCY_ALONE = ("breathing", "breath_fast", "chest", "coughing_blood", "colla
 CLOT_SIGNS = ("redness", "warmth", "dark_skin")
 ASK_BACK = {"breathing": "breath_unclear", "breath_fast": "breath_unclear",
             "chest": "chest_unclear", "coughing_blood": "coughing_blood", "collapse": "faint",
-            "convulsion": "collapse_unclear"}
+            "convulsion": "collapse_unclear", "passed_out": "faint"}
 """The one question asked back when an emergency sign is only asked about."""
 SOON_ALONE = ("numbness", "feeling_lost", "weakness", "wasting", "twitching", "walking_pain",
               "urge_to_move", "frequency", "daytime_tired", "veins", "heavy_legs", "other_muscles")
@@ -158,7 +158,12 @@ class Screener:
                    "after": self._terms(spec.get("after", [])),
                    "suffixes": tuple(spec.get("suffixes", [])),
                    "reach": int(spec.get("reach", FRAME_REACH)),
-                   "except_prev": self._terms(spec.get("except_prev", []))}
+                   "except_prev": self._terms(spec.get("except_prev", [])),
+                   # A frame for some concepts only ("passed out watching telly" is asleep;
+                   # "can't breathe watching telly" is not), and one whose mention is asked
+                   # back with a check question rather than dropped.
+                   "concepts": set(spec.get("concepts", [])),
+                   "ask": spec.get("ask")}
             for kind, spec in screen.get("frames", {}).items()}
         self.concepts: dict[str, dict[str, Any]] = {}
         for name, spec in data.get("concepts", {}).items():
@@ -383,8 +388,8 @@ class Screener:
             return False
         return denied
 
-    def _framed(self, words: Sequence[str], clause: list[int], parts: list[tuple[int, int]]
-                ) -> str | None:
+    def _framed(self, words: Sequence[str], clause: list[int], parts: list[tuple[int, int]],
+                concept: str = "") -> str | None:
         """The frame a mention is told in ("past", "asked", "media", "figure"; see the
         language's ``[screen.frames]``), or ``None`` when it is told as happening now. A
         frame's cue is in the mention's clause: before it, after it, or ending its words
@@ -399,12 +404,15 @@ class Screener:
                        for k in range(a, b))
 
         for kind, spec in self.frames.items():
+            if spec["concepts"] and concept not in spec["concepts"]:
+                continue
             if spec["suffixes"] and words[end - 1].endswith(spec["suffixes"]):
                 return kind
             for i in range(start):
                 cue = max((e for t in spec["before"] if (e := self._end(words, i, t))),
                           default=None)
-                if cue is not None and clause[i] == c and start - cue <= FRAME_REACH \
+                # The cue's clause is where it ends: "laughed so hard I couldn't breathe".
+                if cue is not None and clause[cue - 1] == c and start - cue <= FRAME_REACH \
                         and not self._ends_before(words, i, spec["except_prev"]) \
                         and not present_between(i + 1, start):
                     return kind
@@ -442,7 +450,7 @@ class Screener:
                     continue
                 if weak[s0] < 0 or self._negated(words, weak, parts):
                     continue
-                kind = self._framed(words, weak, parts)
+                kind = self._framed(words, weak, parts, name)
                 if kind is not None:
                     framed.setdefault(name, kind)
                     continue
@@ -624,6 +632,11 @@ def screen(text: str, data: dict[str, Any], code: str, pregnant: bool = False) -
     if "collapse" in found and s.is_near(words, "collapse"):
         found.discard("collapse")
         found.add("faint")
+    # "Passed out" is a collapse, or feeling faint when only threatened ("nearly passed
+    # out"); said of sleep ("passed out on the sofa watching telly") it was framed above.
+    if "passed_out" in found:
+        found.discard("passed_out")
+        found.add("faint" if s.is_near(words, "passed_out") else "collapse")
     minutes = s.longest_minutes(words)
     # "It went on for ten minutes but it's gone now": a cramp that has let go was long only
     # if it clearly went past the mark; one still going is long at the mark.
@@ -633,9 +646,13 @@ def screen(text: str, data: dict[str, Any], code: str, pregnant: bool = False) -
     verdict = decide(found, other, pregnant)
     if verdict.tier is None and verdict.check is None:
         # "What if I can't breathe?": only asked about, so asked back, once.
-        asked = [c for c in EMERGENCY_ALONE if framed.get(c) == "asked"]
+        asked = [c for c in ASK_BACK if framed.get(c) == "asked"]
         if asked:
             return Verdict(None, (asked[0],), other, check=ASK_BACK[asked[0]])
+        # A frame that leaves it unsure ("passed out on the couch": asleep, or fainted?).
+        unsure = [(c, s.frames[k]["ask"]) for c, k in framed.items() if s.frames[k]["ask"]]
+        if unsure:
+            return Verdict(None, (unsure[0][0],), other, check=unsure[0][1])
     return verdict
 
 
@@ -658,9 +675,13 @@ def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verd
         return verdict(EMERGENCY, [*hit, "faint"])
     # Breathing or a chest that feels "funny" is asked about on its own; with a swollen or
     # discoloured leg it is the brief's leg-swelling-with-breathlessness picture: no question.
-    unclear = [c for c in ("breath_unclear", "chest_unclear") if c in found]
+    unclear = [c for c in ("breath_unclear", "chest_unclear", "gasping") if c in found]
     if unclear and ({"swelling", "hard_vein"} | set(CLOT_SIGNS)) & found:
         return verdict(EMERGENCY, [*unclear, "swelling", "hard_vein", *CLOT_SIGNS])
+    # Feeling faint with breathing or a chest that is not right ("gasping and my head's
+    # spinning"): the brief's faintness together with breathlessness or chest pain.
+    if unclear and "faint" in found:
+        return verdict(EMERGENCY, [*unclear, "faint"])
     # Same day: a possible clot, a long cramp, a wound or poison, quinine with bleeding.
     leg_signs = [c for c in CLOT_SIGNS if c in found]
     # Swelling that comes with the heat, a day on one's feet, or has always been there, and is
@@ -699,4 +720,6 @@ def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verd
     for c in ("chest_unclear", "breath_unclear", "shaking_unclear"):
         if c in found:
             return Verdict(None, (c,), other, check=c)
+    if "gasping" in found:
+        return Verdict(None, ("gasping",), other, check="breath_unclear")
     return Verdict(None, (), other)
