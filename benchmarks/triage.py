@@ -339,7 +339,13 @@ def main(argv: list[str] | None = None) -> int:
             ap.error(f"no symptom set {name} in {DATA}")
     ok = True
     for lang in args.language or ["en", "ko"]:
-        for held in ([True] if args.heldout else [False] if args.dev else [False, True]):
+        held_name = f"symptoms_{lang}{f'_{args.block}' if args.block else ''}_heldout.tsv"
+        if args.heldout and not (DATA / held_name).is_file():
+            print(f"no held-back part {held_name} in {DATA}", file=sys.stderr)
+            return 2
+        # A probe block has no held-back part: its development part is the whole of it.
+        both = [False, True] if (DATA / held_name).is_file() else [False]
+        for held in ([True] if args.heldout else [False] if args.dev else both):
             ok &= report(lang, held, args.text_only, args.verbose, args.block)
     return 0 if ok else 1
 
