@@ -70,6 +70,8 @@ REASON_MIN_SHARE = 0.6
 """A reason does not count against a command that explains this share of the rest."""
 NEGATION_REACH = 3
 """How many words back a negation undoes a declared sentence ("I don't really need help")."""
+_TEMPLATE_MARK = re.compile(r"[\[\](|]")
+"""A list phrase written as a template, to be expanded into the phrases it allows."""
 
 
 class DeclarationError(ValueError):
@@ -83,6 +85,8 @@ class _Rule:
     priority: int
     pattern: re.Pattern[str]
     template: str
+    ranges: bool = False
+    """Whether a number list is one of the template's slots."""
     bare_slot: str = ""
     """The list of a template that is one slot, e.g. ``{item}``: negation is the slot's
     business ("I'm not pregnant" is still about the profile, with nothing to note), but a
@@ -184,6 +188,7 @@ class IntentMatcher:
         self._number_words = {p for name in self._ranges for ps in self.lists[name].values()
                               for p in ps if " " not in p}
         self._count_words = [p.split() for p in language.no_rating_before]
+        self._rating_frames = [language.normalise(p).split() for p in language.rating_frames]
         self._time_phrases = [said for said in self._count_words if len(said) > 1]
         """Words that make a number a time or a count when said after it, several words
         long ("in the morning"): no other sentence may take them."""
@@ -220,7 +225,11 @@ class IntentMatcher:
         for value, phrases in values.items():
             if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
                 raise DeclarationError(f"plugin {plugin}: list {name}.{value} must be strings")
-            merged.setdefault(value, []).extend(self.language.normalise(p) for p in phrases)
+            # A phrase may be a template itself ("(changed|upped) [my] (pills|dose)"): a
+            # concept said with any of its words, written once.
+            said = [s for p in phrases
+                    for s in (expand(p, {}) if _TEMPLATE_MARK.search(p) else [p])]
+            merged.setdefault(value, []).extend(self.language.normalise(p) for p in said)
         self.lists[name] = merged
 
     def _add_intent(self, plugin: str, name: str, spec: Mapping[str, Any]) -> None:
@@ -258,7 +267,8 @@ class IntentMatcher:
             except ValueError as err:
                 raise DeclarationError(f"plugin {plugin}: intent {name}: {err}") from None
             bare = re.fullmatch(r"\s*\{(\w+)\}\s*", template)
-            self._rules.append(_Rule(name, plugin, priority, pattern, template,
+            ranges = any(f"{{{r}}}" in template for r in self._ranges)
+            self._rules.append(_Rule(name, plugin, priority, pattern, template, ranges,
                                      bare.group(1) if bare else ""))
 
     def match(self, text: str, prefer: Iterable[str] = (), exclude: Iterable[str] = ()
@@ -350,6 +360,8 @@ class IntentMatcher:
                 if rule.bare_slot in self._ranges and self._not_a_number(
                         words, min(span), m.group(0).strip()):
                     continue  # "that one's over", "channel four": no rating
+                if rule.ranges and self._no_number_in(words, span):
+                    continue  # "I'll call at seven": the number is a time, the sentence no score
                 covered.setdefault(rule.intent, set()).update(span)
                 longest[rule.intent] = max(longest.get(rule.intent, 0), len(span))
                 if not rule.bare_slot:  # "the cramp *in my calf* has gone" may hold a slot
@@ -414,6 +426,7 @@ class IntentMatcher:
                 continue
             if (not override and not slot_words and not keep_weak and (
                     named_other or self._about_other(words, min(span), name)
+                    or self._told_of_other(words, span, name)
                     or foreign_ratio and (
                         own_foreign >= foreign_ratio * explained
                         or self._aside(words, span | reason, explained)))):
@@ -470,14 +483,35 @@ class IntentMatcher:
         thing = words[start - 1]
         return thing not in self._own_words.get(intent, ()) and thing not in lang.light_words
 
+    def _told_of_other(self, words: list[str], span: set[int], intent: str) -> bool:
+        """Whether a one-word sentence of ``intent`` ends what is said, right after a
+        statement about a thing the intent does not know ("*the telly is on* again", "*the
+        baby kicked* again"): an adverb of that statement, not a command."""
+        lang = self.language
+        at = min(span)
+        if len(span) != 1 or at != len(words) - 1:
+            return False
+        own = self._own_words.get(intent, ())
+        for verb in range(max(2, at - 2), at):  # at most one word between
+            said = words[verb]
+            thing = words[verb - 1]
+            if ((said in lang.predicates or _past(said)) and words[verb - 2] in lang.possessives
+                    and thing not in own and thing not in lang.light_words):
+                return True
+        return False
+
     def _open_end(self, words: list[str], last: int, intent: str) -> bool:
         """Whether a sentence of ``intent`` ending at ``last`` in a word that wants a verb
         ("I can't") is followed by a verb the intent does not know, which it is about ("I
-        can't *sleep*")."""
+        can't *sleep*", "stop *licking* my toes")."""
         lang = self.language
         nxt = words[last + 1] if last + 1 < len(words) else ""
-        return (words[last] in lang.open_ends and bool(nxt) and nxt not in lang.light_words
-                and nxt not in self._skip_words and nxt not in self._own_words.get(intent, ()))
+        if not nxt or nxt in self._own_words.get(intent, ()):
+            return False
+        if words[last] in lang.gerund_takers and _gerund(nxt):
+            return True
+        return (words[last] in lang.open_ends and nxt not in lang.light_words
+                and nxt not in self._skip_words)
 
     def _reasons(self, words: list[str]) -> list[set[int]]:
         """The clauses that may give the reason for a command: the speaker's own ("*I need
@@ -519,10 +553,13 @@ class IntentMatcher:
 
     def _slot_denied(self, words: list[str], start: int, end: int) -> bool:
         """Whether a slot phrase at ``start:end`` is denied ("not my left"); a lament is no
-        denial ("oh no, not my foot *again*")."""
+        denial ("oh no, not my foot *again*"), nor is a value said right after a denied one
+        ("not left, *right*": the denial is the first value's)."""
         lang = self.language
+        before = words[start - 1] if start else ""
         return bool(lang.negations & set(words[max(0, start - 2):start])) and not (
-            end < len(words) and words[end] in lang.lament_after)
+            end < len(words) and words[end] in lang.lament_after) and not (
+            before in self._one_word_slots or before in self._number_words)
 
     def _negated(self, words: list[str], start: int, closed: Set[int] = frozenset()) -> bool:
         """Whether a negation comes just before ``start``: over light and skippable words
@@ -608,6 +645,11 @@ class IntentMatcher:
                     return end - 1
         return None
 
+    def _no_number_in(self, words: list[str], span: set[int]) -> bool:
+        """Whether the numbers said in ``span`` are all no score (a time, a count)."""
+        said = [i for i in span if words[i] in self._number_words]
+        return bool(said) and all(self._not_a_number(words, i, words[i]) for i in said)
+
     def _not_a_number(self, words: list[str], start: int, phrase: str) -> bool:
         """Whether a number word is said in another sense: a pronoun ("the left *one*"), a
         time, a channel or a count ("an alarm for *seven*", "channel *four*", "*four*
@@ -616,9 +658,10 @@ class IntentMatcher:
         before = words[start - 1] if start > 0 else ""
         end = start + len(phrase.split())
         article = words[start - 2] if start > 1 else ""
+        framed = any(words[max(0, start - len(f)) : start] == f for f in self._rating_frames)
         return ((phrase in lang.pronoun_numbers and (before in lang.not_numbers_after
                                                      or article in lang.articles))
-                or before in lang.no_rating_after or any(
+                or (before in lang.no_rating_after and not framed) or any(
                     words[end : end + len(said)] == said for said in self._count_words))
 
     def weight_of(self, text: str) -> float:
@@ -759,6 +802,16 @@ def _find_phrase(words: list[str], phrase: list[str],
         here = zip(words[i : i + n], phrase, strict=True)
         if all(w == p or w in alts.get(p, ()) for w, p in here):
             yield i
+
+
+def _gerund(word: str) -> bool:
+    """Whether ``word`` looks like a verb in "-ing" ("licking"; not "something")."""
+    return word.endswith("ing") and len(word) >= 6 and not word.endswith("thing")
+
+
+def _past(word: str) -> bool:
+    """Whether ``word`` looks like a verb in the past ("kicked")."""
+    return word.endswith("ed") and len(word) >= 5
 
 
 def _without_repeats(norm: str) -> str:

@@ -71,6 +71,11 @@ class Language:
     no_rating_after: frozenset[str] = frozenset()
     no_rating_before: frozenset[str] = frozenset()
     """A number word after/before these is a time, a channel, a count: not a score."""
+    rating_frames: tuple[str, ...] = ()
+    """...but after these phrases it is a score all the same: "I'd put *it at* seven"."""
+    gerund_takers: frozenset[str] = frozenset()
+    """A declared sentence ending in one of these ("stop") is not taken right before a verb
+    in "-ing" its intent does not know: "stop *licking* my toes" is said to someone else."""
     other_addressees: frozenset[str] = frozenset()
     """Names said to someone other than the coach ("Alexa", "sweetheart"): with one of
     them, a sentence that fills no slot is not for the coach."""
@@ -274,6 +279,8 @@ def load(code: str) -> Language:
         lament_after=frozenset(data.get("lament_after", [])),
         no_rating_after=frozenset(data.get("no_rating_after", [])),
         no_rating_before=frozenset(data.get("no_rating_before", [])),
+        rating_frames=tuple(data.get("rating_frames", [])),
+        gerund_takers=frozenset(data.get("gerund_takers", [])),
         other_addressees=frozenset(data.get("other_addressees", [])),
         morphology=Morphology.from_data(data["morphology"]) if "morphology" in data else None,
         bare_number_counter=str(data.get("bare_number_counter", "")),
