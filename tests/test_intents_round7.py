@@ -145,14 +145,26 @@ CLASSES = {
         ("cramp on the top of my foot", "cramp.report", {"muscle": "foot"}),
         ("i've got a cramp on my left foot", "cramp.report", {"side": "left", "muscle": "foot"}),
     ],
+    # A cramp said to last is no cramp fading ("going for twenty minutes" is not "going"); as
+    # the dialogue reads it, after the screen (the matcher never takes a red flag there).
+    "lasting (screened)": [
+        ("my calf's been going for a quarter of an hour", "cramp.report", {"muscle": "calf"}),
+        ("it's still going on, twelve minutes now", "cramp.report", {}),
+        ("it's been going on for ages", "cramp.report", {}),
+        ("the cramp is going", "cramp.over", {}),
+    ],
 }
 
 
 @pytest.mark.parametrize("text,intent,slots", [
     pytest.param(t, i, s, id=f"{cls}: {t}") for cls, rows in CLASSES.items() for t, i, s in rows])
 def test_round7_class(en, text, intent, slots):
-    got = en.match(text)
+    got = en.match(text, exclude=en.screened if "screened" in text_class(text) else ())
     assert (got.name, got.slots) == (intent, slots), f"{text!r} → {got.name} {got.slots}"
+
+
+def text_class(text: str) -> str:
+    return next(cls for cls, rows in CLASSES.items() for t, _, _ in rows if t == text)
 
 
 def test_no_test_sentence_is_a_benchmark_row():
