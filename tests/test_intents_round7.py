@@ -145,6 +145,12 @@ CLASSES = {
         ("cramp on the top of my foot", "cramp.report", {"muscle": "foot"}),
         ("i've got a cramp on my left foot", "cramp.report", {"side": "left", "muscle": "foot"}),
     ],
+    # Vocabulary from the third probe batch.
+    "vocabulary": [
+        ("phew, over", "cramp.over", {}),
+        ("i'm on a water restriction", "profile.update", {"item": "fluid_limit"}),
+        ("the renal team gave me a fluid limit", "profile.update", {"item": "fluid_limit"}),
+    ],
     # A cramp said to last is no cramp fading ("going for twenty minutes" is not "going"); as
     # the dialogue reads it, after the screen (the matcher never takes a red flag there).
     "lasting (screened)": [
