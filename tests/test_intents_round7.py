@@ -77,6 +77,12 @@ CLASSES = {
         ("could you stop now please, thank you", "coach.stop", {}),
         ("carry on please, sorry about that", "coach.resume", {}),
         ("slow down a bit would you, please", "coach.slower", {}),
+        ("sorry to be a pain, can you repeat that", "coach.repeat", {}),
+        ("if you don't mind, slower", "coach.slower", {}),
+        ("next please, if that's okay", "coach.next", {}),
+        ("next, and thanks for waiting", "coach.next", {}),
+        ("excuse me, can you stop", "coach.stop", {}),
+        ("thanks for your patience", "chat.thanks", {}),
         # Said alone, the step done is still the end of the cramp.
         ("that's done", "cramp.over", {}),
         ("that one's done", "cramp.over", {}),
