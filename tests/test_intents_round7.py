@@ -95,7 +95,7 @@ CLASSES = {
         ("hold everything", "coach.pause", {}),
         ("bear with me", "coach.pause", {}),
         ("give me a sec", "coach.pause", {}),
-        ("just a moment", "coach.pause", {}),
+        ("just one moment", "coach.pause", {}),
         ("wait just a mo", "coach.pause", {}),
         ("give me a tick", "coach.pause", {}),
         ("half a sec", "coach.pause", {}),
@@ -156,6 +156,40 @@ CLASSES = {
         ("phew, over", "cramp.over", {}),
         ("i'm on a water restriction", "profile.update", {"item": "fluid_limit"}),
         ("the renal team gave me a fluid limit", "profile.update", {"item": "fluid_limit"}),
+    ],
+    # Classes of the round7 block's misses (own sentences, none of them a row).
+    "a side said of a plural": [
+        ("my toes are cramping, the right ones", "cramp.report",
+         {"side": "right", "muscle": "toes"}),
+        ("the left ones, my toes", "cramp.report", {"side": "left", "muscle": "toes"}),
+    ],
+    "a count of things is no rating": [
+        ("three biscuits please", None, {}),
+        ("two pillows would be nice", None, {}),
+        ("the telly has nothing on", None, {}),
+        ("seven, thanks", "log.severity", {"severity": 7}),
+    ],
+    "an exclamation with the cramp": [
+        ("ugh here we go, cramp", "cramp.report", {}),
+        ("here we go again with the cramps", "cramp.report", {}),
+    ],
+    "a remark after a lament": [
+        ("not again, it's the dog next door barking", None, {}),
+        ("oh no not again, that's the smoke alarm battery", None, {}),
+        ("oh no not again, my calf", "cramp.report", {"muscle": "calf"}),
+    ],
+    "vocabulary of round7": [
+        ("quit it", "coach.stop", {}),
+        ("knock it off now", "coach.stop", {}),
+        ("i can't put my weight on that foot", "coach.alternative", {"limit": "stand"}),
+        ("g'morning coach", "summary.request", {}),
+        ("how was this week compared with last week", "summary.request", {}),
+        ("what am i able to say", "help", {}),
+        ("so what i can say is what", "help", {}),
+        ("cross out that last entry", "log.undo", {}),
+        ("take away the one i just said", "log.undo", {}),
+        ("what's today's tip", "tips.request", {}),
+        ("give me the tip of the day", "tips.request", {}),
     ],
     # A cramp said to last is no cramp fading ("going for twenty minutes" is not "going"); as
     # the dialogue reads it, after the screen (the matcher never takes a red flag there).

@@ -189,6 +189,7 @@ class IntentMatcher:
                               for p in ps if " " not in p}
         self._count_words = [p.split() for p in language.no_rating_before]
         self._rating_frames = [language.normalise(p).split() for p in language.rating_frames]
+        self._courtesy_words = {w for p in language.courtesies for w in p.split()}
         self._time_phrases = [said for said in self._count_words if len(said) > 1]
         """Words that make a number a time or a count when said after it, several words
         long ("in the morning"): no other sentence may take them."""
@@ -495,7 +496,8 @@ class IntentMatcher:
         for verb in range(max(2, at - 2), at):  # at most one word between
             said = words[verb]
             thing = words[verb - 1]
-            if ((said in lang.predicates or _past(said)) and words[verb - 2] in lang.possessives
+            if ((said in lang.predicates or _ends(said, lang.past_endings))
+                    and words[verb - 2] in lang.possessives
                     and thing not in own and thing not in lang.light_words):
                 return True
         return False
@@ -508,7 +510,8 @@ class IntentMatcher:
         nxt = words[last + 1] if last + 1 < len(words) else ""
         if not nxt or nxt in self._own_words.get(intent, ()):
             return False
-        if words[last] in lang.gerund_takers and _gerund(nxt):
+        if (words[last] in lang.gerund_takers and nxt not in lang.not_gerunds
+                and _ends(nxt, lang.gerund_endings)):
             return True
         return (words[last] in lang.open_ends and nxt not in lang.light_words
                 and nxt not in self._skip_words)
@@ -545,11 +548,16 @@ class IntentMatcher:
         for j, word in enumerate(words):
             if j in explained_at or word not in lang.aside_starts:
                 continue
-            told = [k for k in range(j + 1, min(len(words), j + 3)) if k not in explained_at
+            told = [k for k in range(j + 1, self._clause_end(words, j)) if k not in explained_at
                     and words[k] not in vocab and words[k] not in lang.light_words]
             if told and len(told) >= explained:
                 return True
         return False
+
+    def _clause_end(self, words: list[str], start: int) -> int:
+        """Where the clause starting at ``start`` ends: at the next clause break, or the end."""
+        breaks = self.language.clause_breaks
+        return next((k for k in range(start + 1, len(words)) if words[k] in breaks), len(words))
 
     def _slot_denied(self, words: list[str], start: int, end: int) -> bool:
         """Whether a slot phrase at ``start:end`` is denied ("not my left"); a lament is no
@@ -659,9 +667,13 @@ class IntentMatcher:
         end = start + len(phrase.split())
         article = words[start - 2] if start > 1 else ""
         framed = any(words[max(0, start - len(f)) : start] == f for f in self._rating_frames)
+        after = words[end] if end < len(words) else ""
         return ((phrase in lang.pronoun_numbers and (before in lang.not_numbers_after
                                                      or article in lang.articles))
-                or (before in lang.no_rating_after and not framed) or any(
+                or (before in lang.no_rating_after and not framed)
+                or (after not in lang.light_words and after not in self._courtesy_words
+                    and _ends(after, lang.plural_endings))
+                or any(
                     words[end : end + len(said)] == said for said in self._count_words))
 
     def weight_of(self, text: str) -> float:
@@ -804,14 +816,10 @@ def _find_phrase(words: list[str], phrase: list[str],
             yield i
 
 
-def _gerund(word: str) -> bool:
-    """Whether ``word`` looks like a verb in "-ing" ("licking"; not "something")."""
-    return word.endswith("ing") and len(word) >= 6 and not word.endswith("thing")
-
-
-def _past(word: str) -> bool:
-    """Whether ``word`` looks like a verb in the past ("kicked")."""
-    return word.endswith("ed") and len(word) >= 5
+def _ends(word: str, endings: Iterable[str]) -> bool:
+    """Whether ``word`` ends in one of ``endings`` after a stem of three letters or more
+    ("licking", "kicked", "sugars"; not "red", "yes")."""
+    return any(word.endswith(e) and len(word) - len(e) >= 3 for e in endings)
 
 
 def _without_repeats(norm: str) -> str:

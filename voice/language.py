@@ -74,6 +74,13 @@ class Language:
     rating_frames: tuple[str, ...] = ()
     """...but after these phrases it is a score all the same: "I'd put *it at* seven"."""
     gerund_takers: frozenset[str] = frozenset()
+    gerund_endings: tuple[str, ...] = ()
+    past_endings: tuple[str, ...] = ()
+    plural_endings: tuple[str, ...] = ()
+    """Endings that tell a verb in "-ing", a verb in the past, a plural noun ("licking",
+    "kicked", "sugars"); empty where words do not end so (Korean)."""
+    not_gerunds: frozenset[str] = frozenset()
+    """Words in a gerund's ending that are none ("everything", "morning")."""
     """A declared sentence ending in one of these ("stop") is not taken right before a verb
     in "-ing" its intent does not know: "stop *licking* my toes" is said to someone else."""
     other_addressees: frozenset[str] = frozenset()
@@ -281,6 +288,10 @@ def load(code: str) -> Language:
         no_rating_before=frozenset(data.get("no_rating_before", [])),
         rating_frames=tuple(data.get("rating_frames", [])),
         gerund_takers=frozenset(data.get("gerund_takers", [])),
+        gerund_endings=tuple(data.get("gerund_endings", [])),
+        past_endings=tuple(data.get("past_endings", [])),
+        plural_endings=tuple(data.get("plural_endings", [])),
+        not_gerunds=frozenset(data.get("not_gerunds", [])),
         other_addressees=frozenset(data.get("other_addressees", [])),
         morphology=Morphology.from_data(data["morphology"]) if "morphology" in data else None,
         bare_number_counter=str(data.get("bare_number_counter", "")),
