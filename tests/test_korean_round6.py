@@ -219,3 +219,53 @@ def test_a_slip_is_the_denial_before_what_follows_it_else_before_what_came_befor
     assert reader.read(["왼쪽", "잘못", "말해", "오른쪽"]) == ["아니", "오른쪽"]
     assert reader.read(["오른쪽", "잘못", "말해"]) == ["아니", "오른쪽"]
     assert reader.read(["잘못", "말해"]) == ["잘못", "말해"]
+
+
+class TestChangeTo:
+    """"사 점으로 바꿔 줘", "오른쪽으로 고쳐 주세요": the value asked for is a correction."""
+
+    @pytest.mark.parametrize("text, slots", [
+        ("오 점으로 고쳐 주세요", {"severity": 5}),
+        ("팔이라고 했는데 육 점으로 바꿔 줘", {"severity": 6}),
+        ("점수 삼 점으로 바꿔 주세요", {"severity": 3}),
+        ("왼쪽으로 바꿔 줘", {"side": "left"}),
+        ("허벅지로 고쳐 줘요", {"muscle": "thigh"}),
+    ])
+    def test_the_value_before_change_is_a_correction(self, ko, text, slots):
+        assert said(ko, text) == ("log.correct", slots)
+
+    @pytest.mark.parametrize("text", ["채널 좀 바꿔 줘", "다른 걸로 바꿔 줘", "바꿔 줘",
+                                      "이불 좀 바꿔야겠다"])
+    def test_a_change_of_something_else_is_no_correction(self, ko, text):
+        assert said(ko, text)[0] not in ("log.correct", "answer.no")
+
+    def test_the_rating_asked_to_change_is_changed(self, talk, isolated):
+        t = talk("ko")
+        t.start()
+        t.say("왼쪽 종아리 쥐났어")
+        t.say("다 풀렸어요")
+        t.say("칠 점")
+        t.say("칠이라고 했는데 사 점으로 바꿔 줘")
+        with Journal(isolated) as j:
+            [ep] = j.episodes()
+        assert ep["severity"] == 4
+
+
+@pytest.mark.parametrize("text, want", [
+    ("아까 거 잘못 들어갔어 지워 줘", "log.undo"),
+    ("잘못 들었어요", "coach.repeat"),
+    ("자기 전에 종아리 스트레칭 좀 알려 줘", "tips.bedtime_stretch"),
+    ("물을 너무 마시지 말래", "profile.update"),
+    ("그만 좀 해", "coach.stop"),
+])
+def test_round4_classes_said_otherwise(ko, text, want):
+    assert said(ko, text)[0] == want
+
+
+@pytest.mark.parametrize("text", ["그만 좀 코 골아", "그만 좀 떠들어"])
+def test_stop_said_to_someone_else_with_a_softener(ko, text):
+    assert said(ko, text)[0] is None
+
+
+def test_ro_after_a_final_l_is_a_particle(ko):
+    assert ko.language.normalise("발로") == "발"

@@ -83,6 +83,9 @@ class Morphology:
     """The start of a word saying a verb is hard → the short negation it means, said after a
     verb with one of ``hard_to_endings`` ("일어나기가 힘들어요": 기가, 힘들 → 못), read as the
     long negation is."""
+    change_to: frozenset[str] = frozenset()
+    """Words asking for a change to what is said right before them ("사 점으로 *바꿔* 줘"): a
+    value said so is the ``denial`` before it, as a correction is declared."""
     after_numbers: frozenset[str] = frozenset()
     """Words a number is split off before besides its counter ("하나더" → "하나 더")."""
     misspoke: tuple[str, ...] = ()
@@ -112,7 +115,8 @@ class Morphology:
                    hard_to_endings=strings("hard_to_endings"),
                    hard_to=dict(data.get("hard_to", {}) or {}),  # type: ignore[arg-type]
                    after_numbers=frozenset(strings("after_numbers")),
-                   misspoke=strings("misspoke"))
+                   misspoke=strings("misspoke"),
+                   change_to=frozenset(strings("change_to")))
 
     def _strip(self, word: str) -> str | None:
         """``word`` without its last particle or ending (the longest that fits), or None."""
@@ -268,7 +272,26 @@ class Reader:
             read = self.words(word) or self._known_start(word) or [word]
             out.extend(self._said_again(read, said[i + 1] if i + 1 < len(said) else "")
                        if len(word) > 1 else [word])
-        return self._owned_up(out)
+        return self._changed_to(self._owned_up(out))
+
+    def _changed_to(self, words: list[str]) -> list[str]:
+        """``words`` with a value asked to be changed to read as a correction ("칠이라고
+        했는데 사 점으로 바꿔 줘" → "아니 사 점 줘"). The value is a number and its counter,
+        or one known word of two syllables or more said after no other such word ("다른 걸로
+        바꿔" is another exercise; "채널 좀 바꿔" the television)."""
+        for i, word in enumerate(words):
+            if word not in self.morph.change_to or i == 0:
+                continue
+            before = words[:i]
+            if len(before) > 1 and before[-2] in self.numbers and before[-1] == self.counter:
+                value = before[-2:]
+            elif before[-1] in self.known and len(before[-1]) > 1 and not (
+                    len(before) > 1 and before[-2] in self.known and len(before[-2]) > 1):
+                value = before[-1:]
+            else:
+                return words
+            return [self.morph.denial, *value, *words[i + 1 :]]
+        return words
 
     def _owned_up(self, words: list[str]) -> list[str]:
         """``words`` with a slip owned up to read as the denial before what is meant: what
