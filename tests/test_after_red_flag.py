@@ -183,3 +183,36 @@ def test_korean_questions_mid_cramp_are_no_rating_and_no_end(talk, isolated, sai
     with Journal(isolated) as j:
         [ep] = j.episodes()
     assert ep["ended_at"] is None and ep["severity"] is None
+
+
+@pytest.mark.parametrize(("language", "flag", "cramp", "reminder"), [
+    ("en", "my calf is swollen and I can't catch my breath", "cramp left calf",
+     "If you haven't called yet, please call emergency services now."),
+    ("ko", "종아리가 붓고 숨이 안 쉬어져요", "왼쪽 종아리 쥐",
+     "아직 전화하지 않았다면 지금 응급 번호로 전화하세요."),
+])
+def test_a_cramp_within_the_hour_after_urgent_advice_hears_the_advice_first(talk, language,
+                                                                           flag, cramp,
+                                                                           reminder):
+    # Review finding: the stretches started again with no word of the emergency advice.
+    t = talk(language)
+    t.start()
+    t.say(flag)
+    said = t.say(cramp)
+    assert said[0] == reminder and len(said) > 1  # then coached, never a dead end
+
+
+@pytest.mark.parametrize("answer", ["foot, and it's gone all purple and cold",
+                                    "left calf and it's really swollen and hot"])
+def test_where_the_cramp_is_said_with_a_red_flag_is_kept_and_no_stretch_starts(talk, isolated,
+                                                                               answer):
+    t = talk()
+    t.start()
+    t.say("cramp")
+    assert t.dialogue.question.question.name == "muscle"
+    said = t.say(answer)
+    assert said[0] == "That is worth getting checked today."
+    assert not any("toes" in s or "knee" in s for s in said + t.run_until_quiet())
+    with Journal(isolated) as j:
+        ep = j.last()
+    assert ep["muscle"] in ("foot", "calf") and ep["muscle"] in answer

@@ -373,3 +373,37 @@ def test_the_other_leg_named_without_a_muscle_keeps_its_side_through_the_questio
     assert t.say("calf")[0] == "Okay. Your left calf. I'm here."
     with Journal(isolated) as j:
         assert (j.last()["side"], j.last()["muscle"]) == ("left", "calf")
+
+
+@pytest.mark.parametrize(("language", "first", "over", "again", "started"), [
+    ("en", "cramp in my left calf", "it's gone", "it came back",
+     "Okay. Your left calf. I'm here."),
+    ("en", "my right foot is cramping", "it's gone", "another one, same place",
+     "Okay. Your right foot. I'm here."),
+    ("ko", "왼쪽 종아리 쥐", "풀렸어", "또 쥐났어 같은 데", "네. 왼쪽 종아리. 제가 도와드릴게요."),
+])
+def test_a_cramp_in_the_same_place_again_is_where_the_last_one_was(talk, isolated, language,
+                                                                 first, over, again, started):
+    # Review finding: "it came back" asked "calf, foot or thigh?" and logged no place.
+    from crampcoach.plugins.journal.store import Journal
+
+    t = talk(language)
+    t.start()
+    t.say(first)
+    t.say(over)
+    assert t.say(again)[0] == started
+    with Journal(isolated) as j:
+        first_ep, second = j.episodes()
+    assert (second["side"], second["muscle"]) == (first_ep["side"], first_ep["muscle"])
+
+
+def test_its_gone_is_never_met_with_silence(talk):
+    # Review finding: "it's gone" with no cramp under way, or said again while "How bad was
+    # it?" waits, got no answer at all.
+    t = talk()
+    t.start()
+    assert t.say("it's gone") == ["Good. I'm here if it comes back."]
+    t.say("cramp in my left calf")
+    t.say("it's gone")
+    assert t.dialogue.question.question.name == "severity"
+    assert t.say("it's gone") == ["Just a number, please. Zero is no pain, ten is the worst."]

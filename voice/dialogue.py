@@ -47,6 +47,10 @@ class Conversation:
     """The name of the question the current intent answers, if it answers one."""
     waiting_for: str | None = None
     """The name of a question still open that the current intent does not answer."""
+    kept: bool = False
+    """True while an answer said together with a red flag is handed on only to be kept
+    ("eight, and my calf is swollen"): record what it says; start nothing. Whatever the
+    reply says, asks or schedules is dropped."""
     source: str = "text"
     """How the person talks to the coach: ``text`` (chat) or ``voice`` (listen)."""
     room: str = ""
@@ -209,20 +213,19 @@ class Dialogue:
     def _keep_answer(self, text: str, q: _OpenQuestion) -> None:
         """Keep a value said in the same breath as a red flag ("eight, and my calf is
         swollen"): the advice outranked the question, but what was said is not lost. The
-        asking plugin records it without a word: nothing said after the advice may bury it,
-        and nothing follows from it (no new question, no stretch for a leg that may be
-        swollen)."""
-        others = set(self.matcher.intents) - set(q.question.expects)
-        answer = self.matcher.match(text, prefer=q.question.expects, exclude=others)
+        asking plugin records it without a word (``convo.kept``): nothing said after the
+        advice may bury it, and nothing starts from it (no new question, no stretch for a
+        leg that may be swollen)."""
+        answer = self.matcher.answer_in(text, q.question.expects)
         if answer.name not in q.question.expects or not answer.slots:
             return  # a bare "no" or "a bit" carries nothing to keep
         self._note(answer, f"the answer to question {q.question.name or 'open'}, said with "
                    "what a screen found: kept without a word")
-        self.question, self._quiet = q, True
+        self.question, self._quiet, self.convo.kept = q, True, True
         try:
             self.handle(answer)
         finally:
-            self.question, self._quiet = None, False
+            self.question, self._quiet, self.convo.kept = None, False, False
 
     def _why(self, text: str, intent: Intent, prefer: tuple[str, ...],
              q: _OpenQuestion | None) -> str:
@@ -299,6 +302,16 @@ class Dialogue:
                 )
             finally:
                 self.convo.waiting_for = None
+            spoke = self._turn_spoke
+            self._run(results)
+            if q is not None and self.question is q and not self._turn_spoke and not spoke \
+                    and not self._quiet and q.question.reask and not q.reasked:
+                # Understood, but nobody had anything to say to it while the question waits
+                # ("it's gone" again at "How bad was it?"): the question, not silence.
+                q.reasked = True
+                q.deadline = self.clock() + q.wait
+                self._say([Said(q.question.reask, q.plugin)])
+            return
         self._run(results)
 
     def start(self) -> None:
@@ -372,6 +385,8 @@ class Dialogue:
 
     def _apply(self, results: list[tuple[str, Any]]) -> list[Intent]:
         """Carry out the replies; returns the intents they ask to dispatch next."""
+        # A reply marked urgent (a red flag's advice said again) comes before the others.
+        results = sorted(results, key=lambda r: not getattr(r[1], "urgent", False))
         said: list[Said] = []
         follows: list[Intent] = []
         failed = False
@@ -385,7 +400,10 @@ class Dialogue:
                 failed = True
                 continue
             if self._quiet:
-                continue  # kept, not acted on: no speech, question, timer or follow-up
+                # Kept, not acted on: no speech, question or timer; what it passes on to be
+                # recorded (where the cramp is) is passed on, as quietly.
+                follows.extend(reply.follow)
+                continue
             now = self.clock()
             if reply.cancel_timers:
                 self._timers = [t for t in self._timers if t[2] != plugin]

@@ -300,6 +300,19 @@ class IntentMatcher:
         decl, slots, score = found
         return Intent(decl.name, slots, decl.plugin, norm, score=score)
 
+    def answer_in(self, text: str, expects: Iterable[str]) -> Intent:
+        """The best of the ``expects`` intents with slots found anywhere in ``text``, however
+        little of it it explains: an answer said along with something else ("seven, and my
+        chest is tight"), looked for only once that something else has been dealt with."""
+        norm = self.language.normalise(text)
+        wanted = set(expects)
+        scored = [s for s in self._score_all(norm, wanted, set(self.intents) - wanted,
+                                             keep_weak=True) if s[3]]
+        if not scored:
+            return Intent(None, {}, None, norm)
+        _, score, decl, slots = max(scored, key=lambda x: x[0])
+        return Intent(decl.name, slots, decl.plugin, norm, score=round(score, 2))
+
     def candidates(
         self, text: str, prefer: Iterable[str] = (), exclude: Iterable[str] = ()
     ) -> list[tuple[str, float]]:

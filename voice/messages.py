@@ -108,6 +108,9 @@ class Reply:
     repeatable: bool = True
     """Worth saying again when asked ("say that again"). False for "Sorry, I didn't catch
     that": asked to repeat after it, the coach repeats what it said before it."""
+    urgent: bool = False
+    """Said before every other plugin's reply to the same intent: advice about a red flag
+    outranks whatever else answers it."""
 
 
 @dataclass(frozen=True)

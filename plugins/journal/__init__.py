@@ -207,6 +207,10 @@ class JournalPlugin:
         if name == facts.LOCATED and self.open_id is not None:
             self._fill_in(convo, self.open_id, now, slots)
             return None
+        if name == facts.LOCATED and getattr(convo, "kept", False) and self.current is not None:
+            # Where it was, said with a red flag that has just closed the entry: still kept.
+            self._fill_in(convo, self.current, now, slots)
+            return None
         if name == facts.STEP_DONE and self.open_id is not None:
             ep = self.journal.get(self.open_id)
             if slots["step"] not in ep["relief"]:

@@ -55,11 +55,12 @@ def _mentions(book: phrasebook.Phrasebook, words: str, text: str) -> bool:
                for w in book.data.get("words", {}).get(words, []))
 
 
-def _other(book: phrasebook.Phrasebook, text: str) -> bool:
-    """Whether ``text`` speaks of the other leg ("now the other leg", "반대쪽 다리도")."""
+def _refers(book: phrasebook.Phrasebook, words: str, text: str) -> bool:
+    """Whether ``text`` refers back to the last cramp with one of the ``[words]`` list
+    ``words``: "other_side" ("now the other leg", "반대쪽 다리도") or "same_place"."""
     said = _plain(text)
     return any(re.search(rf"(^| ){re.escape(w)}", said)
-               for w in book.data.get("words", {}).get("other_side", []))
+               for w in book.data.get("words", {}).get(words, []))
 
 
 def _easing(book: phrasebook.Phrasebook, name: str | None, text: str) -> bool:
@@ -109,6 +110,8 @@ class Relief:
         self.stopped_for_flag = False
         self.last_side: str | None = None
         """The side of this conversation's last cramp: "now the other leg" is the other one."""
+        self.last_muscle: str | None = None
+        """The muscle of this conversation's last cramp: "it came back, same place"."""
         self.asked_side: str | None = None
         """The side worked out while "calf, foot or thigh?" is asked ("the other leg")."""
         """The stretches were stopped for a red flag; said how to start them again."""
@@ -141,6 +144,12 @@ class Relief:
 
         if name == "log.correct" and slots.get("side") in SIDES:
             self.last_side = slots["side"]
+        if convo.asked in ("muscle", "thigh") and getattr(convo, "kept", False):
+            # Said with a red flag ("my foot, and it's gone purple"): where it is, kept for
+            # the journal; no stretches start on a leg that may need a doctor.
+            side = slots.get("side") or self.asked_side or (self.thigh or {}).get("side")
+            self._reset()
+            return Reply(follow=[facts.located("relief", side, slots.get("muscle"))])
         if convo.asked == "muscle":
             self.awaiting_muscle = False
             side = slots.get("side") or self._other_side(book, intent.text) or self.asked_side
@@ -160,12 +169,13 @@ class Relief:
             if past:
                 # "My calf is still sore from last night's cramp": no stretches, no new entry.
                 return Reply(say=[book.say("told_past")])
-            other = None if slots.get("side") else self._other_side(book, intent.text)
-            if other is None:
+            place = self._place_again(book, slots, intent.text)
+            if not place:
                 return self._report(book, convo, slots, intent.text)
-            # "Now the other leg": the side is worked out, and the journal told it.
-            reply = self._report(book, convo, {**slots, "side": other}, intent.text)
-            reply.follow.append(facts.located("relief", other, slots.get("muscle")))
+            # "Now the other leg", "it came back, same place": worked out, and the journal
+            # told it (only an idle coach: mid-routine the cramp under way goes on).
+            reply = self._report(book, convo, {**slots, **place}, intent.text)
+            reply.follow.append(facts.located("relief", place.get("side"), place.get("muscle")))
             return reply
         if name == "chat.never_mind" and (self.awaiting_muscle or self.thigh is not None):
             # "Cramp… never mind": no routine starts; the journal hears it was stopped.
@@ -316,6 +326,10 @@ class Relief:
                 return Reply(say=[book.say("stopped_offer")])
         if name == "coach.resume":
             return Reply(say=[book.say("nothing_to_resume")])
+        if name == "cramp.over" and not stopped and convo.waiting_for is None \
+                and not convo.asked:
+            # "It's gone" with no cramp being coached: good news, not silence.
+            return Reply(say=[book.say("over_idle")])
         return None
 
     def _control(self, book: phrasebook.Phrasebook, convo: Any, intent: Intent) -> Reply | None:
@@ -372,9 +386,27 @@ class Relief:
             return self._advance(book, convo, Reply(say=[book.say("next_technique")]))
         return None
 
+    def _place_again(self, book: phrasebook.Phrasebook, slots: dict[str, Any],
+                     text: str) -> dict[str, str]:
+        """Where a cramp told by reference is: the other side of the last cramp, or the same
+        place again ("it came back", "same spot"). Empty when nothing refers back, when
+        the place was said, or mid-routine."""
+        if self.routine is not None or slots.get("side"):
+            return {}
+        other = self._other_side(book, text)
+        if other is not None:
+            return {"side": other}
+        if slots.get("muscle") or self.last_muscle is None or \
+                not _refers(book, "same_place", text):
+            return {}
+        place = {"muscle": self.last_muscle}
+        if self.last_side is not None:
+            place["side"] = self.last_side
+        return place
+
     def _other_side(self, book: phrasebook.Phrasebook, text: str) -> str | None:
         """The side opposite this conversation's last cramp, when ``text`` says "the other"."""
-        if self.last_side is None or not _other(book, text):
+        if self.last_side is None or not _refers(book, "other_side", text):
             return None
         return "right" if self.last_side == "left" else "left"
 
@@ -455,7 +487,7 @@ class Relief:
         lead = self._lead(convo, routine_name, steps)
         self.routine = learning.ordered(steps, lead)
         self.routine_name = routine_name
-        self.muscle = muscle
+        self.muscle = self.last_muscle = muscle
         self.started = convo.elapsed()
         self.elapsed = convo.elapsed
         self.began_at = convo.now().isoformat(timespec="seconds")

@@ -108,6 +108,10 @@ class Safety:
             # "okay", "thanks" or "good night" after "call emergency services now" is no
             # all-clear: the advice again, in one line.
             return Reply(say=[say[f"after_{urgent}"]])
+        if intent.name == "cramp.report" and urgent in URGENT and convo.asked is None:
+            # A cramp within the hour after that advice is coached, but the advice comes
+            # first: the red flag outranks the stretches.
+            return Reply(say=[say[f"after_{urgent}"]], urgent=True)
         if intent.name != "safety.symptom":
             return None
         if "tier" not in intent.slots:  # a phrase heard without screening (e.g. a test harness)
