@@ -102,7 +102,7 @@ def test_a_same_day_flag_with_nothing_wrong_on_the_leg_is_coached_on(coach):
 @pytest.mark.parametrize("flag,first", [
     ("my chest hurts", "Last night you told me about a symptom that needed emergency help."),
     ("my left calf is swollen and red and hot, only that leg",
-     "Last night you told me about a symptom that is worth getting checked today."),
+     "Last night you told me about a symptom that needs a check today."),
 ])
 def test_the_morning_after_a_red_flag_says_it_first_without_good_news_or_a_tip(
         coach, flag, first):

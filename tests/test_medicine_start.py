@@ -163,3 +163,11 @@ def test_the_prescriber_advice_is_said_once_when_safety_has_said_it(talk):
     assert t2.say("furosemide") == ["Noted: furosemide.",
                                     "If your cramps began after it, ask the prescriber.",
                                     "Please don't stop it yourself."]
+
+
+def test_a_korean_name_is_kept_without_its_polite_ending(talk, isolated):
+    t = talk(language="ko")
+    t.start()
+    t.say("새 약 먹기 시작했어요")
+    t.say("푸로세미드요")
+    assert [name for name, _ in _since(isolated)] == ["푸로세미드"]

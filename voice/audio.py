@@ -8,6 +8,7 @@ output stream open for the whole run and writes in short blocks, so "stop" cuts 
 from __future__ import annotations
 
 import queue
+import struct
 import threading
 import wave
 from collections.abc import Iterator
@@ -42,12 +43,23 @@ def read_wav(path: str | Path) -> np.ndarray:
         with wave.open(str(path), "rb") as w:
             rate, channels, width = w.getframerate(), w.getnchannels(), w.getsampwidth()
             raw = w.readframes(w.getnframes())
-    except (OSError, wave.Error, EOFError) as err:
+    except wave.Error as err:
+        # Python 3.11's wave knows only plain PCM headers; sox and many recorders write
+        # PCM in the "extensible" header (format 65534) for anything but 16-bit mono.
+        found = _extensible_pcm(path) if "65534" in str(err) else None
+        if found is None:
+            raise AudioError(f"cannot read {path}: not a PCM WAV file ({err})") from None
+        rate, channels, width, raw = found
+    except (OSError, EOFError) as err:
         raise AudioError(f"cannot read {path}: {err}") from None
     if width == 2:
         data = np.frombuffer(raw, dtype="<i2").astype(np.int32)
     elif width == 1:
         data = (np.frombuffer(raw, dtype=np.uint8).astype(np.int32) - 128) << 8
+    elif width == 3:  # 24-bit: the top two bytes of each little-endian sample
+        trimmed = raw[:len(raw) - len(raw) % 3]
+        data = np.frombuffer(trimmed, dtype=np.uint8).reshape(-1, 3)[:, 1:].copy().view("<i2")
+        data = data.reshape(-1).astype(np.int32)
     elif width == 4:
         data = np.frombuffer(raw, dtype="<i4").astype(np.int64) >> 16
     else:
@@ -55,6 +67,33 @@ def read_wav(path: str | Path) -> np.ndarray:
     if channels > 1:
         data = data.reshape(-1, channels).mean(axis=1)
     return resample(np.clip(data, -32768, 32767).astype(np.int16), rate)
+
+
+def _extensible_pcm(path: str | Path) -> tuple[int, int, int, bytes] | None:
+    """(rate, channels, sample width, frames) of a WAVE_FORMAT_EXTENSIBLE file whose
+    sub-format is integer PCM; ``None`` for anything else."""
+    try:
+        blob = Path(path).read_bytes()
+    except OSError:
+        return None
+    if blob[:4] != b"RIFF" or blob[8:12] != b"WAVE":
+        return None
+    fmt: bytes | None = None
+    at = 12
+    while at + 8 <= len(blob):
+        name, size = blob[at:at + 4], struct.unpack("<I", blob[at + 4:at + 8])[0]
+        body = blob[at + 8:at + 8 + size]
+        if name == b"fmt ":
+            fmt = body
+        elif name == b"data" and fmt is not None and len(fmt) >= 26:
+            channels, rate = struct.unpack("<HI", fmt[2:8])
+            bits = struct.unpack("<H", fmt[14:16])[0]
+            sub_format = struct.unpack("<H", fmt[24:26])[0]
+            if sub_format != 1 or bits not in (8, 16, 24, 32):  # 1: integer PCM
+                return None
+            return rate, channels, bits // 8, body
+        at += 8 + size + (size & 1)
+    return None
 
 
 def write_wav(path: str | Path, samples: np.ndarray, rate: int) -> None:

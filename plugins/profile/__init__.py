@@ -329,6 +329,11 @@ class Profile:
             if name.startswith(prefix + " "):
                 name = name[len(prefix) + 1:]
                 break
+        for suffix in data.get("name_suffixes", []):
+            # "푸로세미드요": the name, not its polite ending, goes in the report.
+            if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                name = name[:-len(suffix)].rstrip()
+                break
         now = convo.now()
 
         def write(j: Database) -> None:
