@@ -407,3 +407,21 @@ def test_its_gone_is_never_met_with_silence(talk):
     t.say("it's gone")
     assert t.dialogue.question.question.name == "severity"
     assert t.say("it's gone") == ["Just a number, please. Zero is no pain, ten is the worst."]
+
+
+@pytest.mark.parametrize(("language", "said", "coached"), [
+    ("en", "I get cramps in my calf every night", False),
+    ("en", "my calf is cramping, it happens every night", True),
+    ("ko", "요즘 거의 매일 밤 쥐가 나요", False),
+    ("ko", "요즘 매일 밤 쥐가 나는데 오늘도 쥐났어", True),
+])
+def test_how_cramps_usually_come_is_no_cramp_now(talk, isolated, language, said, coached):
+    # Review finding: "요즘 거의 매일 밤 쥐가 나요" asked "calf, foot or thigh?" and logged a
+    # cramp that was not happening.
+    from crampcoach.plugins.journal.store import Journal
+
+    t = talk(language)
+    t.start()
+    t.say(said)
+    with Journal(isolated) as j:
+        assert bool(j.episodes()) is coached

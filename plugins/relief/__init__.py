@@ -74,16 +74,23 @@ def _easing(book: phrasebook.Phrasebook, name: str | None, text: str) -> bool:
                                      _mentions(book, "partly", text))
 
 
-def _told_as_past(book: phrasebook.Phrasebook, text: str) -> bool:
-    """Whether a cramp is told as one that has been ("I had a cramp last night", "어젯밤에 쥐
-    났었어") and not as one that is here again ("last night's cramp is back")."""
+def _told_as_past(book: phrasebook.Phrasebook, text: str) -> str | None:
+    """How a cramp is told when it is not one happening now: ``"told_past"`` for one that
+    has been ("I had a cramp last night", "어젯밤에 쥐 났었어"), ``"told_habit"`` for how
+    they usually come ("요즘 매일 밤 쥐가 나요"); ``None`` for one here now, or here again
+    ("last night's cramp is back")."""
     said = _plain(text)
     words = book.data.get("words", {})
 
     def starts(name: str) -> bool:
         return any(re.search(rf"(^| ){re.escape(w)}", said) for w in words.get(name, []))
 
-    return starts("told_past") and not starts("here_now")
+    if starts("here_now"):
+        return None
+    if starts("told_past"):
+        return "told_past"
+    # "It happens every night, and it's cramping now": how they come, and one here now.
+    return "told_habit" if starts("told_habit") and not starts("habit_but_now") else None
 
 
 class Relief:
@@ -163,12 +170,13 @@ class Relief:
             return self._thigh_answer(book, convo, intent)
         if name == "cramp.report":
             self.stopped = None
-            past = self.routine is None and not self.awaiting_muscle and \
+            told = None if self.routine is not None or self.awaiting_muscle else \
                 _told_as_past(book, intent.text)
-            convo.facts.put(facts.ToldAsPast(past))  # the journal logs no cramp for it
-            if past:
-                # "My calf is still sore from last night's cramp": no stretches, no new entry.
-                return Reply(say=[book.say("told_past")])
+            convo.facts.put(facts.ToldAsPast(told is not None))  # the journal logs no cramp
+            if told:
+                # "My calf is still sore from last night's cramp", "they come every night":
+                # no stretches, no new entry.
+                return Reply(say=[book.say(told)])
             place = self._place_again(book, slots, intent.text)
             if not place:
                 return self._report(book, convo, slots, intent.text)
