@@ -191,6 +191,17 @@ CLASSES = {
         ("what's today's tip", "tips.request", {}),
         ("give me the tip of the day", "tips.request", {}),
     ],
+    # "Go back to sleep" said to a partner or a child; with a subject, one's own good night.
+    "back to sleep": [
+        ("okay i'll go back to sleep now", "chat.goodnight", {}),
+        ("i'm gonna go back to sleep", "chat.goodnight", {}),
+        ("right, time to go back to sleep", "chat.goodnight", {}),
+        ("let's go back to sleep", "chat.goodnight", {}),
+        ("back to bed for me", "chat.goodnight", {}),
+        ("go back to sleep love, it's nothing", None, {}),
+        ("shh, go back to bed", None, {}),
+        ("go back to sleep darling", None, {}),
+    ],
     # A cramp said to last is no cramp fading ("going for twenty minutes" is not "going"); as
     # the dialogue reads it, after the screen (the matcher never takes a red flag there).
     "lasting (screened)": [
