@@ -67,6 +67,8 @@ CLASSES = {
         ("not the left, the right one", "log.correct", {"side": "right"}),
         ("not five, six", "log.correct", {"severity": 6}),
         ("sorry, make that a three", "log.correct", {"severity": 3}),
+        ("no, more like a seven actually", "log.correct", {"severity": 7}),
+        ("nah more of a two", "log.correct", {"severity": 2}),
     ],
     # A command with the step said done, or a courtesy or an aside, before or after it.
     "command with an aside": [
@@ -101,6 +103,8 @@ CLASSES = {
         ("half a sec", "coach.pause", {}),
         ("a quick second please", "coach.pause", {}),
         ("stop there a moment", "coach.pause", {}),
+        ("just give me two ticks", "coach.pause", {}),
+        ("wait a couple of secs", "coach.pause", {}),
         ("let me get the towel, hang on", "coach.pause", {}),
         # Holding the stretch is no pause.
         ("hold it there for thirty seconds", None, {}),
