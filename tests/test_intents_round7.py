@@ -195,6 +195,24 @@ CLASSES = {
         ("what's today's tip", "tips.request", {}),
         ("give me the tip of the day", "tips.request", {}),
     ],
+    # Spoken and regional words (a blind probe batch of them: 22 of 39 right at first).
+    "spoken and regional": [
+        ("g'night", "chat.goodnight", {}),
+        ("nite nite", "chat.goodnight", {}),
+        ("aye", "answer.yes", {}),
+        ("naw", "answer.no", {}),
+        ("eh? what?", "coach.repeat", {}),
+        ("you what", "coach.repeat", {}),
+        ("run that by me again", "coach.repeat", {}),
+        ("hang fire", "coach.pause", {}),
+        ("crack on", "coach.resume", {}),
+        ("on you go", "coach.resume", {}),
+        ("give it a rest", "coach.stop", {}),
+        ("that's me done, stop", "coach.stop", {}),
+        ("it's buggered off", "cramp.over", {}),
+        ("what's the damage from last night", "summary.request", {}),
+        ("no the other one", "log.correct", {}),
+    ],
     # "Go back to sleep" said to a partner or a child; with a subject, one's own good night.
     "back to sleep": [
         ("okay i'll go back to sleep now", "chat.goodnight", {}),
