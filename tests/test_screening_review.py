@@ -124,3 +124,16 @@ def test_everyday_uses_of_red_flag_words_raise_no_emergency(text, language):
 ])
 def test_the_real_ones_beside_them_still_are(text):
     assert _got_in(text, "en") == "emergency"
+
+
+@pytest.mark.parametrize("text", ["it's just a cramp, go back to sleep",
+                                  "go back to sleep honey, it's only a cramp",
+                                  "the cramp went back down my leg"])
+def test_the_way_back_is_no_cramp_in_the_back(text):
+    # Review finding: a partner's "go back to sleep" raised see-a-doctor-soon (other muscles).
+    assert _got(text) == "none"
+
+
+@pytest.mark.parametrize("text", ["I get cramps in my back too", "my back is cramping"])
+def test_a_cramp_in_the_back_is_still_one(text):
+    assert _got(text) == "soon"
