@@ -89,9 +89,40 @@ FIGURES = [
 ]
 
 
+# Wanting something ("gasping for a cuppa") is no breathlessness.
+WANTING = [
+    ("I'm gasping for a cup of tea after that", "en", "none"),
+    ("gasped for a brew once it let go", "en", "none"),
+    ("I'm gasping for breath", "en", "emergency"),
+]
+
+# A story or a match told: the cue may come well before the sign.
+TOLD = [
+    ("last week's episode had a nurse running to a patient who had collapsed", "en", "none"),
+    ("the pundit reckons the striker went down with cramp", "en", "none"),
+    ("I was watching the match and now I can't breathe", "en", "emergency"),
+]
+
+# Cramping that comes back again and again and will not ease: severe persistent cramping.
+AGAIN_AND_NOT_EASING = [
+    ("it cramps again and again and nothing helps", "en", "same_day"),
+    ("the cramps come one after another and won't let up", "en", "same_day"),
+    ("it comes back now and then but eases quickly", "en", "none"),
+]
+
+# Korean words said without their particle, and nights without a break said other ways.
+KO_OTHER_WORDS = [
+    ("남편이 의식 잃고 누워 있어요", "ko", "emergency"),
+    ("정신 놓지 말고 천천히 펴 보세요", "ko", "none"),
+    ("한 달째 빠짐없이 쥐 때문에 깨요", "ko", "soon"),
+    ("이틀이 멀다 하고 쥐가 나요", "ko", "soon"),
+]
+
+
 @pytest.mark.parametrize(("text", "language", "tier"),
                          BREATHLESS_EVERYDAY + GASPING + FAINT_WITH_UNCLEAR + URGE_TO_MOVE
-                         + PASSED_OUT_ASLEEP + FIGURES)
+                         + PASSED_OUT_ASLEEP + FIGURES + WANTING + TOLD + AGAIN_AND_NOT_EASING
+                         + KO_OTHER_WORDS)
 def test_round6_classes(text, language, tier):
     assert _got(text, language) == tier
 

@@ -158,6 +158,9 @@ class Screener:
                    "after": self._terms(spec.get("after", [])),
                    "suffixes": tuple(spec.get("suffixes", [])),
                    "reach": int(spec.get("reach", FRAME_REACH)),
+                   # How far before the sign its cue may be ("in tonight's episode the doctor
+                   # rushes to save a man who's collapsed").
+                   "before_reach": int(spec.get("before_reach", FRAME_REACH)),
                    "except_prev": self._terms(spec.get("except_prev", [])),
                    # A frame for some concepts only ("passed out watching telly" is asleep;
                    # "can't breathe watching telly" is not), and one whose mention is asked
@@ -412,7 +415,8 @@ class Screener:
                 cue = max((e for t in spec["before"] if (e := self._end(words, i, t))),
                           default=None)
                 # The cue's clause is where it ends: "laughed so hard I couldn't breathe".
-                if cue is not None and clause[cue - 1] == c and start - cue <= FRAME_REACH \
+                if cue is not None and clause[cue - 1] == c \
+                        and start - cue <= spec["before_reach"] \
                         and not self._ends_before(words, i, spec["except_prev"]) \
                         and not present_between(i + 1, start):
                     return kind
