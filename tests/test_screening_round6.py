@@ -108,6 +108,9 @@ AGAIN_AND_NOT_EASING = [
     ("it cramps again and again and nothing helps", "en", "same_day"),
     ("the cramps come one after another and won't let up", "en", "same_day"),
     ("it comes back now and then but eases quickly", "en", "none"),
+    ("I stretched it over and over and it won't ease", "en", "none"),  # one cramp, stretched
+    ("쥐가 연거푸 나는데 뭘 해도 안 풀려요", "ko", "same_day"),
+    ("여러 번 스트레칭해도 풀리질 않아요", "ko", "none"),
 ]
 
 # Korean words said without their particle, and nights without a break said other ways.

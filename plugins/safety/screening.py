@@ -80,7 +80,9 @@ ASK_BACK = {"breathing": "breath_unclear", "breath_fast": "breath_unclear",
             "convulsion": "collapse_unclear", "passed_out": "faint"}
 """The one question asked back when an emergency sign is only asked about."""
 SOON_ALONE = ("numbness", "feeling_lost", "weakness", "wasting", "twitching", "walking_pain",
-              "urge_to_move", "frequency", "daytime_tired", "veins", "heavy_legs", "other_muscles")
+              "urge_to_move", "frequency", "frequency_count", "daytime_tired", "veins",
+              "heavy_legs", "other_muscles")
+# ``frequency_count``: cramps counted ("세 번"), a count that may be of something done instead.
 
 
 @dataclass(frozen=True)
