@@ -269,3 +269,16 @@ def test_stop_said_to_someone_else_with_a_softener(ko, text):
 
 def test_ro_after_a_final_l_is_a_particle(ko):
     assert ko.language.normalise("발로") == "발"
+
+
+@pytest.mark.parametrize("other", ["반대쪽에 또 쥐났어", "이번엔 반대 다리에도 쥐났어요"])
+def test_the_other_leg_said_with_a_particle_is_still_the_other_leg(talk, isolated, other):
+    # "반대쪽에" was read "반 쪽에" (반: half), so the relief plugin never saw 반대쪽.
+    t = talk("ko")
+    t.start()
+    t.say("왼쪽 종아리에 쥐났어")
+    t.say("풀렸어")
+    t.say(other)
+    with Journal(isolated) as j:
+        assert [e["side"] for e in sorted(j.episodes(), key=lambda e: e["id"])] == ["left",
+                                                                                  "right"]
