@@ -20,6 +20,16 @@ ko = test_korean_text.ko  # the Korean matcher, built once per module
 said = test_korean_text.said
 
 
+def _left_calf_rated_seven(talk):
+    """A Korean conversation with one cramp told, over, and rated seven."""
+    t = talk("ko")
+    t.start()
+    t.say("왼쪽 종아리 쥐났어")
+    t.say("다 풀렸어요")
+    t.say("칠 점")
+    return t
+
+
 class TestNeverMind:
     """"됐어" (enough) waved away with 아니/그냥/괜찮아 is never mind; alone it is over."""
 
@@ -115,11 +125,7 @@ class TestUndo:
         assert said(ko, "그거 빼고 다 가져와")[0] != "log.undo"
 
     def test_undo_takes_back_only_what_was_just_said_never_an_older_cramp(self, talk, isolated):
-        first = talk("ko")
-        first.start()
-        first.say("왼쪽 종아리 쥐났어")
-        first.say("다 풀렸어요")
-        first.say("칠 점")
+        _left_calf_rated_seven(talk)
         t = talk("ko")  # a later conversation: the older cramp is not its to take back
         t.start()
         assert t.say("방금 거 빼 줘") == ["이번 대화에서 취소할 기록이 없어요."]
@@ -240,11 +246,7 @@ class TestChangeTo:
         assert said(ko, text)[0] not in ("log.correct", "answer.no")
 
     def test_the_rating_asked_to_change_is_changed(self, talk, isolated):
-        t = talk("ko")
-        t.start()
-        t.say("왼쪽 종아리 쥐났어")
-        t.say("다 풀렸어요")
-        t.say("칠 점")
+        t = _left_calf_rated_seven(talk)
         t.say("칠이라고 했는데 사 점으로 바꿔 줘")
         with Journal(isolated) as j:
             [ep] = j.episodes()
