@@ -31,8 +31,8 @@ CHECK_ANSWER_S = 20.0
 SLOWER = 1.5
 
 RESUME_AFTER_STOP_S = 15 * 60.0
-SIDES = ("left", "right")
 """How long after "stop" a "keep going" still means the cramp that was stopped."""
+SIDES = ("left", "right")
 
 def plugin() -> Relief:
     return Relief()
@@ -55,9 +55,9 @@ def _mentions(book: phrasebook.Phrasebook, words: str, text: str) -> bool:
                for w in book.data.get("words", {}).get(words, []))
 
 
-def _refers(book: phrasebook.Phrasebook, words: str, text: str) -> bool:
-    """Whether ``text`` refers back to the last cramp with one of the ``[words]`` list
-    ``words``: "other_side" ("now the other leg", "반대쪽 다리도") or "same_place"."""
+def _starts(book: phrasebook.Phrasebook, words: str, text: str) -> bool:
+    """Whether a word of ``text`` starts with one of the ``[words]`` list ``words`` ("the
+    other legs", "어젯밤에"): unlike :func:`_mentions`, endings may follow."""
     said = _plain(text)
     return any(re.search(rf"(^| ){re.escape(w)}", said)
                for w in book.data.get("words", {}).get(words, []))
@@ -79,11 +79,8 @@ def _told_as_past(book: phrasebook.Phrasebook, text: str) -> str | None:
     has been ("I had a cramp last night", "어젯밤에 쥐 났었어"), ``"told_habit"`` for how
     they usually come ("요즘 매일 밤 쥐가 나요"); ``None`` for one here now, or here again
     ("last night's cramp is back")."""
-    said = _plain(text)
-    words = book.data.get("words", {})
-
     def starts(name: str) -> bool:
-        return any(re.search(rf"(^| ){re.escape(w)}", said) for w in words.get(name, []))
+        return _starts(book, name, text)
 
     if starts("here_now"):
         return None
@@ -115,13 +112,13 @@ class Relief:
         self.thigh: dict[str, Any] | None = None
         """Asked "front or back of your thigh?": the side said, and whether asked again."""
         self.stopped_for_flag = False
+        """The stretches were stopped for a red flag; said how to start them again."""
         self.last_side: str | None = None
         """The side of this conversation's last cramp: "now the other leg" is the other one."""
         self.last_muscle: str | None = None
         """The muscle of this conversation's last cramp: "it came back, same place"."""
         self.asked_side: str | None = None
         """The side worked out while "calf, foot or thigh?" is asked ("the other leg")."""
-        """The stretches were stopped for a red flag; said how to start them again."""
         self.stopped: tuple[float, str | None] | None = None
         """When the person said "stop" mid-routine, and the muscle: "keep going" within
         :data:`RESUME_AFTER_STOP_S` starts that cramp's stretches again."""
@@ -405,7 +402,7 @@ class Relief:
         if other is not None:
             return {"side": other}
         if slots.get("muscle") or self.last_muscle is None or \
-                not _refers(book, "same_place", text):
+                not _starts(book, "same_place", text):
             return {}
         place = {"muscle": self.last_muscle}
         if self.last_side is not None:
@@ -414,7 +411,7 @@ class Relief:
 
     def _other_side(self, book: phrasebook.Phrasebook, text: str) -> str | None:
         """The side opposite this conversation's last cramp, when ``text`` says "the other"."""
-        if self.last_side is None or not _refers(book, "other_side", text):
+        if self.last_side is None or not _starts(book, "other_side", text):
             return None
         return "right" if self.last_side == "left" else "left"
 
