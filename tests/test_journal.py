@@ -417,10 +417,65 @@ def test_a_cramp_told_as_past_starts_no_stretches_and_no_entry(talk, isolated, s
     # the whole routine and wrote a cramp that never happened into the journal.
     t = talk()
     t.start()
-    assert t.say(said) == [
-        "That sounds like a cramp that has passed. If one comes now, say cramp."]
+    assert t.say(said)[0] == \
+        "That sounds like a cramp that has passed. If one comes now, say cramp."
+    assert t.dialogue.convo.asked != "severity"
     with Journal(isolated) as j:
         assert j.episodes() == []
+
+
+TOLD = "That sounds like a cramp that has passed. If one comes now, say cramp."
+OFFER = "Nothing is noted for last night. Shall I add that cramp to your journal?"
+
+
+def test_last_nights_cramp_told_in_the_morning_is_noted_after_a_yes(talk, isolated):
+    # Review finding: "I had a cramp last night" in the morning, then "how was last night"
+    # heard "Good news. No cramps last night.": the cramp it had just been told of.
+    t = talk()
+    t.start()
+    assert t.say("I had a cramp last night in my left calf") == [TOLD, OFFER]
+    assert t.say("yes") == ["Added.", "How bad was it, zero to ten?"]
+    assert t.say("about a six") == ["Got it. Six out of ten."]
+    with Journal(isolated) as j:
+        [ep] = j.episodes()
+    assert (ep["side"], ep["muscle"], ep["severity"], ep["ended_by"]) == (
+        "left", "calf", 6, "told")
+    assert ep["duration_s"] is None and "time it began was not said" in ep["notes"]
+    said = t.say("how was last night")
+    assert said[:2] == ["You had one cramp last night.", "Your left calf, told to me afterwards."]
+    assert not any("No cramps" in line for line in said)
+
+
+def test_last_nights_cramp_is_not_added_on_a_no_or_when_already_logged(talk, isolated, clock):
+    t = talk()
+    t.start()
+    t.say("I had a cramp last night")
+    assert t.say("no") == ["Okay. I won't add it."]
+    with Journal(isolated) as j:
+        assert j.episodes() == []
+    _last_night(isolated, clock, side="left", muscle="calf")
+    t = talk()
+    t.start()
+    assert t.say("I had a cramp last night") == [TOLD]  # logged when it happened
+    with Journal(isolated) as j:
+        assert len(j.episodes()) == 1
+
+
+def test_a_cramp_of_last_week_is_not_offered(talk, isolated):
+    t = talk()
+    t.start()
+    assert t.say("I had a cramp last week") == [TOLD]
+
+
+def test_korean_last_nights_cramp_is_offered_and_noted(talk, isolated):
+    t = talk("ko")
+    t.start()
+    said = t.say("어젯밤에 왼쪽 종아리에 쥐 났었어")
+    assert said[-1] == "어젯밤 기록은 없어요. 그 쥐를 일지에 적을까요?"
+    assert t.say("네") == ["적었어요.", "얼마나 아팠어요? 영부터 십까지요."]
+    with Journal(isolated) as j:
+        [ep] = j.episodes()
+    assert (ep["side"], ep["muscle"], ep["ended_by"]) == ("left", "calf", "told")
 
 
 def test_a_cramp_back_again_is_coached_though_last_night_is_named(talk, isolated):
@@ -434,7 +489,7 @@ def test_a_cramp_back_again_is_coached_though_last_night_is_named(talk, isolated
 def test_korean_past_cramp_is_no_new_entry(talk, isolated):
     t = talk("ko")
     t.start()
-    assert t.say("어젯밤에 왼쪽 종아리에 쥐 났었어") == [
-        "지나간 쥐 이야기군요. 지금 쥐가 나면 쥐 났어라고 말하세요."]
+    assert t.say("어젯밤에 왼쪽 종아리에 쥐 났었어")[0] == \
+        "지나간 쥐 이야기군요. 지금 쥐가 나면 쥐 났어라고 말하세요."
     with Journal(isolated) as j:
         assert j.episodes() == []

@@ -55,9 +55,12 @@ class MedicineAdvised:
 @dataclass(frozen=True)
 class ToldAsPast:
     """Published by relief with each cramp report: it tells of a cramp that has been ("I had
-    a cramp last night"), not one happening now. The journal then opens no episode."""
+    a cramp last night"), not one happening now. The journal then opens no episode; when it
+    was last night and nothing was logged then, it asks whether to note it."""
 
     past: bool = False
+    last_night: bool = False
+    """The cramp told of was last night ("last night", "어젯밤", "새벽에 … 났었어")."""
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,10 @@ EARLIER_FIX_H = 12
 STALE_OPEN = timedelta(hours=12)
 """An episode open this long belongs to no living conversation, whatever its process id."""
 YES_NO = ("answer.yes", "answer.no")
+TOLD_LOOKBACK_H = 18
+"""A cramp told of as last night's is already logged if any entry began this recently
+(told at seven in the morning: since one the afternoon before)."""
+TOLD_NOTE = "Told afterwards; the time it began was not said."
 
 
 def plugin() -> JournalPlugin:
@@ -66,6 +70,8 @@ class JournalPlugin:
         self.pending_fix: dict[str, Any] | None = None
         """A correction of an earlier conversation's cramp ("it was my right leg actually",
         said in the morning): kept until the person says yes."""
+        self.pending_told: dict[str, Any] | None = None
+        """Where last night's cramp was, told the next morning and offered to the journal."""
 
     # -- lifecycle -----------------------------------------------------------------------
     @hookimpl
@@ -191,6 +197,8 @@ class JournalPlugin:
             return self._confirm_severity(book, convo, name)
         if convo.asked == "change_earlier":
             return self._confirm_fix(book, convo, name)
+        if convo.asked == "add_told":
+            return self._confirm_told(book, convo, name)
         if convo.asked == "side":
             side = slots.get("side")
             if side and self.asked_id is not None:
@@ -202,7 +210,9 @@ class JournalPlugin:
         if name == "cramp.report":
             told = convo.facts.get(facts.ToldAsPast)
             if told and told.past:
-                return None  # a cramp that has been, told in the morning: no new entry
+                # A cramp that has been, told in the morning: no new entry, but one of
+                # last night that nothing recorded is offered to the journal.
+                return self._offer_told(book, convo, slots) if told.last_night else None
             return self._report(book, convo, slots)
         if name == facts.LOCATED and self.open_id is not None:
             self._fill_in(convo, self.open_id, now, slots)
@@ -482,6 +492,34 @@ class JournalPlugin:
             return Reply(say=[book.say("severity_set", severity=change["severity"])])
         return Reply(say=[book.say("corrected", what=_place(book, change))])
 
+    def _offer_told(self, book: phrasebook.Phrasebook, convo: Conversation,
+                    slots: dict[str, Any]) -> Reply | None:
+        """ "I had a cramp last night", and nothing logged since yesterday afternoon: asked
+        whether to note it, so the morning summary and the doctor's report count it."""
+        assert self.journal is not None
+        now = convo.now()
+        if self.journal.episodes(since=now - timedelta(hours=TOLD_LOOKBACK_H)):
+            return None  # logged when it happened (the summary tells it)
+        self.pending_told = {k: slots[k] for k in ("side", "muscle") if slots.get(k)}
+        return Reply(say=[book.say("offer_told")], ask=Question(YES_NO, name="add_told"))
+
+    def _confirm_told(self, book: phrasebook.Phrasebook, convo: Conversation,
+                      name: str | None) -> Reply | None:
+        fields, self.pending_told = self.pending_told or {}, None
+        if name != "answer.yes":
+            return Reply(say=[book.say("not_added")]) if name == "answer.no" else None
+        now = convo.now()
+        # When it began was not heard: the entry carries the time it was told, says so,
+        # and claims no length.
+        new_id = self._write(convo, lambda j: j.add(
+            now, now, source=convo.source, ended_at=now.isoformat(), ended_by="told",
+            notes=TOLD_NOTE, **fields))
+        self.current, self.steps, self.asked_id = new_id, [(0, "closed")], new_id
+        return Reply(say=[*self._unsaved_notice(book), book.say("added_told"),
+                          book.say("ask_severity")],
+                     ask=Question(("log.severity",), name="severity",
+                                  reask=book.say("reask_severity")))
+
     def _elapsed(self, book: phrasebook.Phrasebook, convo: Conversation) -> Reply:
         assert self.journal is not None
         lang = book.lang
@@ -557,7 +595,9 @@ def summary_lines(
             where = words["side_leg"].format(side=names[ep["side"]])
         when = lang.clock_time(parse_time(ep["started_at"]).astimezone(start.tzinfo))
         key = "episode" if where else "episode_plain"  # nowhere said: never "your cramp"
-        if ep["duration_s"] is not None:
+        if ep["ended_by"] == "told":
+            lines.append(cap(words[f"{key}_told"].format(where=where)))
+        elif ep["duration_s"] is not None:
             lines.append(cap(words[key].format(
                 time=when, where=where, duration=lang.duration(ep["duration_s"]))))
         else:

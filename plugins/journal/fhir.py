@@ -140,7 +140,8 @@ def _ending_note(e: dict[str, Any]) -> str:
     tried = ", ".join(str(s).replace("_", " ") for s in e.get("relief") or [])
     ending = {"over": "it let go", "stopped": "coaching was stopped",
               "interrupted": "the session was interrupted",
-              "timed out": "nobody said it was over"}.get(e.get("ended_by") or "", "")
+              "timed out": "nobody said it was over",
+              "told": "told of afterwards, time not said"}.get(e.get("ended_by") or "", "")
     parts = []
     if tried:
         parts.append(f"Tried: {tried}.")

@@ -27,7 +27,8 @@ FILENAME = shared_db.FILENAME
 OWNER = "journal"
 SIDES = ("left", "right", "both")
 MUSCLES = ("calf", "foot", "toes", "thigh", "hamstring", "shin")
-ENDINGS = ("over", "stopped", "interrupted", "timed out")
+ENDINGS = ("over", "stopped", "interrupted", "timed out", "told")
+"""How an episode ended; ``told``: a cramp told of afterwards, noted when the person said yes."""
 SOURCES = ("voice", "text", "cli")
 COLUMNS = (
     "id", "started_at", "ended_at", "duration_s", "side", "muscle", "severity", "relief",

@@ -169,7 +169,10 @@ class Relief:
             self.stopped = None
             told = None if self.routine is not None or self.awaiting_muscle else \
                 _told_as_past(book, intent.text)
-            convo.facts.put(facts.ToldAsPast(told is not None))  # the journal logs no cramp
+            # The journal logs no cramp now; one of last night it offers to note.
+            convo.facts.put(facts.ToldAsPast(
+                told is not None,
+                told == "told_past" and _starts(book, "told_last_night", intent.text)))
             if told:
                 # "My calf is still sore from last night's cramp", "they come every night":
                 # no stretches, no new entry.

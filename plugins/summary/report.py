@@ -48,7 +48,8 @@ TIER_TEXT = {"emergency": "told to call emergency services",
              "same_day": "told to get medical advice the same day",
              "soon": "told to see a doctor soon"}
 ENDING_WORDS = {"over": "let go", "stopped": "coaching stopped",
-                "interrupted": "session cut off", "timed out": "no end heard"}
+                "interrupted": "session cut off", "timed out": "no end heard",
+                "told": "told afterwards"}
 SIDES = ("left", "right", "both", None)
 MAX_WINDOW_NIGHTS = 28
 """Before/after a medicine start: at most four weeks on each side."""
