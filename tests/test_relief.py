@@ -425,3 +425,54 @@ def test_how_cramps_usually_come_is_no_cramp_now(talk, isolated, language, said,
     t.say(said)
     with Journal(isolated) as j:
         assert bool(j.episodes()) is coached
+
+
+@pytest.mark.parametrize(("language", "cramp", "never_mind", "resume"), [
+    ("en", "my left calf", "never mind", "keep going"),
+    ("ko", "왼쪽 종아리에 쥐가 났어", "됐어 신경 쓰지 마", "계속해"),
+])
+def test_never_mind_to_the_check_in_stops_asking(talk, isolated, language, cramp,
+                                                 never_mind, resume):
+    """Review finding: "never mind" to "Has the cramp let go?" was answered, then asked
+    again and the routine went on, with the episode left open for the night."""
+    t = talk(language=language)
+    t.start()
+    t.say(cramp)
+    t.run_until_quiet()
+    said = t.say(never_mind)
+    assert said[-1] in ("I'm here if you need me.", "필요하면 불러 주세요.")
+    assert t.run_until_quiet() == []  # no re-ask, no next stretch
+    [ep] = _episodes(isolated)
+    assert ep["ended_by"] == "stopped"
+    assert t.say(resume)  # taken up again soon after, as after "stop"
+    [ep] = _episodes(isolated)
+    assert ep["ended_by"] is None
+
+
+@pytest.mark.parametrize(("language", "cramp", "other", "both"), [
+    ("en", "my left calf", "now the other leg too", "Both legs, then."),
+    ("en", "my left calf", "my right calf is cramping too now", "Both legs, then."),
+    ("ko", "왼쪽 종아리에 쥐가 났어", "반대쪽 다리도 쥐 났어", "양쪽 다리 다 그렇군요."),
+])
+def test_the_other_leg_too_mid_routine_is_both_legs(talk, isolated, language, cramp, other,
+                                                    both):
+    """Known gap: "now the other leg" while the first was stretched kept the routine and
+    recorded one leg only."""
+    t = talk(language=language)
+    t.start()
+    t.say(cramp)
+    said = t.say(other)
+    assert said[0] == both
+    [ep] = _episodes(isolated)
+    assert (ep["side"], ep["muscle"]) == ("both", "calf")
+    assert t.run_until_quiet()  # the routine goes on
+
+
+def test_the_other_side_alone_mid_routine_changes_no_record(talk, isolated):
+    # "my right calf" alone may be a slip for the left one: no "both" on a guess.
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    assert t.say("my right calf")[0] == "I'm still here. Let's carry on."
+    [ep] = _episodes(isolated)
+    assert ep["side"] == "left"

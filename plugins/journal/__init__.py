@@ -309,6 +309,8 @@ class JournalPlugin:
         assert self.journal is not None
         ep = self.journal.get(episode_id)
         fields = {k: slots[k] for k in ("side", "muscle") if slots.get(k) and ep[k] is None}
+        if slots.get("side") == "both" and ep["side"] in ("left", "right"):
+            fields["side"] = "both"  # "now the other leg too": one cramp in both legs
         if slots.get("muscle") == "hamstring" and ep["muscle"] == "thigh":
             fields["muscle"] = "hamstring"  # "my thigh", then "the back" when asked which part
         if fields:

@@ -190,6 +190,15 @@ class Relief:
             self._reset()
             return Reply(cancel_timers=True,
                          follow=[Intent("coach.stop", {}, "relief", intent.text)])
+        if name == "chat.never_mind" and self.routine is not None and "check" in (
+                convo.asked, convo.waiting_for):
+            # "Never mind" to "Has the cramp let go?": no more asking; stopped as with
+            # "stop", so "keep going" soon after takes it up again.
+            self._remember(convo, let_go=None)
+            self.stopped = (convo.elapsed(), self.muscle)
+            self._reset()
+            return Reply(cancel_timers=True,
+                         follow=[Intent("coach.stop", {}, "relief", intent.text)])
         if name == "safety.symptom":
             if intent.advisory:
                 return None  # advice: the coaching goes on
@@ -312,7 +321,17 @@ class Relief:
                     ask=Question(("cramp.report",), MUSCLE_QUESTION_S, name="muscle"),
                 )
             return self._start_or_ask(book, convo, muscle, slots.get("side"), text)
-        if muscle and book.data["routine_for"].get(muscle) != self._routine_name(book):
+        same_routine = not muscle or \
+            book.data["routine_for"].get(muscle) == self._routine_name(book)
+        side = self._other_side(book, text)
+        if side is None and slots.get("side") in SIDES and _starts(book, "also", text):
+            side = slots["side"]  # "my right one too"; "my right calf" alone may be a slip
+        if same_routine and side and self.last_side in SIDES and side != self.last_side:
+            # "Now the other leg too" while one is being stretched: both legs, the same
+            # stretches; the hold under way goes on.
+            return Reply(say=list(book.data["say"]["both_legs"]),
+                         follow=[facts.located("relief", "both")])
+        if not same_routine:
             return self._start_or_ask(book, convo, muscle, slots.get("side"), text)
         reply = Reply(say=[book.say("still_here")], cancel_timers=True)
         return self._begin_step(book, reply)
