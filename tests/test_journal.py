@@ -493,3 +493,51 @@ def test_korean_past_cramp_is_no_new_entry(talk, isolated):
         "지나간 쥐 이야기군요. 지금 쥐가 나면 쥐 났어라고 말하세요."
     with Journal(isolated) as j:
         assert j.episodes() == []
+
+
+def test_the_first_cramp_named_in_the_morning_is_the_one_changed(talk, isolated, clock):
+    # Review finding: two cramps in the night; "the first one was actually a nine" offered
+    # to change the second, and a yes did.
+    with Journal(isolated) as j:
+        first = j.add(clock.now() - timedelta(hours=5), clock.now(), side="left",
+                      muscle="calf", severity=6)
+        second = j.add(clock.now() - timedelta(hours=3), clock.now(), side="left",
+                       muscle="calf", severity=4)
+    t = talk()
+    t.start()
+    assert t.say("the first one was actually a nine")[0].endswith(
+        " to nine out of ten? Say yes or no.")
+    assert t.say("yes") == ["Got it. Nine out of ten."]
+    with Journal(isolated) as j:
+        assert j.get(first)["severity"] == 9 and j.get(second)["severity"] == 4
+
+
+def test_a_rating_said_with_a_side_correction_is_kept_too(talk, isolated):
+    # Review finding: "six, and it was the right leg not the left" changed the side and
+    # dropped the rating without a word.
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    t.say("it's gone")
+    said = t.say("six, and it was the right leg not the left")
+    assert "Got it. Six out of ten." in said
+    [ep] = _episodes_of(isolated)
+    assert (ep["side"], ep["severity"]) == ("right", 6)
+
+
+@pytest.mark.parametrize("said", ["delete that whole cramp", "undo the whole entry"])
+def test_deleting_the_whole_cramp_asks_about_the_whole_cramp(talk, isolated, said):
+    # Review finding: after the rating, "delete that whole cramp" took back the rating only.
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    t.say("it's gone")
+    t.say("seven")
+    assert t.say(said) == ["Remove this whole cramp from your journal? Say yes or no."]
+    assert t.say("yes") == ["Okay. I've removed this cramp from your journal."]
+    assert _episodes_of(isolated) == []
+
+
+def _episodes_of(isolated):
+    with Journal(isolated) as j:
+        return j.episodes()

@@ -451,6 +451,8 @@ def test_never_mind_to_the_check_in_stops_asking(talk, isolated, language, cramp
 
 @pytest.mark.parametrize(("language", "cramp", "other", "both"), [
     ("en", "my left calf", "now the other leg too", "Both legs, then."),
+    ("en", "my calf", "now it's both legs", "Both legs, then."),
+    ("en", "my left calf", "oh god now the right one too", "Both legs, then."),
     ("en", "my left calf", "my right calf is cramping too now", "Both legs, then."),
     ("ko", "왼쪽 종아리에 쥐가 났어", "반대쪽 다리도 쥐 났어", "양쪽 다리 다 그렇군요."),
 ])
@@ -476,3 +478,35 @@ def test_the_other_side_alone_mid_routine_changes_no_record(talk, isolated):
     assert t.say("my right calf")[0] == "I'm still here. Let's carry on."
     [ep] = _episodes(isolated)
     assert ep["side"] == "left"
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "cramp in my left calf, same as last night"),
+    ("en", "I've got a cramp in my right calf like the one I had last night"),
+    ("en", "my left calf is cramping, I started a new pill yesterday"),
+    ("en", "my calf is cramping, I walked a lot yesterday"),
+    ("ko", "어젯밤처럼 또 종아리에 쥐 났어"),
+    ("ko", "어제 많이 걸어서 그런지 종아리에 쥐 났어"),
+])
+def test_a_cramp_now_told_beside_the_past_is_coached(talk, isolated, language, said):
+    """Review finding: a cramp happening now was refused as "a cramp that has passed" when
+    the sentence also told of yesterday or last night; no stretches, no entry."""
+    t = talk(language=language)
+    t.start()
+    out = t.say(said)
+    assert not any("passed" in line or "지나간" in line for line in out)
+    assert t.run_until_quiet()  # the stretches go on
+    assert len(_episodes(isolated)) == 1
+
+
+def test_thanks_mid_routine_is_a_short_welcome_and_forget_it_stops(talk, isolated):
+    """Review finding: "thank you" mid-stretch heard "Say cramp if another one comes."; "forget
+    it" heard "Okay. I'm here if you need me." and the stretches went on."""
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    assert t.say("thank you") == ["You're welcome."]
+    assert t.say("forget it") == ["Okay.", "I'm here if you need me."]
+    assert t.run_until_quiet() == []
+    [ep] = _episodes(isolated)
+    assert ep["ended_by"] == "stopped"

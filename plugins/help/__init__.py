@@ -54,7 +54,11 @@ class Help:
         if urgent and urgent.tier and (intent.name is None or intent.name in SMALL_TALK):
             return None  # after urgent advice the safety plugin says it again instead
         if intent.name in SMALL_TALK:
-            return Reply(say=list(data["say"][SMALL_TALK[intent.name]]))
+            key = SMALL_TALK[intent.name]
+            coaching = convo.facts.get(Coaching)
+            if coaching and coaching.running and f"{key}_coaching" in data["say"]:
+                key += "_coaching"  # "thank you" mid-stretch: not "say cramp if another comes"
+            return Reply(say=list(data["say"][key]))
         if intent.name is None:
             # "Say cramp" only answers a short mumble out of a routine: never a description
             # of how someone feels, never mid-routine or while a question waits.

@@ -245,11 +245,12 @@ class JournalPlugin:
         if name == "log.severity":
             # No number left to take (negated: "not seven"): nothing to record.
             severity = slots.get("severity")
-            return None if severity is None else self._severity(book, convo, severity)
+            return None if severity is None else self._severity(book, convo, severity,
+                                                                intent.text)
         if name == "log.undo":
-            return self._undo(book, convo)
+            return self._undo(book, convo, intent.text)
         if name == "log.correct":
-            return self._correct(book, convo, slots)
+            return self._correct(book, convo, slots, intent.text)
         if name == "status.elapsed":
             return self._elapsed(book, convo)
         return None
@@ -380,9 +381,13 @@ class JournalPlugin:
         )
 
     def _severity(self, book: phrasebook.Phrasebook, convo: Conversation,
-                  severity: int) -> Reply | None:
+                  severity: int, text: str = "") -> Reply | None:
         assert self.journal is not None
         now = convo.now()
+        named = self._named_earlier(book, text, now) if convo.asked != "severity" else None
+        if named is not None:
+            # "The first one was actually a nine": that cramp, asked about first.
+            return self._correct_earlier(book, convo, {}, severity, named)
         if convo.asked == "severity":
             target = self.asked_id
         else:
@@ -410,14 +415,15 @@ class JournalPlugin:
             reply.ask = Question(("cramp.report", "log.correct"), name="side")
         return reply
 
-    def _undo(self, book: phrasebook.Phrasebook, convo: Conversation) -> Reply:
+    def _undo(self, book: phrasebook.Phrasebook, convo: Conversation, text: str = "") -> Reply:
         """Take back the last thing this conversation recorded; the episode itself only
-        after a spoken yes."""
+        after a spoken yes, and at once asked about when the words name the whole cramp
+        ("delete that whole cramp"). Nothing older is ever reached by voice."""
         assert self.journal is not None
         if self.current is None or not self.steps or self.journal.find(self.current) is None:
             return Reply(say=[book.say("nothing_to_undo")])
         hid, what = self.steps[-1]
-        if what in ("episode", "closed"):
+        if what in ("episode", "closed") or _says(book, "whole_entry", text):
             self.asked_id = self.current
             return Reply(say=[book.say("confirm_delete")],
                          ask=Question(YES_NO, name="delete"))
@@ -446,36 +452,62 @@ class JournalPlugin:
         return Reply(say=[book.say("undone")], cancel_timers=True)
 
     def _correct(self, book: phrasebook.Phrasebook, convo: Conversation,
-                 slots: dict[str, Any]) -> Reply:
+                 slots: dict[str, Any], text: str = "") -> Reply:
         assert self.journal is not None
         ep = self.journal.find(self.current) if self.current is not None else None
         fields = {k: slots[k] for k in ("side", "muscle") if slots.get(k)}
-        if ep is None:
-            return self._correct_earlier(book, convo, fields, slots.get("severity"))
-        if "severity" in slots and not fields:
-            # "No, it was a five": the rating of the last cramp, corrected.
-            self._remember(convo, ep["id"], convo.now(), "severity", severity=slots["severity"])
-            return Reply(say=[book.say("severity_set", severity=slots["severity"])])
-        if not fields:
+        severity = slots.get("severity")
+        named = self._named_earlier(book, text, convo.now())
+        if ep is None or named is not None:
+            return self._correct_earlier(book, convo, fields, severity, named)
+        if not fields and severity is None:
             self.asked_id = ep["id"]
             return Reply(say=[book.say("ask_side")], ask=Question(("cramp.report",), name="side"))
-        self._remember(convo, ep["id"], convo.now(), _what(fields), **fields)
-        return Reply(say=[book.say("corrected", what=_place(book, fields))])
+        said = []
+        if fields:
+            self._remember(convo, ep["id"], convo.now(), _what(fields), **fields)
+            said.append(book.say("corrected", what=_place(book, fields)))
+        if severity is not None:
+            # "No, it was a five": the rating of the last cramp, corrected; said with the
+            # place ("six, and it was the right leg") both are kept.
+            self._remember(convo, ep["id"], convo.now(), "severity", severity=severity)
+            said.append(book.say("severity_set", severity=severity))
+        return Reply(say=said)
+
+    def _named_earlier(self, book: phrasebook.Phrasebook, text: str,
+                       now: datetime) -> dict[str, Any] | None:
+        """The cramp of the past half day that ``text`` names by its order ("the first one",
+        "두 번째 거"), when there were more than one and it is not this conversation's own."""
+        assert self.journal is not None
+        order = book.data.get("ordinals", {})
+        which = next((i for i, key in enumerate(("first", "second", "third"))
+                      if _says(book, key, text, order)), None)
+        if which is None:
+            return None
+        recent = self.journal.episodes(since=now - timedelta(hours=EARLIER_FIX_H))
+        if len(recent) < 2 or which >= len(recent) or recent[which]["id"] == self.current:
+            return None
+        return recent[which]
 
     def _correct_earlier(self, book: phrasebook.Phrasebook, convo: Conversation,
-                         fields: dict[str, Any], severity: int | None) -> Reply:
+                         fields: dict[str, Any], severity: int | None,
+                         ep: dict[str, Any] | None = None) -> Reply:
         """A correction with no cramp in this conversation ("it was my right leg actually",
-        in the morning): about the last cramp logged in the past half day, if there is one,
-        and changed only after a yes."""
+        in the morning), or of the cramp named by its order: about ``ep``, else the last
+        cramp logged in the past half day, if there is one, and changed only after a yes."""
         assert self.journal is not None
-        ep = self.journal.last()
+        ep = ep or self.journal.last()
         now = convo.now()
         if ep is None or not (fields or severity is not None) or (
                 now - parse_time(ep["started_at"]) > timedelta(hours=EARLIER_FIX_H)):
             return Reply(say=[book.say("nothing_to_correct")])
         at = book.lang.clock_time(parse_time(ep["started_at"]).astimezone())
-        if fields:
-            change: dict[str, Any] = dict(fields)
+        if fields and severity is not None:
+            change: dict[str, Any] = {**fields, "severity": severity}
+            said = book.say("confirm_earlier_both", at=at, what=_place(book, fields),
+                            severity=severity)
+        elif fields:
+            change = dict(fields)
             said = book.say("confirm_earlier_place", at=at, what=_place(book, fields))
         else:
             change = {"severity": severity}
@@ -490,9 +522,11 @@ class JournalPlugin:
         if name != "answer.yes" or target is None or not change:
             return Reply(say=[book.say("kept")])
         self._write(convo, lambda j: j.update(target, convo.now(), **change))
+        place = {k: v for k, v in change.items() if k != "severity"}
+        said = [book.say("corrected", what=_place(book, place))] if place else []
         if "severity" in change:
-            return Reply(say=[book.say("severity_set", severity=change["severity"])])
-        return Reply(say=[book.say("corrected", what=_place(book, change))])
+            said.append(book.say("severity_set", severity=change["severity"]))
+        return Reply(say=said)
 
     def _offer_told(self, book: phrasebook.Phrasebook, convo: Conversation,
                     slots: dict[str, Any]) -> Reply | None:
@@ -544,6 +578,15 @@ def _place(book: phrasebook.Phrasebook, fields: dict[str, Any]) -> str:
     if "side" in fields:
         return str(book.data["say"]["side_alone"]).format(side=book.name(fields["side"]))
     return book.name(fields["muscle"])
+
+
+def _says(book: phrasebook.Phrasebook, key: str, text: str,
+          table: dict[str, Any] | None = None) -> bool:
+    """Whether ``text`` says one of the phrases listed under ``key`` (in ``[words]``, or in
+    ``table``), as whole words."""
+    phrases = (table if table is not None else book.data.get("words", {})).get(key, [])
+    said = f" {' '.join(text.lower().replace(chr(39), '').split())} "
+    return any(f" {p} " in said for p in phrases)
 
 
 def _book(convo: Conversation) -> phrasebook.Phrasebook | None:

@@ -84,7 +84,7 @@ def _told_as_past(book: phrasebook.Phrasebook, text: str) -> str | None:
 
     if starts("here_now"):
         return None
-    if starts("told_past"):
+    if starts("told_past") or (starts("told_past_weak") and starts("past_verb")):
         return "told_past"
     # "It happens every night, and it's cramping now": how they come, and one here now.
     return "told_habit" if starts("told_habit") and not starts("habit_but_now") else None
@@ -141,6 +141,13 @@ class Relief:
     def crampcoach_handle_intent(self, intent: Intent, convo: Any) -> Reply | None:
         convo.facts.put(facts.Coaching(self.routine is not None))  # for the help plugin
         convo.facts.put(facts.OnlyEasing(False))  # for the journal; set in _control
+        try:
+            return self._handle(intent, convo)
+        finally:
+            # Kept true between turns too: the help plugin may hear the next one first.
+            convo.facts.put(facts.Coaching(self.routine is not None))
+
+    def _handle(self, intent: Intent, convo: Any) -> Reply | None:
         book = _book(convo)
         if book is None:
             return None
@@ -190,10 +197,10 @@ class Relief:
             self._reset()
             return Reply(cancel_timers=True,
                          follow=[Intent("coach.stop", {}, "relief", intent.text)])
-        if name == "chat.never_mind" and self.routine is not None and "check" in (
-                convo.asked, convo.waiting_for):
-            # "Never mind" to "Has the cramp let go?": no more asking; stopped as with
-            # "stop", so "keep going" soon after takes it up again.
+        if name == "chat.never_mind" and self.routine is not None:
+            # "Never mind", "forget it" mid-routine or to "Has the cramp let go?": no more
+            # stretches or asking; stopped as with "stop", so "keep going" soon after takes
+            # it up again.
             self._remember(convo, let_go=None)
             self.stopped = (convo.elapsed(), self.muscle)
             self._reset()
@@ -269,6 +276,12 @@ class Relief:
 
     @hookimpl
     def crampcoach_timer(self, name: str, data: dict[str, Any], convo: Any) -> Reply | None:
+        try:
+            return self._timer_due(name, data, convo)
+        finally:
+            convo.facts.put(facts.Coaching(self.routine is not None))  # as after each intent
+
+    def _timer_due(self, name: str, data: dict[str, Any], convo: Any) -> Reply | None:
         book = _book(convo)
         if book is None:
             return None
@@ -326,7 +339,9 @@ class Relief:
         side = self._other_side(book, text)
         if side is None and slots.get("side") in SIDES and _starts(book, "also", text):
             side = slots["side"]  # "my right one too"; "my right calf" alone may be a slip
-        if same_routine and side and self.last_side in SIDES and side != self.last_side:
+        both = slots.get("side") == "both" or (
+            side is not None and self.last_side in SIDES and side != self.last_side)
+        if same_routine and both:
             # "Now the other leg too" while one is being stretched: both legs, the same
             # stretches; the hold under way goes on.
             return Reply(say=list(book.data["say"]["both_legs"]),
