@@ -23,10 +23,23 @@ def test_first_sentence_is_coaching_when_the_muscle_is_known(coach):
     assert not any(s.endswith("?") for s in said)
 
 
-def test_unnamed_cramp_asks_once_then_starts_calf_when_no_answer(coach):
+def test_unnamed_cramp_asks_twice_then_starts_calf_saying_it_is_a_guess(coach):
+    # Review finding: after one unanswered question the coach said "Okay. Your calf." as if
+    # the person had said so.
     assert coach.say("cramp") == ["Is it your calf, your foot, or your thigh?"]
-    later = coach.wait(10)
-    assert later[0] == "Okay. Your calf. I'm here."
+    assert coach.wait(7) == ["Calf, foot, or thigh? If you can't say, I'll start with the calf."]
+    later = coach.wait(7)
+    assert later[:2] == ["I'll start with the calf. Tell me if it's somewhere else.",
+                         "If you can, sit up on the edge of the bed."]
+
+
+def test_a_side_alone_to_the_muscle_question_asks_for_the_muscle(coach, isolated):
+    # Review finding: "my leg", then "left", heard "Okay. Your left calf."
+    coach.say("my leg")
+    assert coach.say("left") == ["Your left leg. Is it the calf, the foot, or the thigh?"]
+    assert coach.say("the foot")[0] == "Okay. Your left foot. I'm here."
+    [ep] = _episodes(isolated)
+    assert (ep["side"], ep["muscle"]) == ("left", "foot")
 
 
 def test_the_wait_for_an_answer_starts_once_the_question_has_been_heard(coach):
@@ -38,7 +51,7 @@ def test_the_wait_for_an_answer_starts_once_the_question_has_been_heard(coach):
     assert coach.wait(10) == []  # still being said
     speaking[0] = False
     assert coach.wait(5) == []  # the whole wait is the person's, from the end of the question
-    assert coach.wait(2)[0] == "Okay. Your calf. I'm here."
+    assert coach.wait(2)[0] == "Calf, foot, or thigh? If you can't say, I'll start with the calf."
 
 
 def test_answer_to_muscle_question_starts_that_routine(coach):

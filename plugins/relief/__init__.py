@@ -109,6 +109,8 @@ class Relief:
         self.virtual_s = 0.0
         self.pace = 1.0
         self.awaiting_muscle = False
+        self.muscle_reasked = False
+        """ "Calf, foot or thigh?" was asked once more (no answer, or only a side)."""
         self.thigh: dict[str, Any] | None = None
         """Asked "front or back of your thigh?": the side said, and whether asked again."""
         self.stopped_for_flag = False
@@ -162,8 +164,15 @@ class Relief:
             self._reset()
             return Reply(follow=[facts.located("relief", side, slots.get("muscle"))])
         if convo.asked == "muscle":
-            self.awaiting_muscle = False
             side = slots.get("side") or self._other_side(book, intent.text) or self.asked_side
+            if not slots.get("muscle") and not self.muscle_reasked and side in SIDES:
+                # "Left" to "calf, foot or thigh?": the side kept, the muscle asked once more
+                # (never "your left calf" on a guess).
+                self.muscle_reasked, self.asked_side = True, side
+                return Reply(say=[book.say("ask_muscle_side", side=book.name(side))],
+                             ask=self._muscle_question(),
+                             follow=[facts.located("relief", side)])
+            self.awaiting_muscle = False
             reply = self._start_or_ask(book, convo, slots.get("muscle") or "calf", side,
                                        intent.text)
             # Only the asker hears an answer: tell the others where the cramp is (only what
@@ -287,8 +296,14 @@ class Relief:
             return None
         if name == "question.timeout":
             if data.get("question") == "muscle" and self.awaiting_muscle:
+                if not self.muscle_reasked:
+                    self.muscle_reasked = True  # asked once more, saying what comes next
+                    return Reply(say=[book.say("ask_muscle_again")], ask=self._muscle_question())
                 self.awaiting_muscle = False
-                return self._start(book, convo, "calf", None)
+                # Still no answer: the commonest place, said to be a guess.
+                reply = self._start(book, convo, "calf", self.asked_side)
+                reply.say[0] = book.say("start_guess")
+                return reply
             if data.get("question") == "thigh" and self.thigh is not None:
                 return self._thigh_unanswered(book, convo)
             if data.get("question") == "check" and self.checking:
@@ -327,12 +342,9 @@ class Relief:
         muscle = slots.get("muscle")
         if self.routine is None:
             if muscle is None:
-                self.awaiting_muscle = True
+                self.awaiting_muscle, self.muscle_reasked = True, False
                 self.asked_side = slots.get("side")
-                return Reply(
-                    say=[book.say("ask_muscle")],
-                    ask=Question(("cramp.report",), MUSCLE_QUESTION_S, name="muscle"),
-                )
+                return Reply(say=[book.say("ask_muscle")], ask=self._muscle_question())
             return self._start_or_ask(book, convo, muscle, slots.get("side"), text)
         same_routine = not muscle or \
             book.data["routine_for"].get(muscle) == self._routine_name(book)
@@ -490,6 +502,10 @@ class Relief:
         self.thigh = {"side": side, "asked_again": False}
         return Reply(say=[book.say("ask_thigh")], ask=self._thigh_question(),
                      cancel_timers=True)
+
+    @staticmethod
+    def _muscle_question() -> Question:
+        return Question(("cramp.report",), MUSCLE_QUESTION_S, name="muscle")
 
     @staticmethod
     def _thigh_question() -> Question:
