@@ -802,20 +802,30 @@ class IntentMatcher:
 
 
 def _declared_words(language: Language, decls: list[tuple[str, Mapping[str, Any]]]
-                    ) -> tuple[set[str], set[str]]:
+                    ) -> tuple[set[str], set[str], set[str]]:
     """Every word the plugins and the language declare (templates, list phrases, stand-ins),
-    and the words declared as a whole phrase on their own."""
+    the words declared as a whole phrase on their own, and the one-word phrases of the slot
+    lists (red flags' aside)."""
     texts = list(language.stands_for or {})
     texts += [a for alts in (language.stands_for or {}).values() for a in alts]
+    listed: list[str] = []
     for _plugin, decl in decls:
-        for values in (decl.get("lists") or {}).values():
-            texts += [p for ps in values.values() if isinstance(ps, list) for p in ps]
+        red_flags = {slot for spec in (decl.get("intents") or {}).values()
+                     if int(spec.get("priority", 50)) >= OVERRIDE_PRIORITY
+                     for slot in spec.get("slots", ())}
+        for name, values in (decl.get("lists") or {}).items():
+            phrases = [p for ps in values.values() if isinstance(ps, list) for p in ps]
+            texts += phrases
+            if name not in red_flags:  # what a correction may be about: a side, a muscle
+                listed += [p for p in phrases if isinstance(p, str) and " " not in p.strip()]
         for word, alts in (decl.get("stands_for") or {}).items():
             texts += [word, *alts]
         for spec in (decl.get("intents") or {}).values():
             texts += [re.sub(r"\{\w+\}|[\[\]()|]", " ", s) for s in spec.get("sentences", ())]
     said = [language.normalise(t).split() for t in texts if isinstance(t, str)]
-    return {w for words in said for w in words}, {ws[0] for ws in said if len(ws) == 1}
+    values = {w for t in listed if isinstance(t, str) for w in language.normalise(t).split()}
+    return ({w for words in said for w in words}, {ws[0] for ws in said if len(ws) == 1},
+            values)
 
 
 def _find_phrase(words: list[str], phrase: list[str],

@@ -128,19 +128,22 @@ class Language:
     a typed "칠" is a score, though a grammar never holds the lone syllable."""
     reader: Reader | None = None
 
-    def knowing(self, words: Iterable[str], alone: Iterable[str] = ()) -> Language:
+    def knowing(self, words: Iterable[str], alone: Iterable[str] = (),
+                values: Iterable[str] = ()) -> Language:
         """This language reading utterances towards ``words`` (the plugins' declared words),
         where it has a morphology; itself otherwise. ``alone``: words declared as a phrase
-        on their own ("영" as a score), which keep their own meaning said alone."""
+        on their own ("영" as a score), which keep their own meaning said alone; ``values``:
+        the words of the plugins' slot lists (a side, a muscle)."""
         if self.morphology is None:
             return self
         own = (self.light_words | self.no_rating_before | self.no_rating_after
                | self.sentence_negations | set(self.skippable))
-        reader = Reader(self.morphology, {*words, *own}, self.numbers, self.bare_number_counter)
+        counted = self.counted_numbers - set(alone)
+        reader = Reader(self.morphology, {*words, *own}, self.numbers, self.bare_number_counter,
+                        values=values, scores=counted)
         stands = dict(self.stands_for or {})
         for word, forms in reader.forms.items():  # "얼마나 됐어" also hears "얼마나 됐어요"
             stands[word] = (*stands.get(word, ()), *forms)
-        counted = self.counted_numbers - set(alone)
         return dataclasses.replace(self, reader=reader, stands_for=stands, counted_numbers=counted)
 
     def spell(self, n: int) -> str:

@@ -86,8 +86,18 @@ class Morphology:
     change_to: frozenset[str] = frozenset()
     """Words asking for a change to what is said right before them ("사 점으로 *바꿔* 줘"): a
     value said so is the ``denial`` before it, as a correction is declared."""
+    change_what: frozenset[str] = frozenset()
+    """Words naming what is changed, said before the value ("*그거* 오른쪽으로 바꿔")."""
     after_numbers: frozenset[str] = frozenset()
     """Words a number is split off before besides its counter ("하나더" → "하나 더")."""
+    was_endings: tuple[str, ...] = ()
+    """The past copula's starts ("이었", "였"): a value said so is said as what it was ("왼쪽
+    종아리였어": it was the left calf), a correction, as "it was my left calf" is."""
+    copula_endings: tuple[str, ...] = ()
+    """Copula endings ("이요", "인데요"): a number said with one is a score ("칠이요 아직
+    뻐근해요"), as a number said alone is."""
+    copula_unscored: frozenset[str] = frozenset()
+    """Numbers that are other words with a copula ending ("이야": this is; "일이에요": work)."""
     misspoke: tuple[str, ...] = ()
     """Phrases owning up to a slip ("잘못 말했어"): said with what is meant, they are the
     ``denial`` before it ("오른쪽이었는데 잘못 말했어" → "아니 오른쪽"), as a correction is
@@ -116,7 +126,11 @@ class Morphology:
                    hard_to=dict(data.get("hard_to", {}) or {}),  # type: ignore[arg-type]
                    after_numbers=frozenset(strings("after_numbers")),
                    misspoke=strings("misspoke"),
-                   change_to=frozenset(strings("change_to")))
+                   was_endings=strings("was_endings"),
+                   copula_endings=strings("copula_endings"),
+                   copula_unscored=frozenset(strings("copula_unscored")),
+                   change_to=frozenset(strings("change_to")),
+                   change_what=frozenset(strings("change_what")))
 
     def _strip(self, word: str) -> str | None:
         """``word`` without its last particle or ending (the longest that fits), or None."""
@@ -181,8 +195,13 @@ class Reader:
     """Reads words back to the ``known`` ones with a :class:`Morphology`."""
 
     def __init__(self, morphology: Morphology, known: Iterable[str],
-                 numbers: Iterable[str] = (), counter: str = ""):
+                 numbers: Iterable[str] = (), counter: str = "", values: Iterable[str] = (),
+                 scores: Iterable[str] = ()):
         self.morph = morphology
+        self.values = frozenset(values)
+        """Words of the slot lists (a side, a muscle): what a correction is about."""
+        self.scores = frozenset(scores) - morphology.copula_unscored
+        """Numbers that are a score said with a copula ending and no counter ("칠이요")."""
         self.known = frozenset(known) | {w for p in morphology.misspoke for w in p.split()}
         self.numbers = frozenset(numbers)
         """Number words: glued to a word they are split off only before ``counter`` ("팔점"),
@@ -250,6 +269,7 @@ class Reader:
         A word of one syllable stays as it was: it has no ending to read off, and a
         recogniser's decoy syllables ("쥐 나") must not become a phrase ("쥐 났어")."""
         out: list[str] = []
+        was: list[int] = []  # where a value said in the past copula ends ("종아리*였어*")
         said = list(words)
         for i, word in enumerate(said):
             before = said[i - 1] if i else ""
@@ -270,9 +290,45 @@ class Reader:
             if self._long_negation(before, word):
                 continue  # read with the verb before it
             read = self.words(word) or self._known_start(word) or [word]
-            out.extend(self._said_again(read, said[i + 1] if i + 1 < len(said) else "")
-                       if len(word) > 1 else [word])
-        return self._changed_to(self._owned_up(out))
+            if len(word) > 1:
+                read = self._said_again(read, said[i + 1] if i + 1 < len(said) else "")
+                tail = self._tail(word, read)
+                if tail is not None and len(read) == 1 and read[0] in self.scores and any(
+                        tail.startswith(e) for e in self.morph.copula_endings):
+                    read = [*read, self.counter]  # "칠이요": a score, as "칠" alone is
+                if tail is not None and any(tail.startswith(e) for e in self.morph.was_endings):
+                    was.append(len(out) + len(read) - 1)
+            out.extend(read if len(word) > 1 else [word])
+        return self._changed_to(self._owned_up(self._was(out, was)))
+
+    def _tail(self, word: str, read: list[str]) -> str | None:
+        """What ``word`` says after the known words it was read as (its particles and
+        endings), or None when they are not said whole at its start."""
+        said = "".join(read)
+        return word[len(said):] if word.startswith(said) and all(
+            w in self.known for w in read) else None
+
+    def _was(self, words: list[str], was: list[int]) -> list[str]:
+        """``words`` with the last place said in the past copula read as a correction: the
+        ``denial`` before it and the places said right before it ("아까 거 왼쪽 종아리였어"
+        → "아까 거 아니 왼쪽 종아리"), as "it was my left calf" is one. Not a number ("세 점
+        정도였어요" answers how bad it was), not when a denial is said already, nor when
+        another place follows ("종아리였는데 이제 발이야")."""
+        if not was or not self.morph.denial or self.morph.denial in words:
+            return words
+        end = was[-1]
+
+        def value(w: str) -> bool:  # a place: a rating said so is the rating ("세 점이었어요")
+            return w in self.values and w not in self.numbers and not w.isdigit()
+
+        if any(value(w) for w in words[end + 1 :]):
+            return words
+        start = end
+        while start > 0 and value(words[start - 1]):
+            start -= 1
+        if not any(value(w) for w in words[start : end + 1]):
+            return words
+        return [*words[:start], self.morph.denial, *words[start:]]
 
     def _changed_to(self, words: list[str]) -> list[str]:
         """``words`` with a value asked to be changed to read as a correction ("칠이라고
@@ -286,7 +342,8 @@ class Reader:
             if len(before) > 1 and before[-2] in self.numbers and before[-1] == self.counter:
                 value = before[-2:]
             elif before[-1] in self.known and len(before[-1]) > 1 and not (
-                    len(before) > 1 and before[-2] in self.known and len(before[-2]) > 1):
+                    len(before) > 1 and before[-2] in self.known and len(before[-2]) > 1
+                    and before[-2] not in self.morph.change_what):
                 value = before[-1:]
             else:
                 return words
@@ -307,6 +364,8 @@ class Reader:
                 meant = words[i + n :] or words[:i]
                 if not self.known.intersection(meant):
                     return words  # "잘못 말했네 미안": nothing the coach knows is meant
+                if meant[0] == self.morph.denial:
+                    return meant  # "오른쪽이었는데 잘못 말했어": denied already (see _was)
                 return [self.morph.denial, *meant]
         return words
 
