@@ -541,3 +541,15 @@ def test_deleting_the_whole_cramp_asks_about_the_whole_cramp(talk, isolated, sai
 def _episodes_of(isolated):
     with Journal(isolated) as j:
         return j.episodes()
+
+
+def test_a_new_cramp_said_to_which_leg_is_coached_not_lost(talk, isolated):
+    # Review finding: at "어느 쪽 다리였어요?", "이번엔 반대쪽 다리야" got no reply, and the
+    # next rating offered to overwrite the first cramp's.
+    t = talk("ko")
+    t.start()
+    t.say("종아리에 쥐 났어")
+    t.say("다 풀렸어")
+    assert t.say("육")[-1] == "어느 쪽 다리였어요? 왼쪽, 오른쪽, 양쪽?"
+    assert t.say("이번엔 반대쪽 다리야") == ["종아리예요, 발이에요, 허벅지예요?"]
+    assert len(_episodes_of(isolated)) == 2

@@ -523,3 +523,37 @@ def test_thanks_mid_routine_is_a_short_welcome_and_forget_it_stops(talk, isolate
     assert t.run_until_quiet() == []
     [ep] = _episodes(isolated)
     assert ep["ended_by"] == "stopped"
+
+
+def test_another_one_after_a_cramp_is_a_new_cramp_and_after_a_tip_another_tip(talk, isolated):
+    """Review finding: "here comes another one" after a coached cramp, and "another one"
+    after a tip, were taken as "next" with nothing to go on to: silence."""
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    t.say("it's gone")
+    t.say("five")
+    assert t.say("here comes another one") == ["Is it your calf, your foot, or your thigh?"]
+    assert len(_episodes(isolated)) == 2
+    t = talk()
+    t.start()
+    first = t.say("give me a tip")
+    again = t.say("another one")
+    assert again[0] == first[0] == "Here's a tip." and again[1:] != first[1:]
+
+
+@pytest.mark.parametrize(("language", "cramp", "other", "just_gently"), [
+    ("ko", "왼쪽 종아리에 쥐가 났어", "다른 거 해 줘", "괜찮아요. 할 수 있는 만큼만 살살 하세요."),
+    ("en", "my left calf", "give me a different one", "That's fine. Just do what you can, gently."),
+])
+def test_something_different_without_a_reason_moves_on(talk, language, cramp, other,
+                                                       just_gently):
+    # Review finding: "다른 거 해 줘" got only "괜찮아요. 할 수 있는 만큼만 살살 하세요.": at
+    # every step, something different is a stretch not done yet.
+    t = talk(language=language)
+    t.start()
+    t.say(cramp)
+    for _ in range(4):
+        said = t.say(other)
+        assert just_gently not in said and len(said) > 1
+        t.wait(1)

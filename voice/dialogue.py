@@ -58,6 +58,9 @@ class Conversation:
     (a satellite's name or address); empty for this machine's own microphone."""
     last_said: list[str] = field(default_factory=list)
     """What the coach said in its last turn, for "say that again"."""
+    last_plugin: str = ""
+    """The plugin whose words were said last: what "another one" or "next" follows on from
+    when nothing is under way (another tip after a tip)."""
     call: Callable[..., list[tuple[str, Any]]] = field(default=lambda *a, **k: [])
     """Call a hook on every plugin, failures contained: ``convo.call("crampcoach_tips",
     language="en")`` → ``[(plugin, result)]``."""
@@ -440,5 +443,7 @@ class Dialogue:
             worth = [s.text for s in said if s.plugin != "engine" and s.repeatable]
             if worth:  # "say that again" after "sorry, I didn't catch that": what came before
                 self.convo.last_said = worth
+                self.convo.last_plugin = next(s.plugin for s in reversed(said)
+                                              if s.plugin != "engine" and s.repeatable)
         for s in said:
             self.speak(s)

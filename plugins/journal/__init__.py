@@ -204,6 +204,11 @@ class JournalPlugin:
             if side and self.asked_id is not None:
                 self._remember(convo, self.asked_id, now, "side", side=side)
                 return Reply(say=[book.say("side_set", side=book.name(side))])
+            if name == "cramp.report" and _says(book, "new_cramp", intent.text):
+                # "이번엔 반대쪽 다리야", "now the other leg": not which leg the last one was,
+                # a new cramp; passed on to be coached and logged.
+                self.asked_id = None
+                return Reply(follow=[Intent("cramp.report", slots, "journal", intent.text)])
             if name == "cramp.report":
                 return None
             # Not an answer ("no, it was a five"): what it says is done as ever.

@@ -240,7 +240,7 @@ class Relief:
         if name == "coach.usual":
             return self._usual(book, convo)
         if self.routine is None:
-            return self._idle(book, convo, name)
+            return self._idle(book, convo, name, intent.text)
         return self._control(book, convo, intent)
 
     @hookimpl
@@ -363,7 +363,8 @@ class Relief:
         reply = Reply(say=[book.say("still_here")], cancel_timers=True)
         return self._begin_step(book, reply)
 
-    def _idle(self, book: phrasebook.Phrasebook, convo: Any, name: str | None) -> Reply | None:
+    def _idle(self, book: phrasebook.Phrasebook, convo: Any, name: str | None,
+              text: str = "") -> Reply | None:
         if name == "coach.repeat" and convo.last_said:
             return Reply(say=list(convo.last_said))
         if self.stopped_for_flag and name in ("coach.next", "coach.resume", "answer.no"):
@@ -378,6 +379,11 @@ class Relief:
                 return Reply(follow=[Intent("cramp.report", slots, "relief", "")])
             if name == "answer.no":  # "it's still cramping", "it still hurts"
                 return Reply(say=[book.say("stopped_offer")])
+        if name == "coach.next" and self.last_muscle is not None and \
+                convo.last_plugin in ("relief", "journal") and not convo.waiting_for and \
+                _starts(book, "another", text):
+            # "Here comes another one" after a cramp this conversation coached: a new cramp.
+            return Reply(follow=[Intent("cramp.report", {}, "relief", "")])
         if name == "coach.resume":
             return Reply(say=[book.say("nothing_to_resume")])
         if name == "cramp.over" and not stopped and convo.waiting_for is None \
@@ -420,7 +426,7 @@ class Relief:
             self._reset()
             return Reply(say=[book.say("over"), book.say("aftercare")], cancel_timers=True)
         if name == "coach.alternative":
-            return self._alternative(book, intent.slots.get("limit"))
+            return self._alternative(book, convo, intent.slots.get("limit"))
         if name == "log.correct":
             return self._corrected(book, convo, intent)
         if self.checking and convo.asked == "check":
@@ -476,7 +482,7 @@ class Relief:
             reply.say = reply.say[1:]  # "Okay. Your left calf.": the journal has just said it
         return reply
 
-    def _alternative(self, book: phrasebook.Phrasebook, limit: str | None) -> Reply:
+    def _alternative(self, book: phrasebook.Phrasebook, convo: Any, limit: str | None) -> Reply:
         assert self.routine is not None
         if limit:
             # "I can't stand" holds for the rest of this cramp: no later step asks it again.
@@ -484,6 +490,10 @@ class Relief:
         step = self.routine[self.index]
         alts = step.get("alt", {})
         target = alts.get(limit) if limit else next(iter(alts.values()), None)
+        if target is None and not limit:
+            # "Something different" where this step has no stand-in: the next technique.
+            return self._advance(book, convo, Reply(say=[book.say("next_technique")],
+                                                    cancel_timers=True))
         if target is None:
             return Reply(say=[book.say("no_alternative")])
         self.return_to = self.index + 1

@@ -74,8 +74,10 @@ class Tips:
         data = phrasebook.load(HERE, convo.language)
         if data is None:
             return None
-        if intent.name == "tips.request":
-            return self.next_tip(convo, data)
+        if intent.name == "tips.request" or (
+                intent.name == "coach.next" and convo.last_plugin == "tips"
+                and not convo.asked and not convo.waiting_for):
+            return self.next_tip(convo, data)  # "another one", "next" after a tip: a tip
         if intent.name == "tips.bedtime_stretch":
             self.stretch_step = 0
             return self._stretch_step(data, convo, Reply(cancel_timers=True))
