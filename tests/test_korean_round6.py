@@ -128,7 +128,9 @@ class TestUndo:
         _left_calf_rated_seven(talk)
         t = talk("ko")  # a later conversation: the older cramp is not its to take back
         t.start()
-        assert t.say("방금 거 빼 줘") == ["이번 대화에서 취소할 기록이 없어요."]
+        assert t.say("방금 거 빼 줘") == [
+            "이번 대화에서 취소할 기록이 없어요.",
+            "전에 적은 쥐는 일지에 남아 있어요. 지우려면 log delete 명령을 쓰세요."]
         t.say("오른쪽 발에 쥐났어")
         t.say("다 풀렸어요")
         t.say("다섯 점")

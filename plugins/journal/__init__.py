@@ -426,7 +426,10 @@ class JournalPlugin:
         ("delete that whole cramp"). Nothing older is ever reached by voice."""
         assert self.journal is not None
         if self.current is None or not self.steps or self.journal.find(self.current) is None:
-            return Reply(say=[book.say("nothing_to_undo")])
+            earlier = self.journal.episodes(since=convo.now() - timedelta(hours=EARLIER_FIX_H))
+            # An older entry is never removed by voice; say how it can be.
+            return Reply(say=[book.say("nothing_to_undo"),
+                              *([book.say("undo_earlier_how")] if earlier else [])])
         hid, what = self.steps[-1]
         if what in ("episode", "closed") or _says(book, "whole_entry", text):
             self.asked_id = self.current
