@@ -86,3 +86,125 @@ class TestScoreWithCopula:
     @pytest.mark.parametrize("text", ["이야 진짜 아프다", "일이에요 내일 출근해야 돼"])
     def test_one_and_two_with_a_copula_are_no_score(self, ko, text):
         assert said(ko, text)[0] != "log.severity"
+
+
+class TestRatingOfATimeGoneBy:
+    """A rating in the past copula with a time gone by named corrects that cramp's."""
+
+    @pytest.mark.parametrize("text, n", [("어젯밤엔 육 점 정도였어", 6),
+                                         ("아까 그건 구 점이었어요", 9), ("어제 건 사였어", 4)])
+    def test_is_a_correction(self, ko, text, n):
+        assert said(ko, text) == ("log.correct", {"severity": n})
+
+    def test_asked_how_bad_it_is_the_answer(self, ko):
+        got = ko.match("아까 건 육 점이었어요", prefer=["log.severity"])
+        assert (got.name, got.slots) == ("log.severity", {"severity": 6})
+
+
+class TestPastAndHabitTold:
+    """A cramp told as past or as a habit reaches the relief plugin, which starts nothing:
+    not the morning summary, not a new cramp."""
+
+    @pytest.mark.parametrize("text", ["어제 새벽에 쥐가 났었어요", "엊그제 종아리에 쥐 났었거든요"])
+    def test_a_past_cramp_is_told_no_summary(self, ko, text):
+        assert said(ko, text)[0] == "cramp.report"
+
+    @pytest.mark.parametrize("text", ["어젯밤에 몇 번 났었어", "어젯밤 어땠어"])
+    def test_the_summary_asked_stays(self, ko, text):
+        assert said(ko, text)[0] == "summary.request"
+
+    def test_every_night_is_kept_whole(self, ko):
+        assert ko.language.normalise("날마다 발에 쥐가 나요").split()[0] == "날마다"
+
+    @pytest.mark.parametrize("text", ["어제 새벽에 쥐가 났었어요", "날마다 발에 쥐가 나요"])
+    def test_no_stretches_no_entry(self, talk, isolated, text):
+        t = talk("ko")
+        t.start()
+        replies = t.say(text)
+        assert not any("앉으세요" in r for r in replies)  # no routine started
+        with Journal(isolated) as j:
+            assert j.episodes() == []
+
+
+class TestSaidToSomeoneElse:
+    """A vocative with 괜찮아 alone asks someone else how they are: the cramp is not over."""
+
+    @pytest.mark.parametrize("text", ["당신 괜찮아?", "아빠 괜찮아요", "괜찮아 여보야?"])
+    def test_asking_someone_else(self, ko, text):
+        assert said(ko, text) == (None, {})
+
+    @pytest.mark.parametrize("text", ["여보 나 이제 괜찮아", "괜찮아요 이제 풀렸어요"])
+    def test_telling_stays_over(self, ko, text):
+        assert said(ko, text)[0] == "cramp.over"
+
+
+class TestMoreWaysOfSaying:
+    @pytest.mark.parametrize("text, want", [
+        ("발가락까지 손이 안 가", ("coach.alternative", {"limit": "reach"})),
+        ("아기를 가졌거든요", ("profile.update", {"item": "pregnant"})),
+        ("무슨 말을 할 수 있는지 알려 주세요", ("help", {})),
+        ("실수로 불렀어요 죄송해요", ("chat.never_mind", {})),
+    ])
+    def test_understood(self, ko, text, want):
+        assert said(ko, text) == want
+
+    @pytest.mark.parametrize("text", ["애기가 깼어", "지금 밖에 안 가"])
+    def test_not_taken_for_them(self, ko, text):
+        assert said(ko, text)[0] not in ("profile.update", "coach.alternative")
+
+
+class TestReadingEdges:
+    """Endings met this round: none may turn a word into a command it is not."""
+
+    @pytest.mark.parametrize("text", ["몇 분 남았어요", "얼마나 남았어"])
+    def test_left_is_no_cramp_and_no_no(self, ko, text):
+        # 남다 (to be left): its ㅁ is no typed ending with more said after it ("남았어").
+        assert said(ko, text)[0] not in ("answer.no", "cramp.report")
+
+    @pytest.mark.parametrize("text, want", [
+        ("일어서기 힘든데요", None),
+        ("일어나기 어려운데", ("coach.alternative", {"limit": "stand"})),
+        ("종아리에 쥐가 난 것 같아요", ("cramp.report", {"muscle": "calf"})),
+        ("쥐 날 거 같아", ("cramp.report", {})),
+        ("팔인가", ("log.severity", {"severity": 8})),
+        ("여보 왜 그래", (None, {})),
+        ("굿나잇", ("chat.goodnight", {})), ("이제 자러 갈게요", ("chat.goodnight", {})),
+    ])
+    def test_read(self, ko, text, want):
+        if want is None:
+            assert ko.language.normalise(text).startswith("못")
+        else:
+            assert said(ko, text) == want
+
+
+@pytest.mark.parametrize("text", ["쥐가 베란다로 나왔어", "쥐가 밖으로 나갔어요"])
+def test_a_mouse_coming_out_is_no_cramp(ko, text):
+    # 나와, 나가 (나오다, 나가다) are no 나 and a particle: no "쥐 났어".
+    assert said(ko, text)[0] is None
+
+
+@pytest.mark.parametrize("text", ["문 좀 열어 줘", "차를 팔았어요", "이거 사요"])
+def test_a_verb_is_no_number(ko, text):
+    # 열어 (open), 팔았어 (sold), 사요 (buy): a verb's ending after a number word's syllable.
+    assert said(ko, text)[0] != "log.severity"
+
+
+@pytest.mark.parametrize("text, n", [("열이요", 10), ("여덟이요", 8), ("셋이요", 3)])
+def test_a_native_number_with_the_copula_is_a_score(ko, text, n):
+    assert said(ko, text) == ("log.severity", {"severity": n})
+
+
+class TestScoreWithoutCounter:
+    """A score said without 점 in a sentence: two numbers together (the first, as "seven or
+    eight" is seven), or a number ending what is said after a hedge."""
+
+    @pytest.mark.parametrize("text, n", [
+        ("육칠 정도요", 6), ("팔이나 구", 8), ("오에서 육 사이요", 5), ("아마 구", 9),
+        ("글쎄요 한 사", 4), ("점수는 삼", 3)])
+    def test_is_a_score(self, ko, text, n):
+        assert said(ko, text) == ("log.severity", {"severity": n})
+
+    @pytest.mark.parametrize("text", ["오 육 분 걸렸어", "사오 번 났어", "우리 사이 좋아",
+                                      "사이드"])
+    def test_counts_and_words_stay(self, ko, text):
+        assert said(ko, text)[0] != "log.severity"

@@ -140,7 +140,7 @@ class Language:
                | self.sentence_negations | set(self.skippable))
         counted = self.counted_numbers - set(alone)
         reader = Reader(self.morphology, {*words, *own}, self.numbers, self.bare_number_counter,
-                        values=values, scores=counted)
+                        values=values, scores=counted, counts=self.no_rating_before)
         stands = dict(self.stands_for or {})
         for word, forms in reader.forms.items():  # "얼마나 됐어" also hears "얼마나 됐어요"
             stands[word] = (*stands.get(word, ()), *forms)

@@ -68,6 +68,9 @@ class Morphology:
     typed_final_glued: str = ""
     """Those of ``typed_final`` that are an ending on one syllable glued to a known word
     ("쥐남": ㅁ); another there is the noun's own ("수건" is no "수 거")."""
+    typed_final_head: str = ""
+    """Those of ``typed_final`` that are an ending on a word's start with more said after it
+    ("난다": ㄴ); ㅁ ends a word ("남았어" is no "났어" and more: 남다, to be left)."""
     long_negation_ending: str = ""
     long_negations: Mapping[str, str] = field(default_factory=dict)
     """The start of a denying verb → the short negation it means, said after a verb with
@@ -93,9 +96,17 @@ class Morphology:
     was_endings: tuple[str, ...] = ()
     """The past copula's starts ("이었", "였"): a value said so is said as what it was ("왼쪽
     종아리였어": it was the left calf), a correction, as "it was my left calf" is."""
+    was_then: frozenset[str] = frozenset()
+    """Words for a time gone by ("어젯밤", "아까"): with one, a rating said in the past copula
+    is a correction too ("어젯밤 건 팔 점이었어": last night's was an eight)."""
     copula_endings: tuple[str, ...] = ()
     """Copula endings ("이요", "인데요"): a number said with one is a score ("칠이요 아직
     뻐근해요"), as a number said alone is."""
+    score_hedges: frozenset[str] = frozenset()
+    """Words after which a number ending what is said is a score ("아마 칠", "점수는 육")."""
+    number_endings: tuple[str, ...] = ()
+    """How what follows a number word in the same word may start: particles and the copula
+    ("칠이요", "셋도"); a verb's ending is none ("열어": open, "팔았어": sold; not 10, 8)."""
     copula_unscored: frozenset[str] = frozenset()
     """Numbers that are other words with a copula ending ("이야": this is; "일이에요": work)."""
     misspoke: tuple[str, ...] = ()
@@ -116,6 +127,7 @@ class Morphology:
                    light_verbs=frozenset(strings("light_verbs")),
                    typed_final=str(data.get("typed_final", "")),
                    typed_final_glued=str(data.get("typed_final_glued", "")),
+                   typed_final_head=str(data.get("typed_final_head", "")),
                    long_negation_ending=str(data.get("long_negation_ending", "")),
                    long_negations=dict(data.get("long_negations", {}) or {}),  # type: ignore[arg-type]
                    denied_before=frozenset(strings("denied_before")),
@@ -127,8 +139,11 @@ class Morphology:
                    after_numbers=frozenset(strings("after_numbers")),
                    misspoke=strings("misspoke"),
                    was_endings=strings("was_endings"),
+                   was_then=frozenset(strings("was_then")),
                    copula_endings=strings("copula_endings"),
                    copula_unscored=frozenset(strings("copula_unscored")),
+                   number_endings=strings("number_endings"),
+                   score_hedges=frozenset(strings("score_hedges")),
                    change_to=frozenset(strings("change_to")),
                    change_what=frozenset(strings("change_what")))
 
@@ -171,11 +186,15 @@ class Morphology:
             word = nxt
             yield word
 
-    def without_typed_final(self, word: str, glued: bool = False) -> str | None:
+    def without_typed_final(self, word: str, glued: bool = False,
+                            head: bool = False) -> str | None:
         """``word`` with its last syllable's typed ending taken off ("남" → "나"), or None;
-        ``glued``: ``word`` is one syllable said glued to a known word before it."""
+        ``glued``: ``word`` is one syllable said glued to a known word before it; ``head``:
+        more is said after ``word`` in the same word."""
         code = _syllable(word[-1])
         finals = self.typed_final_glued if glued else self.typed_final
+        if head:
+            finals = "".join(f for f in finals if f in self.typed_final_head)
         if code is None or not finals:
             return None
         final = code % _FINALS
@@ -196,12 +215,14 @@ class Reader:
 
     def __init__(self, morphology: Morphology, known: Iterable[str],
                  numbers: Iterable[str] = (), counter: str = "", values: Iterable[str] = (),
-                 scores: Iterable[str] = ()):
+                 scores: Iterable[str] = (), counts: Iterable[str] = ()):
         self.morph = morphology
         self.values = frozenset(values)
         """Words of the slot lists (a side, a muscle): what a correction is about."""
         self.scores = frozenset(scores) - morphology.copula_unscored
         """Numbers that are a score said with a copula ending and no counter ("칠이요")."""
+        self.counts = frozenset(counts)
+        """Words that make a number said before them a count or a time ("칠 팔 번")."""
         self.known = frozenset(known) | {w for p in morphology.misspoke for w in p.split()}
         self.numbers = frozenset(numbers)
         """Number words: glued to a word they are split off only before ``counter`` ("팔점"),
@@ -232,17 +253,25 @@ class Reader:
                 if len(words) > 1:
                     self.forms[word] = tuple(sorted(words - {word}))
 
-    def word(self, word: str, glued: bool = False) -> str | None:
-        """The known word ``word`` is a form of, or None (``glued``: see
+    def word(self, word: str, glued: bool = False, head: bool = False) -> str | None:
+        """The known word ``word`` is a form of, or None (``glued``, ``head``: see
         :meth:`Morphology.without_typed_final`)."""
         if word in self.known:
             return word
         for form in self.morph.reductions(word):
             if form in self.known:
-                return form
+                return form if self._ends_as_number(word, form) else None
         found = self._by_stem.get(self.morph.stem(word))
-        plain = None if found else self.morph.without_typed_final(word, glued and len(word) == 1)
+        plain = None if found else self.morph.without_typed_final(
+            word, glued and len(word) == 1, head)
         return self.word(plain) if plain else found
+
+    def _ends_as_number(self, word: str, form: str) -> bool:
+        """Whether ``word`` read as ``form`` is so as a number is (see
+        :attr:`Morphology.number_endings`); any word that is no number is."""
+        if form not in self.numbers or not self.morph.number_endings:
+            return True
+        return word.startswith(form) and word[len(form):].startswith(self.morph.number_endings)
 
     def words(self, word: str, glued: bool = False) -> list[str] | None:
         """``word`` as known words, split where it is several said without a space."""
@@ -250,7 +279,7 @@ class Reader:
         if one is not None:
             return [one]
         for cut in range(len(word) - 1, 0, -1):  # the longest known start first
-            head, rest = self.word(word[:cut], glued), word[cut:]
+            head, rest = self.word(word[:cut], glued, head=True), word[cut:]
             if head is None or cut == 1 and head == self._by_stem.get(word[:1]) != word[:1]:
                 # A lone syllable starting a word is no longer word that merely starts with
                 # it: the "엄" of "엄마" is no "엄지" (its typed ending still reads: "난다").
@@ -259,7 +288,9 @@ class Reader:
             if tail is None and self.morph.stem(rest) in self.morph.light_verbs:
                 tail = [self.morph.stem(rest)]
             if tail is not None and (head not in self.numbers or tail[0] == self.counter
-                                     or tail[0] in self.morph.after_numbers):
+                                     or tail[0] in self.morph.after_numbers
+                                     or head in self.scores and tail == [tail[0]]
+                                     and tail[0] in self.scores):  # "칠팔": seven or eight
                 return [head, *tail]
         return None
 
@@ -299,7 +330,22 @@ class Reader:
                 if tail is not None and any(tail.startswith(e) for e in self.morph.was_endings):
                     was.append(len(out) + len(read) - 1)
             out.extend(read if len(word) > 1 else [word])
-        return self._changed_to(self._owned_up(self._was(out, was)))
+        return self._changed_to(self._owned_up(self._was(self._scored(out), was)))
+
+    def _scored(self, words: list[str]) -> list[str]:
+        """``words`` with a score said without its counter read with it: the first of two
+        numbers said together ("칠 팔 정도", "칠이나 팔": seven or eight, as "seven or eight"
+        is seven), or a number ending what is said after a hedge ("아마 칠", "점수는 육")."""
+        if not self.counter or self.counter in words:
+            return words
+        for i, word in enumerate(words[:-1]):
+            if word in self.scores and words[i + 1] in self.scores and (
+                    i == 0 or words[i - 1] not in self.numbers) and not (
+                    i + 2 < len(words) and words[i + 2] in self.counts):  # "삼 사 분"
+                return [*words[: i + 1], self.counter, *words[i + 1 :]]
+        if len(words) > 1 and words[-1] in self.scores and words[-2] in self.morph.score_hedges:
+            return [*words, self.counter]
+        return words
 
     def _tail(self, word: str, read: list[str]) -> str | None:
         """What ``word`` says after the known words it was read as (its particles and
@@ -311,15 +357,19 @@ class Reader:
     def _was(self, words: list[str], was: list[int]) -> list[str]:
         """``words`` with the last place said in the past copula read as a correction: the
         ``denial`` before it and the places said right before it ("아까 거 왼쪽 종아리였어"
-        → "아까 거 아니 왼쪽 종아리"), as "it was my left calf" is one. Not a number ("세 점
-        정도였어요" answers how bad it was), not when a denial is said already, nor when
-        another place follows ("종아리였는데 이제 발이야")."""
+        → "아까 거 아니 왼쪽 종아리"), as "it was my left calf" is one. Not a number alone
+        ("세 점 정도였어요" answers how bad it was), not when a denial is said already, nor
+        when another place follows ("종아리였는데 이제 발이야")."""
         if not was or not self.morph.denial or self.morph.denial in words:
             return words
         end = was[-1]
 
-        def value(w: str) -> bool:  # a place: a rating said so is the rating ("세 점이었어요")
-            return w in self.values and w not in self.numbers and not w.isdigit()
+        then = bool(self.morph.was_then.intersection(words))
+
+        def value(w: str) -> bool:  # a place; a rating only with a time gone by (see was_then)
+            if w in self.numbers or w.isdigit() or w == self.counter:
+                return then
+            return w in self.values
 
         if any(value(w) for w in words[end + 1 :]):
             return words
