@@ -146,9 +146,10 @@ class Safety:
         asked, self.pending = self.pending, None
         if intent.name == "answer.no":
             return Reply(say=[say["check_no"]], follow=[Intent("safety.clear", {}, "safety")])
-        # "yes", or "not sure": when unsure, the emergency answer.
+        # "yes", or "not sure": when unsure, the emergency answer (a fall that hurt: today).
         slots = dict(asked.slots) if asked else {}
-        slots.update(tier=screening.EMERGENCY, detail=[])
+        tier = screening.CHECK_YES_TIER.get(slots.get("check", ""), screening.EMERGENCY)
+        slots.update(tier=tier, detail=[])
         text = f"{asked.text if asked else ''} — {intent.text}".strip(" —")
         return Reply(follow=[Intent("safety.symptom", slots, "safety", text)])
 

@@ -70,6 +70,9 @@ ALL_WINDOW = 8
 """Tokens within which the parts of an ``all`` concept must fall."""
 FRAME_REACH = 6
 """Tokens within which a frame's cue ("used to", "적 있") tells how a sign is meant."""
+SETTING_REACH = 4
+"""Tokens before a scene's cue within which "watching" makes it a setting ("watching the
+match on TV")."""
 
 # Concept groups the rules below combine (names match the ``[concepts.*]`` tables).
 EMERGENCY_ALONE = ("breathing", "breath_fast", "chest", "coughing_blood", "collapse",
@@ -83,6 +86,10 @@ SOON_ALONE = ("numbness", "feeling_lost", "weakness", "wasting", "twitching", "w
               "urge_to_move", "frequency", "frequency_count", "daytime_tired", "veins",
               "heavy_legs", "other_muscles")
 # ``frequency_count``: cramps counted ("세 번"), a count that may be of something done instead.
+HEAD_SIGNS = ("vomiting", "confused", "heavy_bleeding")
+"""With a knock on the head, an emergency."""
+CHECK_YES_TIER = {"fall": SAME_DAY}
+"""The tier a "yes" to a check question gets, where it is not the emergency answer."""
 
 
 @dataclass(frozen=True)
@@ -168,7 +175,18 @@ class Screener:
                    # "can't breathe watching telly" is not), and one whose mention is asked
                    # back with a check question rather than dropped.
                    "concepts": set(spec.get("concepts", [])),
-                   "ask": spec.get("ask")}
+                   "ask": spec.get("ask"),
+                   # A frame told as a scene ("on the TV they're saying he collapsed and
+                   # stopped breathing") holds to the end of the sentence, not the clause …
+                   "carries": bool(spec.get("carries", False)),
+                   # … unless the speaker comes in ("… and my chest started hurting"),
+                   "undone_by": self._terms(spec.get("undone_by", [])),
+                   # but not inside what is reported ("the guy on the show said my chest
+                   # hurts"), up to the next clause;
+                   "quotes": self._terms(spec.get("quotes", [])),
+                   # and a cue watched or listened to ("watching the match on TV and he
+                   # collapsed", "티비 보다가") is where it happened, not what was shown.
+                   "setting": self._terms(spec.get("setting", []))}
             for kind, spec in screen.get("frames", {}).items()}
         self.concepts: dict[str, dict[str, Any]] = {}
         for name, spec in data.get("concepts", {}).items():
@@ -393,6 +411,30 @@ class Screener:
             return False
         return denied
 
+    def _told_in_scene(self, words: Sequence[str], spec: dict[str, Any], cue: tuple[int, int],
+                       start: int) -> bool:
+        """A scene's cue (``words[cue[0]:cue[1]]``) still frames a sign starting at ``start``:
+        not a setting (watched, listened to), and no speaker nor present cue between them
+        outside what is reported."""
+        # "watching a film where a man collapsed": the show named, then what was in it.
+        first_break = next((k for k in range(cue[0], start) if words[k] in self.weak_breaks),
+                           start)
+        content = any(self._any_at(words, k, spec["quotes"]) for k in range(cue[0], first_break))
+        if not content and any(self._ends_before(words, k, spec["setting"])
+                               for k in range(max(0, cue[0] - SETTING_REACH), cue[0] + 1)):
+            return False
+        quoted = False
+        for k in range(cue[1], start):
+            if words[k] in self.weak_breaks:
+                quoted = False  # "… said a man collapsed and now I can't breathe"
+            if self._any_at(words, k, spec["quotes"]):
+                quoted = True
+            elif not quoted and (self._any_at(words, k, spec["undone_by"])
+                                 or self._any_at(words, k, spec["setting"])
+                                 or self._any_at(words, k, self.present)):
+                return False
+        return True
+
     def _framed(self, words: Sequence[str], clause: list[int], parts: list[tuple[int, int]],
                 concept: str = "") -> str | None:
         """The frame a mention is told in ("past", "asked", "media", "figure"; see the
@@ -408,25 +450,34 @@ class Screener:
             return any(clause[k] == c and self._any_at(words, k, self.present)
                        for k in range(a, b))
 
-        for kind, spec in self.frames.items():
-            if spec["concepts"] and concept not in spec["concepts"]:
-                continue
+        sentence = self._clauses(words, strong_only=True, pauses=False)
+
+        def told(spec: dict[str, Any]) -> bool:
             if spec["suffixes"] and words[end - 1].endswith(spec["suffixes"]):
-                return kind
+                return True
+            scene = spec["carries"] or spec["undone_by"] or spec["setting"]
             for i in range(start):
                 cue = max((e for t in spec["before"] if (e := self._end(words, i, t))),
                           default=None)
+                if cue is None or start - cue > spec["before_reach"] \
+                        or self._ends_before(words, i, spec["except_prev"]):
+                    continue
                 # The cue's clause is where it ends: "laughed so hard I couldn't breathe".
-                if cue is not None and clause[cue - 1] == c \
-                        and start - cue <= spec["before_reach"] \
-                        and not self._ends_before(words, i, spec["except_prev"]) \
-                        and not present_between(i + 1, start):
-                    return kind
-            for i in range(end, min(end + 1 + spec["reach"], len(words))):
-                if clause[i] == c and self._any_at(words, i, spec["after"]) \
-                        and not present_between(end, i):
-                    return kind
-        return None
+                held = clause[cue - 1] == c or (
+                    spec["carries"] and sentence[cue - 1] == sentence[start] >= 0)
+                if held and (self._told_in_scene(words, spec, (i, cue), start) if scene
+                             else not present_between(i + 1, start)):
+                    return True
+            return any(clause[i] == c and self._any_at(words, i, spec["after"])
+                       and not present_between(end, i)
+                       and not any(self._any_at(words, k, spec["setting"]) for k in range(end, i))
+                       for i in range(end, min(end + 1 + spec["reach"], len(words))))
+
+        kinds = [kind for kind, spec in self.frames.items()
+                 if not (spec["concepts"] and concept not in spec["concepts"]) and told(spec)]
+        # A question inside a scene ("on the radio: if your chest hurts, it's serious") is the
+        # scene's, not asked back.
+        return next((k for k in kinds if k != "asked"), kinds[0] if kinds else None)
 
     # -- concepts -------------------------------------------------------------------------
     def concepts_in(self, words: Sequence[str], about_other: bool = False) -> set[str]:
@@ -640,6 +691,9 @@ def screen(text: str, data: dict[str, Any], code: str, pregnant: bool = False) -
         found.add("faint")
     # "Passed out" is a collapse, or feeling faint when only threatened ("nearly passed
     # out"); said of sleep ("passed out on the sofa watching telly") it was framed above.
+    # "Nearly fell", "almost tripped": no fall.
+    if "fall" in found and s.is_near(words, "fall"):
+        found.discard("fall")
     if "passed_out" in found:
         found.discard("passed_out")
         found.add("faint" if s.is_near(words, "passed_out") else "collapse")
@@ -679,6 +733,14 @@ def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verd
     hit = [c for c in EMERGENCY_ALONE if c in found]
     if hit:
         return verdict(EMERGENCY, [*hit, "faint"])
+    # A knock on the head with being sick, confusion or heavy bleeding; a fall and unable to
+    # get up, or bleeding heavily (first-aid sense, beyond the brief's list).
+    head_signs = [c for c in HEAD_SIGNS if c in found]
+    if "head_knock" in found and head_signs:
+        return verdict(EMERGENCY, ["head_knock", "fall", *head_signs])
+    fall_signs = [c for c in ("cant_get_up", "heavy_bleeding") if c in found]
+    if "fall" in found and fall_signs:
+        return verdict(EMERGENCY, ["fall", *fall_signs])
     # Breathing or a chest that feels "funny" is asked about on its own; with a swollen or
     # discoloured leg it is the brief's leg-swelling-with-breathlessness picture: no question.
     unclear = [c for c in ("breath_unclear", "chest_unclear", "gasping") if c in found]
@@ -707,6 +769,9 @@ def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verd
     for c in ("long_cramp", "persistent", "wound", "toxin"):
         if c in found:
             return verdict(SAME_DAY, [c])
+    # A knock on the head, or a fall that hurt: worth getting checked today.
+    if "head_knock" in found or {"fall", "fall_injury"} <= found:
+        return verdict(SAME_DAY, ["head_knock", "fall", "fall_injury"])
     if "quinine" in found and "bleeding" in found:
         return verdict(SAME_DAY, ["quinine", "bleeding"])
     # See a doctor soon.
@@ -728,4 +793,7 @@ def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verd
             return Verdict(None, (c,), other, check=c)
     if "gasping" in found:
         return Verdict(None, ("gasping",), other, check="breath_unclear")
+    # A fall with no injury said: asked once whether anyone is hurt.
+    if "fall" in found:
+        return Verdict(None, ("fall",), other, check="fall")
     return Verdict(None, (), other)
