@@ -450,7 +450,12 @@ class Screener:
             return any(clause[k] == c and self._any_at(words, k, self.present)
                        for k in range(a, b))
 
-        sentence = self._clauses(words, strong_only=True, pauses=False)
+        sentence: list[int] = []
+
+        def same_sentence(a: int, b: int) -> bool:
+            if not sentence:
+                sentence.extend(self._clauses(words, strong_only=True, pauses=False))
+            return sentence[a] == sentence[b] >= 0
 
         def told(spec: dict[str, Any]) -> bool:
             if spec["suffixes"] and words[end - 1].endswith(spec["suffixes"]):
@@ -464,7 +469,7 @@ class Screener:
                     continue
                 # The cue's clause is where it ends: "laughed so hard I couldn't breathe".
                 held = clause[cue - 1] == c or (
-                    spec["carries"] and sentence[cue - 1] == sentence[start] >= 0)
+                    spec["carries"] and same_sentence(cue - 1, start))
                 if held and (self._told_in_scene(words, spec, (i, cue), start) if scene
                              else not present_between(i + 1, start)):
                     return True
@@ -473,11 +478,16 @@ class Screener:
                        and not any(self._any_at(words, k, spec["setting"]) for k in range(end, i))
                        for i in range(end, min(end + 1 + spec["reach"], len(words))))
 
-        kinds = [kind for kind, spec in self.frames.items()
-                 if not (spec["concepts"] and concept not in spec["concepts"]) and told(spec)]
         # A question inside a scene ("on the radio: if your chest hurts, it's serious") is the
         # scene's, not asked back.
-        return next((k for k in kinds if k != "asked"), kinds[0] if kinds else None)
+        asked = None
+        for kind, spec in self.frames.items():
+            if (spec["concepts"] and concept not in spec["concepts"]) or not told(spec):
+                continue
+            if kind != "asked":
+                return kind
+            asked = kind
+        return asked
 
     # -- concepts -------------------------------------------------------------------------
     def concepts_in(self, words: Sequence[str], about_other: bool = False) -> set[str]:
