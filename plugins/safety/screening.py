@@ -163,7 +163,8 @@ class Screener:
         self.bridge_finals = {_FINALS.index(f) for f in screen.get("negation_bridge_finals", [])}
         self.present = self._terms(screen.get("present", []))
         self.frames = {
-            kind: {"before": self._terms(spec.get("before", [])),
+            kind: {"before": self._terms([*spec.get("before", []), *spec.get("inside", [])]),
+                   "inside": self._terms(spec.get("inside", [])),
                    "after": self._terms(spec.get("after", [])),
                    "suffixes": tuple(spec.get("suffixes", [])),
                    "reach": int(spec.get("reach", FRAME_REACH)),
@@ -186,7 +187,9 @@ class Screener:
                    "quotes": self._terms(spec.get("quotes", [])),
                    # and a cue watched or listened to ("watching the match on TV and he
                    # collapsed", "티비 보다가") is where it happened, not what was shown.
-                   "setting": self._terms(spec.get("setting", []))}
+                   "setting": self._terms(spec.get("setting", [])),
+                   # When it was aired, right after the cue ("in the soap tonight"): not now.
+                   "aired": self._terms(spec.get("aired", []))}
             for kind, spec in screen.get("frames", {}).items()}
         self.concepts: dict[str, dict[str, Any]] = {}
         for name, spec in data.get("concepts", {}).items():
@@ -420,11 +423,14 @@ class Screener:
         first_break = next((k for k in range(cue[0], start) if words[k] in self.weak_breaks),
                            start)
         content = any(self._any_at(words, k, spec["quotes"]) for k in range(cue[0], first_break))
+        # Someone in the show ("the striker") is in it however it is watched.
+        content = content or self._any_at(words, cue[0], spec["inside"])
         if not content and any(self._ends_before(words, k, spec["setting"])
                                for k in range(max(0, cue[0] - SETTING_REACH), cue[0] + 1)):
             return False
         quoted = False
-        for k in range(cue[1], start):
+        aired = next((e for t in spec["aired"] if (e := self._end(words, cue[1], t))), cue[1])
+        for k in range(aired, start):
             if words[k] in self.weak_breaks:
                 quoted = False  # "… said a man collapsed and now I can't breathe"
             if self._any_at(words, k, spec["quotes"]):
