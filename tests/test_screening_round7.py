@@ -89,6 +89,8 @@ FALLS = [
     ("I tripped on the rug and cut my head, there's blood everywhere", "en", "emergency"),
     ("I stumbled getting out of bed", "en", "check:fall"),
     ("I slipped on the way to the loo", "en", "check:fall"),
+    ("I rolled and fell off the bed with it", "en", "check:fall"),
+    ("the sheet fell off the bed", "en", "none"),
     ("I nearly fell when I stood on it", "en", "none"),
     ("I fell back asleep after it eased", "en", "none"),
     ("the duvet fell on the floor", "en", "none"),
