@@ -64,6 +64,8 @@ OWN = [
     ("티비에서 드라마 보다가 가슴이 아파요", "ko", "emergency"),
     ("아버지가 티비 앞에서 쓰러졌어요", "ko", "emergency"),
     ("라디오 듣다가 숨을 못 쉬겠어요", "ko", "emergency"),
+    ("same as that man on the news, can't breathe", "en", "emergency"),
+    ("티비에서 본 것처럼 가슴이 조여요", "ko", "emergency"),
 ]
 
 
