@@ -59,6 +59,8 @@ OWN = [
     ("halfway through the programme my calf went red and swollen", "en", "same_day"),
     ("the telly was on when he collapsed", "en", "emergency"),
     ("I switched off the radio and then she had a fit", "en", "emergency"),
+    ("it was on the telly and he collapsed", "en", "emergency"),
+    ("there was a documentary on and he suddenly collapsed", "en", "emergency"),
     ("티비 보다가 숨이 차요", "ko", "emergency"),
     ("뉴스 보는데 가슴이 조여요", "ko", "emergency"),
     ("티비에서 드라마 보다가 가슴이 아파요", "ko", "emergency"),

@@ -474,8 +474,11 @@ class Screener:
                         or self._ends_before(words, i, spec["except_prev"]):
                     continue
                 # The cue's clause is where it ends: "laughed so hard I couldn't breathe".
+                # Carried on only from a scene said with what was in it ("on the telly and
+                # he collapsed" may be the room).
                 held = clause[cue - 1] == c or (
-                    spec["carries"] and same_sentence(cue - 1, start))
+                    spec["carries"] and cue < len(words) and clause[cue] == clause[cue - 1]
+                    and same_sentence(cue - 1, start))
                 if held and (self._told_in_scene(words, spec, (i, cue), start) if scene
                              else not present_between(i + 1, start)):
                     return True
