@@ -48,6 +48,8 @@ def main() -> int:
     p.add_argument("--show-misses", action="store_true")
     p.add_argument("--show-heldback", action="store_true")
     p.add_argument("--engine", choices=["ours", "hassil", "hassil-wildcards"], default="ours")
+    p.add_argument("--skip", action="append", default=[], metavar="BLOCK",
+                   help="leave a block out (a tuner keeps a new set unseen until it is measured)")
     args = p.parse_args()
     matcher = build_matcher(PluginHost(autoload=False), args.language)
     screen = Screen(args.language)
@@ -58,7 +60,7 @@ def main() -> int:
         print(f"intent_accuracy: no phrasings for {args.language!r} ({path} is missing)",
               file=sys.stderr)
         return 1
-    rows = read_rows(path)
+    rows = [row for row in read_rows(path) if row[0] not in args.skip]
     per_intent: Counter[str] = Counter()
     right: Counter[str] = Counter()
     per_block: Counter[str] = Counter()
@@ -78,12 +80,12 @@ def main() -> int:
             right[intent] += 1
             block_right[block] += 1
         elif shown:
-            misses.append((text, intent, slots, got.name, got.slots))
+            misses.append((block, text, intent, slots, got.name, got.slots))
         heard = screen.heard(text, matcher, got, want)
         if heard.name == want and (want == SYMPTOM or heard.slots == json.loads(slots)):
             block_heard[block] += 1
         elif shown and args.show_misses:
-            misses.append(("dialogue", text, intent, slots, heard.name, heard.slots))
+            misses.append((block, "dialogue", text, intent, slots, heard.name, heard.slots))
     ms = spent * 1000 / len(rows)
     print(f"{'intent':<22} {'right':>5} {'of':>4}")
     for intent in sorted(per_intent):

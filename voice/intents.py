@@ -70,6 +70,10 @@ REASON_MIN_SHARE = 0.6
 """A reason does not count against a command that explains this share of the rest."""
 NEGATION_REACH = 3
 """How many words back a negation undoes a declared sentence ("I don't really need help")."""
+STATED_REACH = 2
+"""How many words other than light ones a denial may come before a stated slot ("I haven't
+*started any* new tablets")."""
+"""How many words back a negation undoes a declared sentence ("I don't really need help")."""
 _TEMPLATE_MARK = re.compile(r"[\[\](|]")
 """A list phrase written as a template, to be expanded into the phrases it allows."""
 
@@ -136,9 +140,12 @@ class IntentMatcher:
         self.wake_alone: set[str] = set()
         """Phrases that act without the wake phrase when said on their own."""
         self.screened: set[str] = set()
+        """Intents declared ``screened``: a plugin's screen decides them, not a phrase."""
         self.only_asked: set[str] = set()
         """Intents that are understood only while a question expecting them is open."""
-        """Intents declared ``screened``: a plugin's screen decides them, not a phrase."""
+        self.hedges: set[str] = set()
+        """Intents declared ``hedge``: doubt said alone is an answer, but said with a value
+        of another intent ("I don't know, maybe a six") it is a hedge of that value."""
         stands: dict[str, tuple[str, ...]] = dict(language.stands_for or {})
         for _plugin, decl in decls:  # a plugin's own stand-ins: "knot" for "cramp"
             for word, alts in (decl.get("stands_for") or {}).items():
@@ -165,6 +172,9 @@ class IntentMatcher:
                 self._not_slot[name] = (after | {norm(w) for w in ctx.get("after", ())} - {""},
                                         before | {norm(w) for w in ctx.get("before", ())} - {""})
             self.wake_alone.update(language.normalise(p) for p in decl.get("wake_alone") or ())
+        self._modifiers = {p for name in self._before_unknown
+                           for ps in self.lists.get(name, {}).values() for p in ps if " " not in p}
+        """One-word phrases of lists said before a noun ("*left* foot"): masked with it."""
         self._rules: list[_Rule] = []
         self._known: list[str] | None = None
         self._vocab: set[str] = {w for ps in self.lists.values() for p in ps.values()
@@ -195,6 +205,14 @@ class IntentMatcher:
         long ("in the morning"): no other sentence may take them."""
         self._bare: dict[str, set[str]] = {}
         """List → the intents with a template that is that list alone."""
+        self._stated = {rule.bare_slot for rule in self._rules if rule.bare_slot and all(
+            r.bare_slot == rule.bare_slot for r in self._rules if r.intent == rule.intent)
+            and rule.priority < OVERRIDE_PRIORITY}
+        """Lists that are the whole of what their intents say ("I have *diabetes*"); not red
+        flags, whose denials the screen weighs."""
+        self._stated_words = {w for name in self._stated for ps in self.lists[name].values()
+                              for p in ps for w in p.split()}
+        """Their words: "I haven't *been put on* any new pills" denies the new pills too."""
         for rule in self._rules:  # the same phrases, said with their parts apart
             if rule.bare_slot:
                 self._bare.setdefault(rule.bare_slot, set()).add(rule.intent)
@@ -259,6 +277,8 @@ class IntentMatcher:
             self.screened.add(name)
         if spec.get("only_asked"):
             self.only_asked.add(name)
+        if spec.get("hedge"):
+            self.hedges.add(name)
         # Red flags are heard as declared: "cramp in my back" must not hear "cramp in the back
         # of my thigh" (screening decides them anyway).
         loose = self._loose if priority < OVERRIDE_PRIORITY else EXACT
@@ -398,8 +418,8 @@ class IntentMatcher:
         foreign = sum(1 for w in words if w not in self._vocab and w not in light)
         named_other = any(next(iter(_find_phrase(words, name.split())), None) is not None
                           for name in self.language.other_addressees)
-        out = []
-        for name, span in covered.items():
+        read: dict[str, tuple[dict[str, Any], set[int]]] = {}
+        for name in covered:
             decl = self.intents[name]
             slots, slot_words = self._read_slots(words, decl.slots, decl.pick, masked,
                                                  decl.priority < OVERRIDE_PRIORITY)
@@ -407,6 +427,18 @@ class IntentMatcher:
                 if slot not in slots and slot in scattered_slots:  # "blood when I cough"
                     slots[slot], at = scattered_slots[slot]
                     slot_words |= at
+            read[name] = slots, slot_words
+        # Doubt said with a value ("I don't know, maybe a six", "hard to say, an eight") hedges
+        # the value: the value's intent is meant, and the doubt is no part of what is left over.
+        valued = {name for name, (slots, _) in read.items() if slots and name not in self.hedges}
+        hedged = {i for name in self.hedges & covered.keys() if valued and not read[name][0]
+                  for i in covered[name]}
+        out = []
+        for name, span in covered.items():
+            decl = self.intents[name]
+            if name in self.hedges and hedged & span and not read[name][0]:
+                continue
+            slots, slot_words = read[name]
             explained = sum(self._weight(words[i]) for i in span | slot_words)
             # Slot words (a body part, a number) are what an intent is about: they count more,
             # a slot as much as one word however long it is said ("the back of my leg").
@@ -420,6 +452,8 @@ class IntentMatcher:
             if reason and explained < REASON_MIN_SHARE * sum(
                     self._weight(w) for i, w in enumerate(words) if i not in reason):
                 reason = set()  # "next week, I'm away": the rest is not the command
+            if name in valued:
+                reason |= hedged - span - slot_words
             if polite and not (span | slot_words) - polite and beyond_manners - {name}:
                 # "stop now, thank you": the thanks are manners, the stop is meant; but
                 # "thank you so much, that worked" is thanks above all. Each word of the
@@ -480,7 +514,8 @@ class IntentMatcher:
                     for whole in said_whole):
                 continue
             if item.slot:
-                if not self._slot_denied(words, start, max(at) + 1):
+                if not self._slot_denied(words, start, max(at) + 1,
+                                         item.slot in self._stated):
                     slots.setdefault(item.slot, (item.value, at))  # not "not a new tablet"
             elif not self._negated(words, start, closed):
                 intents.setdefault(item.intent, set()).update(at)
@@ -572,15 +607,44 @@ class IntentMatcher:
         breaks = self.language.clause_breaks
         return next((k for k in range(start + 1, len(words)) if words[k] in breaks), len(words))
 
-    def _slot_denied(self, words: list[str], start: int, end: int) -> bool:
+    def _slot_denied(self, words: list[str], start: int, end: int, stated: bool = False
+                     ) -> bool:
         """Whether a slot phrase at ``start:end`` is denied ("not my left"); a lament is no
         denial ("oh no, not my foot *again*"), nor is a value said right after a denied one
-        ("not left, *right*": the denial is the first value's)."""
+        ("not left, *right*": the denial is the first value's).
+
+        A ``stated`` slot is the whole of what its sentence says ("I have *diabetes*", "I
+        started *new tablets*"), so any denial earlier in its clause denies it: "I haven't
+        started any new tablets", "I don't have diabetes", "no new medicines"."""
         lang = self.language
         before = words[start - 1] if start else ""
+        if stated and self._statement_denied(words, start):
+            return True
         return bool(lang.negations & set(words[max(0, start - 2):start])) and not (
             end < len(words) and words[end] in lang.lament_after) and not (
             before in self._one_word_slots or before in self._number_words)
+
+    def _statement_denied(self, words: list[str], start: int) -> bool:
+        """Whether a sentence negation comes before ``start`` in its clause, over light and
+        skippable words, the statement's own words and at most :data:`STATED_REACH` others
+        ("I *haven't* been put on any new pills"), or "no" right before it ("*no* new
+        medicines"). The speaker starting a clause again ends it: "I don't sleep well since
+        *I* started new tablets"."""
+        lang, others = self.language, 0
+        if start and words[start - 1] == "no" and words[start] not in lang.light_words:
+            return True
+        for j in range(start - 1, -1, -1):
+            word = words[j]
+            if word in lang.sentence_negations:
+                return True
+            if word in lang.clause_breaks or word in lang.reason_starts:
+                return False
+            if (word not in lang.light_words and word not in lang.skippable
+                    and word not in self._stated_words):
+                others += 1
+                if others > STATED_REACH:
+                    return False
+        return False
 
     def _negated(self, words: list[str], start: int, closed: Set[int] = frozenset()) -> bool:
         """Whether a negation comes just before ``start``: over light and skippable words
@@ -651,6 +715,8 @@ class IntentMatcher:
                         if (state or told is not None) and at > 0 and (
                                 words[at - 1] in self._one_word_slots - {phrase}):
                             out[at - 1] = teller  # "my *left* foot is freezing": no side
+                        elif at > 0 and words[at - 1] in self._modifiers:
+                            out[at - 1] = teller  # "my *left* foot fell asleep": no side
         return out
 
     def _said_after(self, words: list[str], at: int, after: Set[str]) -> int | None:
@@ -759,7 +825,8 @@ class IntentMatcher:
                             start = index[at]
                             if masked and masked.keys() & set(index[at : at + n]):
                                 continue  # "I left my phone": no side
-                            if self._slot_denied(words, start, start + n):
+                            if self._slot_denied(words, start, start + n,
+                                                 name in self._stated):
                                 continue  # "not my left": the slot is what it is not
                             if name in self._ranges and self._not_a_number(words, start,
                                                                            phrase):
