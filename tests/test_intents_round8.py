@@ -76,6 +76,29 @@ CLASSES = {
         ("sorry it's the other leg", "log.correct", {}),
         ("no, it was the other side", "log.correct", {}),
     ],
+    # A request is for what its verb says: no answer word inside it is an answer.
+    "a request answers nothing": [
+        ("could you shift over a little", None, {}),
+        ("can you open the window a bit", None, {}),
+        ("can you slow down a little", "coach.slower", {}),
+        ("could you wait a little", "coach.pause", {}),
+        ("yeah, a little bit", "answer.yes", {}),
+    ],
+    # Vocabulary: how far along, what to eat or take, how the week went, started any medicine,
+    # kidneys said plainly, a cramp somewhere new "this time".
+    "vocabulary": [
+        ("i'm in the second trimester", "profile.update", {"item": "pregnant"}),
+        ("i'm thirty two weeks along", "profile.update", {"item": "pregnant"}),
+        ("should i drink more tonic water", "tips.request", {}),
+        ("would it help if i ate more bananas", "tips.request", {}),
+        ("is magnesium any good", "tips.request", {}),
+        ("tell me how my night went", "summary.request", {}),
+        ("how did my week go", "summary.request", {}),
+        ("i started an inhaler last week", "profile.update", {"item": "new_medicine"}),
+        ("my doctor says my kidneys aren't working properly", "profile.update",
+         {"item": "kidney_disease"}),
+        ("it's my right foot this time", "cramp.report", {"side": "right", "muscle": "foot"}),
+    ],
 }
 
 

@@ -474,6 +474,7 @@ class IntentMatcher:
                 continue
             if (not override and not slot_words and not keep_weak and (
                     named_other or self._about_other(words, min(span), name)
+                    or "answer" in decl.heard and self._asked_other(words, span, name)
                     or self._told_of_other(words, span, name)
                     or foreign_ratio and (
                         own_foreign >= foreign_ratio * explained
@@ -531,6 +532,25 @@ class IntentMatcher:
             return False
         thing = words[start - 1]
         return thing not in self._own_words.get(intent, ()) and thing not in lang.light_words
+
+    def _asked_other(self, words: list[str], span: set[int], intent: str) -> bool:
+        """Whether a request ("can you …") asks for a verb that ``intent`` does not know and
+        that its sentence does not hold: "can you *turn* it down a bit" asks for turning, and
+        is no answer ("a bit"). Checked for answers only: a command may take any verb ("can
+        you *go* a bit slower")."""
+        lang = self.language
+        own = self._own_words.get(intent, ())
+        for frame in lang.request_frames:
+            said = frame.split()
+            for at in _find_phrase(words, said):
+                verb = at + len(said)
+                while verb < len(words) and (words[verb] in self._skip_words
+                                             or words[verb] in self._courtesy_words):
+                    verb += 1  # "can you just …", "could you please …"
+                if (verb < len(words) and verb not in span and words[verb] not in own
+                        and words[verb] not in lang.light_words):
+                    return True
+        return False
 
     def _told_of_other(self, words: list[str], span: set[int], intent: str) -> bool:
         """Whether a one-word sentence of ``intent`` ends what is said, right after a

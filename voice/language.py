@@ -94,6 +94,9 @@ class Language:
     predicates: frozenset[str] = frozenset()
     """A sentence starting with one of ``predicates`` right after one of ``possessives`` and
     a noun is about that noun: "*my* neck *feels* stiff" describes the neck."""
+    request_frames: tuple[str, ...] = ()
+    """Words that ask for something to be done ("can you"): the verb after them says what
+    ("can you *turn* it down a bit" asks for turning, and answers nothing)."""
     open_ends: frozenset[str] = frozenset()
     """Words a declared sentence may end in that need a verb after them ("I can't"): said
     before a verb no plugin knows, the sentence is about that ("I can't *find* the remote")."""
@@ -282,6 +285,7 @@ def load(code: str) -> Language:
         reason_starts=frozenset(data.get("reason_starts", [])),
         denied_reason_starts=frozenset(data.get("denied_reason_starts", [])),
         open_ends=frozenset(data.get("open_ends", [])),
+        request_frames=tuple(data.get("request_frames", [])),
         possessives=frozenset(data.get("possessives", [])),
         predicates=frozenset(data.get("predicates", [])),
         self_corrections=tuple(data.get("self_corrections", [])),
