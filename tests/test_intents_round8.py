@@ -99,6 +99,38 @@ CLASSES = {
          {"item": "kidney_disease"}),
         ("it's my right foot this time", "cramp.report", {"side": "right", "muscle": "foot"}),
     ],
+    # A story, then a turn to what is asked: the last clause is meant.
+    "story then a request": [
+        ("i'm really sorry, i know it's three in the morning and i keep bothering you, but "
+         "what do i do next", "coach.next", {}),
+        ("my husband is snoring like a train and the dog is on the bed, anyway, can you "
+         "give me a tip", "tips.request", {}),
+        ("i went to the gym and did loads of squats so could you slow down", "coach.slower",
+         {}),
+        ("sorry, the phone went and i lost track, so say that again", "coach.repeat", {}),
+    ],
+    # A denial said as the request itself.
+    "denial as the request": [
+        ("i really don't want to stop yet", "coach.resume", {}),
+        ("please don't go so fast", "coach.slower", {}),
+        ("i don't need any more stretches thanks", "coach.stop", {}),
+        ("i don't think it's eased yet", "answer.no", {}),
+        ("i'm not in pain any more", "cramp.over", {}),
+        ("it's no longer hurting", "cramp.over", {}),
+    ],
+    # Manners wrapped round a request.
+    "politeness": [
+        ("would you be so kind as to say that again", "coach.repeat", {}),
+        ("if it's no trouble, slow down a bit", "coach.slower", {}),
+        ("would you mind going slower", "coach.slower", {}),
+    ],
+    # The step made worse, and what a cramp feels like.
+    "vocabulary 2": [
+        ("this stretch is making it worse", "coach.alternative", {}),
+        ("that position's too painful", "coach.alternative", {}),
+        ("my foot feels like it's being crushed", "cramp.report", {"muscle": "foot"}),
+        ("how much longer should i keep it", "coach.repeat", {}),
+    ],
 }
 
 

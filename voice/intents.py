@@ -418,6 +418,7 @@ class IntentMatcher:
         foreign = sum(1 for w in words if w not in self._vocab and w not in light)
         named_other = any(next(iter(_find_phrase(words, name.split())), None) is not None
                           for name in self.language.other_addressees)
+        turn = self._last_turn(words)
         read: dict[str, tuple[dict[str, Any], set[int]]] = {}
         for name in covered:
             decl = self.intents[name]
@@ -454,6 +455,11 @@ class IntentMatcher:
                 reason = set()  # "next week, I'm away": the rest is not the command
             if name in valued:
                 reason |= hedged - span - slot_words
+            if turn and min(span | slot_words) >= turn and explained >= REASON_MIN_SHARE * sum(
+                    self._weight(w) for w in words[turn:]):
+                # "sorry, I know it's late and you must be sick of me, but could you tell me
+                # what to do next": the story before the turn leads up to what is asked.
+                reason |= set(range(turn))
             if polite and not (span | slot_words) - polite and beyond_manners - {name}:
                 # "stop now, thank you": the thanks are manners, the stop is meant; but
                 # "thank you so much, that worked" is thanks above all. Each word of the
@@ -601,6 +607,12 @@ class IntentMatcher:
             elif word in lang.denied_reason_starts and denied:
                 out.append(set(range(j, min(denied[0] + 2, len(words)))))
         return out
+
+    def _last_turn(self, words: list[str]) -> int:
+        """Where the last clause after a turn ("but", "so", "anyway") starts, when a story
+        comes before it; 0 when there is none."""
+        turns = [j for j, w in enumerate(words) if w in self.language.turns and j >= 2]
+        return turns[-1] + 1 if turns and turns[-1] + 1 < len(words) else 0
 
     def _courtesies(self, words: list[str]) -> set[int]:
         """Where thanks are said ("next please, *thanks*")."""

@@ -94,6 +94,9 @@ class Language:
     predicates: frozenset[str] = frozenset()
     """A sentence starting with one of ``predicates`` right after one of ``possessives`` and
     a noun is about that noun: "*my* neck *feels* stiff" describes the neck."""
+    turns: frozenset[str] = frozenset()
+    """Words that turn from a story to what is asked ("…, *but* could you tell me what to do
+    next"): what the last clause asks is meant, when it is most of that clause."""
     request_frames: tuple[str, ...] = ()
     """Words that ask for something to be done ("can you"): the verb after them says what
     ("can you *turn* it down a bit" asks for turning, and answers nothing)."""
@@ -286,6 +289,7 @@ def load(code: str) -> Language:
         denied_reason_starts=frozenset(data.get("denied_reason_starts", [])),
         open_ends=frozenset(data.get("open_ends", [])),
         request_frames=tuple(data.get("request_frames", [])),
+        turns=frozenset(data.get("turns", [])),
         possessives=frozenset(data.get("possessives", [])),
         predicates=frozenset(data.get("predicates", [])),
         self_corrections=tuple(data.get("self_corrections", [])),
