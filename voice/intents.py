@@ -663,7 +663,8 @@ class IntentMatcher:
         medicines"). The speaker starting a clause again ends it: "I don't sleep well since
         *I* started new tablets"."""
         lang, others = self.language, 0
-        if start and words[start - 1] == "no" and words[start] not in lang.light_words:
+        if start and words[start - 1] in lang.stated_negations and (
+                words[start] not in lang.light_words):
             return True
         for j in range(start - 1, -1, -1):
             word = words[j]

@@ -94,6 +94,8 @@ class Language:
     predicates: frozenset[str] = frozenset()
     """A sentence starting with one of ``predicates`` right after one of ``possessives`` and
     a noun is about that noun: "*my* neck *feels* stiff" describes the neck."""
+    stated_negations: frozenset[str] = frozenset()
+    """Words that deny a stated thing said right after them ("*no* new medicines")."""
     turns: frozenset[str] = frozenset()
     """Words that turn from a story to what is asked ("…, *but* could you tell me what to do
     next"): what the last clause asks is meant, when it is most of that clause."""
@@ -290,6 +292,7 @@ def load(code: str) -> Language:
         open_ends=frozenset(data.get("open_ends", [])),
         request_frames=tuple(data.get("request_frames", [])),
         turns=frozenset(data.get("turns", [])),
+        stated_negations=frozenset(data.get("stated_negations", [])),
         possessives=frozenset(data.get("possessives", [])),
         predicates=frozenset(data.get("predicates", [])),
         self_corrections=tuple(data.get("self_corrections", [])),
