@@ -131,6 +131,31 @@ CLASSES = {
         ("my foot feels like it's being crushed", "cramp.report", {"muscle": "foot"}),
         ("how much longer should i keep it", "coach.repeat", {}),
     ],
+    # A number that is a match's score or an age is no rating.
+    "score and age": [
+        ("we lost two nil", None, {}),
+        ("he's nine on saturday", None, {}),
+        ("my grandson turned six", None, {}),
+        ("honestly it was about a nine", "log.severity", {"severity": 9}),
+        ("i'm going for a five", "log.severity", {"severity": 5}),
+        ("just over the six mark", "log.severity", {"severity": 6}),
+    ],
+    # The entry named any way and changed, or said not to have been kept.
+    "entries": [
+        ("could you fix the last entry to say my left foot", "log.correct",
+         {"side": "left", "muscle": "foot"}),
+        ("change that last one to a five", "log.correct", {"severity": 5}),
+        ("update the record to read right leg", "log.correct", {"side": "right"}),
+        ("that one shouldn't have been logged", "log.undo", {}),
+    ],
+    # Vocabulary: fluids cut back, a dose put up, how often it happened, why they come.
+    "vocabulary 3": [
+        ("the nurse says cut back on liquids", "profile.update", {"item": "fluid_limit"}),
+        ("the doctor bumped my dose up", "profile.update", {"item": "new_medicine"}),
+        ("how many times did they come back last night", "summary.request", {}),
+        ("why do i get these", "tips.request", {}),
+        ("what could be bringing them on", "tips.request", {}),
+    ],
 }
 
 
@@ -217,3 +242,20 @@ def test_the_other_leg_after_a_cramp_is_a_second_cramp(talk):
     out = t.say("oh and now it's my other leg")
     assert any("calf, your foot, or your thigh" in line or "right" in line.lower()
                for line in out), out
+
+
+@pytest.mark.parametrize("said", ["my right calf cramped earlier but it's fine now",
+                                  "i had a nasty one an hour ago",
+                                  "my feet usually cramp at night"])
+def test_a_cramp_told_as_past_or_as_a_habit_starts_no_stretches(talk, said):
+    t = talk()
+    t.start()
+    out = t.say(said)
+    assert not any("I'm here" in line or "calf, your foot" in line for line in out), out
+
+
+def test_a_cramp_now_after_one_told_as_past_is_coached(talk):
+    t = talk()
+    t.start()
+    out = t.say("i had one earlier and now my left calf is going again")
+    assert any("I'm here" in line for line in out), out

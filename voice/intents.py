@@ -766,8 +766,11 @@ class IntentMatcher:
         return None
 
     def _no_number_in(self, words: list[str], span: set[int]) -> bool:
-        """Whether the numbers said in ``span`` are all no score (a time, a count)."""
-        said = [i for i in span if words[i] in self._number_words]
+        """Whether the numbers said in ``span`` are all no score (a time, a count); a pronoun
+        is no number at all ("change *the last one* to my foot")."""
+        lang = self.language
+        said = [i for i in span if words[i] in self._number_words and not (
+            words[i] in lang.pronoun_numbers and i and words[i - 1] in lang.not_numbers_after)]
         return bool(said) and all(self._not_a_number(words, i, words[i]) for i in said)
 
     def _not_a_number(self, words: list[str], start: int, phrase: str) -> bool:
