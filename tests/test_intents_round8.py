@@ -148,6 +148,17 @@ CLASSES = {
         ("update the record to read right leg", "log.correct", {"side": "right"}),
         ("that one shouldn't have been logged", "log.undo", {}),
     ],
+    # What a muscle does as it lets go, said of the muscle; and what a cramped one will not do.
+    "the muscle itself": [
+        ("my foot has finally let go", "cramp.over", {}),
+        ("the calf's softened now", "cramp.over", {}),
+        ("that cramp has worn off", "cramp.over", {}),
+        ("it's not as stiff now", "cramp.over", {}),
+        ("i can't uncurl my toes", "cramp.report", {"muscle": "toes"}),
+        ("there's a hard lump in my right calf", "cramp.report",
+         {"side": "right", "muscle": "calf"}),
+        ("the front of my shin is killing me", "cramp.report", {"muscle": "shin"}),
+    ],
     # Vocabulary: fluids cut back, a dose put up, how often it happened, why they come.
     "vocabulary 3": [
         ("the nurse says cut back on liquids", "profile.update", {"item": "fluid_limit"}),
@@ -259,3 +270,11 @@ def test_a_cramp_now_after_one_told_as_past_is_coached(talk):
     t.start()
     out = t.say("i had one earlier and now my left calf is going again")
     assert any("I'm here" in line for line in out), out
+
+
+def test_not_as_tight_holds_the_stretch_once_more(talk):
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    out = t.say("it's not as tight now")
+    assert not any("has let go" in line for line in out), out
