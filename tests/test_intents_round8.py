@@ -158,6 +158,12 @@ CLASSES = {
         ("there's a hard lump in my right calf", "cramp.report",
          {"side": "right", "muscle": "calf"}),
         ("the front of my shin is killing me", "cramp.report", {"muscle": "shin"}),
+        ("i turned over and wham, my left calf went", "cramp.report",
+         {"side": "left", "muscle": "calf"}),
+        ("pointing my toes set it off and now my calf's cramping", "cramp.report",
+         {"muscle": "calf"}),
+        ("my foot went floppy again", "cramp.over", {}),
+        ("my calf went soft at last", "cramp.over", {}),
     ],
     # Vocabulary: fluids cut back, a dose put up, how often it happened, why they come.
     "vocabulary 3": [

@@ -743,7 +743,7 @@ class IntentMatcher:
                                and nxt not in self.language.light_words
                                and nxt not in self._before_unknown[name])
                     if told is not None or nxt in before or unknown:
-                        teller = told if told is not None else at + n
+                        teller = told if told is not None else at + n + (1 if state else 0)
                         out.update(dict.fromkeys(range(at, at + n), teller))
                         if (state or told is not None) and at > 0 and (
                                 words[at - 1] in self._one_word_slots - {phrase}):
