@@ -165,6 +165,13 @@ CLASSES = {
         ("my foot went floppy again", "cramp.over", {}),
         ("my calf went soft at last", "cramp.over", {}),
     ],
+    # An arrangement with someone is no good night to the coach; "right you are" no side.
+    "arrangements": [
+        ("okay love, see you on friday", None, {}),
+        ("fine, see you there at ten", None, {}),
+        ("right you are", None, {}),
+        ("see you in the morning coach", "chat.goodnight", {}),
+    ],
     # Vocabulary: fluids cut back, a dose put up, how often it happened, why they come.
     "vocabulary 3": [
         ("the nurse says cut back on liquids", "profile.update", {"item": "fluid_limit"}),
