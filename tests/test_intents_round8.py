@@ -165,6 +165,30 @@ CLASSES = {
         ("my foot went floppy again", "cramp.over", {}),
         ("my calf went soft at last", "cramp.over", {}),
     ],
+    # Medicines moved or given for a condition; how far along in weeks; insulin.
+    "profile 2": [
+        ("the consultant moved me over to rosuvastatin", "profile.update",
+         {"item": "new_medicine"}),
+        ("the doctor gave me a different tablet for my heart", "profile.update",
+         {"item": "new_medicine"}),
+        ("i'm almost twenty six weeks", "profile.update", {"item": "pregnant"}),
+        ("i'm on insulin injections", "profile.update", {"item": "diabetes"}),
+    ],
+    # Does a remedy work, why they come.
+    "remedies asked": [
+        ("would a warm bath help", "tips.request", {}),
+        ("do compression socks actually work", "tips.request", {}),
+        ("is that because of my tablets", "tips.request", {}),
+    ],
+    # The muscle or "it" doing it, and a story told before "now" or "then".
+    "how it struck": [
+        ("my hamstring just locked", "cramp.report", {"muscle": "hamstring"}),
+        ("it spasmed as i rolled over", "cramp.report", {}),
+        ("the cramp grabbed me in my sleep", "cramp.report", {}),
+        ("my calf's gone into spasm", "cramp.report", {"muscle": "calf"}),
+        ("we walked round the shops for hours and then my toes started cramping",
+         "cramp.report", {"muscle": "toes"}),
+    ],
     # An arrangement with someone is no good night to the coach; "right you are" no side.
     "arrangements": [
         ("okay love, see you on friday", None, {}),
