@@ -12,6 +12,7 @@ import html
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -157,9 +158,10 @@ def save_live(convo: Any, say: dict[str, Any], write: Callable[[Database], None]
 
 
 def medicine_before_cramps(j: Database, now: datetime) -> dict[str, Any] | None:
-    """A medicine started in the last weeks, with cramps logged after its start."""
-    recent = [m for m in store.medicines(j)
-              if now.date() - date.fromisoformat(m["since"]) <= timedelta(weeks=NEW_MEDICINE_WEEKS)]
+    """A medicine started in the last weeks and still taken, with cramps logged after its
+    start."""
+    recent = [m for m in store.medicines(j) if not m.get("stopped") and
+              now.date() - date.fromisoformat(m["since"]) <= timedelta(weeks=NEW_MEDICINE_WEEKS)]
     if not recent:
         return None
     # The episodes are the journal's: read through its API, never its tables.
@@ -218,13 +220,25 @@ def _names_one(answer: str, not_names: dict[str, Any]) -> bool:
                for w in re.findall(r"\w+", answer.lower()))
 
 
-def named_with(text: str, data: dict[str, Any]) -> str | None:
+def _not_known(answer: str, not_names: dict[str, Any]) -> bool:
+    """Whether an answer says the name is not known ("I don't remember the name", "이름이
+    기억 안 나요"): no medicine's name holds a word of remembering or knowing."""
+    words = set(not_names.get("unknown_words", []))
+    stems = tuple(not_names.get("unknown_stems", []))
+    return any(w in words or (stems and w.startswith(stems))
+               for w in re.findall(r"\w+", answer.lower()))
+
+
+def named_with(text: str, data: dict[str, Any], key: str = "named_with") -> str | None:
     """The medicine's name when it was said with the news ("I started taking furosemide
     last monday", "they put me on amlodipine"): the word or two right after a frame that
     introduces one, up to a word that says when or why. ``None`` when no such word is there:
     then the coach asks, rather than guess a name for the doctor's report."""
-    names = data.get("named_with", {})
+    names = data.get(key, data.get("named_with", {}))
     said = " ".join(re.findall(r"\w+", text.lower().replace("'", "")))
+    for known in names.get("known", []):  # Korean: the name comes first, with a particle
+        if any(word.startswith(known) for word in said.split()):
+            return known
     stop = set(names.get("stops", [])) | set(data.get("not_names", {}).get("generic", []))
     stop |= set(data.get("started_ago", {}).get("weekdays", []))
     for frame in names.get("frames", []):
@@ -239,6 +253,70 @@ def named_with(text: str, data: dict[str, Any]) -> str | None:
         if words and len(words) <= 2:
             return " ".join(words)
     return None
+
+
+@dataclass(frozen=True)
+class StopSaid:
+    """What was said with a stop, kept while the coach asks which medicine it was."""
+
+    day: date
+    unclear: bool
+    """A day was said but not understood: today is kept, and the person told so."""
+    by_self: bool
+    """Stopped by the person: tell the prescriber. By a doctor (or not said): only noted."""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower().replace("'", ""))
+
+
+def _by_self(text: str, data: dict[str, Any]) -> bool:
+    """Whether the person stopped it on their own ("I stopped taking it", "약 끊었어요"), not
+    a doctor ("the doctor took me off it", "의사가 그만 먹으래요"); "I'm not on it anymore"
+    says neither. A language that drops "I" (Korean) lists no ``self`` words."""
+    by = data.get("stopped_by", {})
+    said = " ".join(_words(text))
+    if any(_has(said, w) for w in by.get("words", [])) or any(
+            w.endswith(tuple(by.get("endings", []))) for w in said.split() if by.get("endings")):
+        return False
+    return "self" not in by or any(_has(said, w) for w in by["self"])
+
+
+def stopped_one(text: str, meds: list[dict[str, Any]], data: dict[str, Any]
+                ) -> dict[str, Any] | None:
+    """The medicine in the profile that a stop names: by its name (a word of the name at
+    the start of a word said: "아토르바스타틴을"), or by its kind when only one still taken is
+    of that kind ("my statin", "the water pill"). ``None`` when the words do not tell."""
+    said = _words(text)
+    taken = [m for m in meds if not m.get("stopped")] + [m for m in meds if m.get("stopped")]
+    for med in taken:
+        name = _words(med["name"])
+        if name and any(said[i:i + len(name)][:-1] == name[:-1] and
+                        said[i + len(name) - 1].startswith(name[-1])
+                        for i in range(len(said) - len(name) + 1)):
+            return med
+    joined = " ".join(said)
+    for word, classes in data.get("stopped_kinds", {}).items():
+        if not any(w.startswith(word) for w in said) and word not in joined:
+            continue
+        of_kind = [m for m in meds if not m.get("stopped") and m["class"] in classes]
+        if len(of_kind) == 1:
+            return of_kind[0]
+    return None
+
+
+def _bare_name(answer: str, data: dict[str, Any]) -> str:
+    """A name said as an answer, without the words around it ("it's called X", "X요")."""
+    name = " ".join(_words(answer))
+    for prefix in data.get("name_prefixes", []):
+        if name.startswith(prefix + " "):
+            name = name[len(prefix) + 1:]
+            break
+    for suffix in data.get("name_suffixes", []):
+        # "푸로세미드요": the name, not its polite ending, goes in the report.
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[:-len(suffix)].rstrip()
+    return name
 
 
 def _advice(data: dict[str, Any], convo: Any) -> list[str]:
@@ -279,11 +357,15 @@ class Profile:
             return None
         if convo.asked == "medicine":
             return self._medicine_named(intent, convo, data)
+        if convo.asked == "stopped_medicine":
+            return self._stopped_named(intent, convo, data)
         if intent.name != "profile.update":
             return None
         item = intent.slots.get("item")
         if item is None:
             return Reply(say=list(data["say"]["unclear"]))
+        if item == "stopped_medicine":
+            return self._stopped(intent.text, convo, data)
         now = convo.now()
         started, when = started_on(intent.text, now.date(), data, convo.language)
         name = named_with(intent.text, data) if item == "new_medicine" else None
@@ -323,17 +405,10 @@ class Profile:
         not_names = data.get("not_names", {})
         if name in not_names.get("again", []):
             return Reply(say=[say["ask_medicine"]], ask=_medicine_question())
-        if name in not_names.get("unknown", []) or not _names_one(name, not_names):
+        if (name in not_names.get("unknown", []) or _not_known(name, not_names)
+                or not _names_one(name, not_names)):
             return Reply(say=[say["medicine_unnamed"], *advice])
-        for prefix in data.get("name_prefixes", []):
-            if name.startswith(prefix + " "):
-                name = name[len(prefix) + 1:]
-                break
-        for suffix in data.get("name_suffixes", []):
-            # "푸로세미드요": the name, not its polite ending, goes in the report.
-            if name.endswith(suffix) and len(name) > len(suffix) + 1:
-                name = name[:-len(suffix)].rstrip()
-                break
+        name = _bare_name(name, data)
         now = convo.now()
 
         def write(j: Database) -> None:
@@ -348,6 +423,66 @@ class Profile:
         failed = save_live(convo, say, write)
         return Reply(say=failed + advice if failed else
                      [say["medicine_named"].format(name=name), *advice])
+
+    def _stopped(self, text: str, convo: Any, data: dict[str, Any]) -> Reply:
+        """"I stopped taking atorvastatin", "the doctor took me off simvastatin": the medicine
+        is kept with the day it stopped (never deleted: the report shows cramps before and
+        after it). Which one, when the words do not say, is asked once."""
+        now = convo.now()
+        day, when = started_on(text, now.date(), data, convo.language)
+        self._stop = StopSaid(day or now.date(), day is None, _by_self(text, data))
+        try:
+            with store.open_profile(convo.data_dir, create=False,
+                                    busy_timeout_s=shared_db.LIVE_BUSY_TIMEOUT_S) as j:
+                meds = store.medicines(j)
+        except shared_db.LIVE_ERRORS as err:
+            log.info("profile: cannot read: %s", err)
+            meds = []
+        found = stopped_one(text, meds, data)
+        if found is not None:
+            return self._note_stop(found, convo, data)
+        name = named_with(text, data, "stopped_with")
+        if name:
+            return Reply(say=[phrasebook.capitalise(data["say"]["stopped_not_kept"].format(
+                name=name))])
+        return Reply(say=[data["say"]["ask_stopped"]], ask=_stopped_question())
+
+    def _stopped_named(self, intent: Intent, convo: Any, data: dict[str, Any]) -> Reply:
+        say = data["say"]
+        not_names = data.get("not_names", {})
+        answer = intent.text
+        if intent.name is not None or not answer or _not_known(answer, not_names) or \
+                answer in not_names.get("unknown", []):
+            return Reply(say=[say["stopped_unnamed"]])
+        if answer in not_names.get("again", []):
+            return Reply(say=[say["ask_stopped"]], ask=_stopped_question())
+        try:
+            with store.open_profile(convo.data_dir, create=False,
+                                    busy_timeout_s=shared_db.LIVE_BUSY_TIMEOUT_S) as j:
+                meds = store.medicines(j)
+        except shared_db.LIVE_ERRORS:
+            meds = []
+        found = stopped_one(answer, meds, data)
+        if found is None:
+            name = _bare_name(answer, data)
+            return Reply(say=[phrasebook.capitalise(say["stopped_not_kept"].format(name=name))])
+        return self._note_stop(found, convo, data)
+
+    def _note_stop(self, med: dict[str, Any], convo: Any, data: dict[str, Any]) -> Reply:
+        say = data["say"]
+        now = convo.now()
+        stop = getattr(self, "_stop", None) or StopSaid(now.date(), False, True)
+        # Never before it began, never after today.
+        day = min(max(stop.day, date.fromisoformat(med["since"])), now.date())
+        failed = save_live(convo, say, lambda j: store.stop_medicine(j, med["name"], day, now))
+        if failed:
+            return Reply(say=failed)
+        lines = [say["stopped"].format(name=med["name"])]
+        if stop.unclear:
+            lines.append(say["stopped_day_unclear"])
+        if stop.by_self:
+            lines.append(say["stopped_tell_prescriber"])
+        return Reply(say=lines)
 
     @hookimpl
     def crampcoach_timer(self, name: str, data: dict[str, Any], convo: Any) -> Reply | None:
@@ -391,6 +526,12 @@ def report_section(profile: dict[str, Any], flagged: dict[str, Any] | None) -> s
                    f"({e(flagged['since'])}).</b> Worth reviewing with the prescriber; the "
                    "person has been told not to stop it on their own.</p>")
     return "".join(out)
+
+
+def _stopped_question() -> Question:
+    """ "Which medicine did you stop?": any answer that is not another command names it."""
+    return Question(MEDICINE_ANSWERS, MEDICINE_QUESTION_S, name="stopped_medicine",
+                    free_text=True)
 
 
 def _medicine_question() -> Question:

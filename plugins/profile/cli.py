@@ -37,7 +37,13 @@ def add_commands(sub: Any) -> None:
     am.add_argument("name", help="its generic name, e.g. atorvastatin")
     am.add_argument("--since", type=_day, required=True, metavar="DATE")
     am.set_defaults(func=cmd_add_medicine)
-    rm = ps.add_parser("remove-medicine", help="a medicine you no longer take")
+    sm = ps.add_parser("stop-medicine", help="a medicine you stopped taking (kept, with the day "
+                       "it stopped, for the doctor's report)")
+    sm.add_argument("name")
+    sm.add_argument("--on", type=_day, metavar="DATE", help="YYYY-MM-DD (default: today)")
+    sm.set_defaults(func=cmd_stop_medicine)
+    rm = ps.add_parser("remove-medicine", help="a medicine you no longer take, or one added "
+                       "by mistake (deleted)")
     rm.add_argument("name")
     rm.set_defaults(func=cmd_remove_medicine)
     ps.add_parser("export", help="print the profile as JSON").set_defaults(func=cmd_export)
@@ -60,7 +66,8 @@ def cmd_show(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     print("medicines:" if profile["medicines"] else "medicines: none")
     for m in profile["medicines"]:
         flag = f"  [associated with cramps: {m['class']}]" if m["class"] else ""
-        print(f"  {m['name']} since {m['since']}{flag}")
+        stopped = f", stopped {m['stopped']}" if m.get("stopped") else ""
+        print(f"  {m['name']} since {m['since']}{stopped}{flag}")
     print(f"vein checks: {len(profile['vein_checks'])}")
     return 0
 
@@ -93,6 +100,14 @@ def cmd_add_medicine(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     print(f"added {args.name} since {args.since}" +
           (f" (associated with cramps: {cls}; never stop it without the prescriber)"
            if cls else ""))
+    return 0
+
+
+def cmd_stop_medicine(args: argparse.Namespace, cfg: Any, host: Any) -> int:
+    now = local_now()
+    on = args.on or now.date()
+    name = _run(cfg, lambda j: store.stop_medicine(j, args.name, on, now))
+    print(f"stopped {name} on {on}")
     return 0
 
 

@@ -30,6 +30,9 @@ MIGRATIONS: tuple[str, ...] = (
         added_at TEXT NOT NULL
     );
     """,
+    # The day a medicine was stopped: kept, not deleted, so the doctor's report can still
+    # show cramps before and after it. Empty for one still taken (and for older rows).
+    "ALTER TABLE medicines ADD COLUMN stopped TEXT;",
 )
 
 
@@ -53,28 +56,32 @@ DETAILS = {"name": "name", "birth_date": "date of birth"}
 """Optional, free text: only for the report's heading and the FHIR Patient."""
 
 # Medicine classes the content brief (section 5) associates with cramps, by generic name (no
-# brands). The report says "associated with cramps in some people", never that it caused them.
+# brands; the Korean names as Korean writes them). The report says "associated with cramps in
+# some people", never that it caused them.
 MEDICINE_CLASSES = {
     "thiazide diuretic": ["hydrochlorothiazide", "chlorothiazide", "chlorthalidone",
                           "chlortalidone", "indapamide", "bendroflumethiazide",
-                          "cyclopenthiazide", "metolazone"],
-    "potassium-sparing diuretic": ["spironolactone", "amiloride", "triamterene", "eplerenone"],
+                          "cyclopenthiazide", "metolazone", "인다파미드", "히드로클로로티아지드",
+                          "하이드로클로로티아지드", "클로르탈리돈"],
+    "potassium-sparing diuretic": ["spironolactone", "amiloride", "triamterene", "eplerenone",
+                                   "스피로놀락톤", "아밀로라이드"],
     "loop diuretic": ["furosemide", "frusemide", "bumetanide", "torsemide", "torasemide",
-                      "ethacrynic acid"],
+                      "ethacrynic acid", "푸로세미드", "부메타니드", "토르세미드"],
     "inhaled long-acting beta-agonist": ["salmeterol", "formoterol", "eformoterol",
                                          "arformoterol", "vilanterol", "indacaterol",
                                          "olodaterol"],
     "statin": ["atorvastatin", "simvastatin", "rosuvastatin", "pravastatin", "lovastatin",
-               "fluvastatin", "pitavastatin"],
+               "fluvastatin", "pitavastatin", "스타틴"],  # 아토르바스타틴, 로수바스타틴…
     "blood-pressure medicine (calcium-channel blocker)": [
         "amlodipine", "nifedipine", "felodipine", "lercanidipine", "nicardipine", "isradipine",
-        "nisoldipine", "lacidipine", "nitrendipine", "diltiazem", "verapamil"],
+        "nisoldipine", "lacidipine", "nitrendipine", "diltiazem", "verapamil", "암로디핀",
+        "니페디핀", "펠로디핀", "레르카니디핀", "딜티아젬", "베라파밀"],
     "raloxifene": ["raloxifene"],
     "conjugated estrogens": ["conjugated estrogens", "conjugated oestrogens",
                              "conjugated equine estrogens", "estrogens, conjugated"],
     "teriparatide": ["teriparatide"],
     "intravenous iron sucrose": ["iron sucrose", "iron saccharate", "ferric saccharate"],
-    "naproxen": ["naproxen"],
+    "naproxen": ["naproxen", "나프록센"],
 }
 
 
@@ -141,8 +148,23 @@ def add_medicine(j: Database, name: str, since: date, now: datetime) -> None:
     with j.transaction():
         kept = _same_name(j, name)
         j.db.execute("INSERT INTO medicines (name, since, added_at) VALUES (?, ?, ?) "
-                     "ON CONFLICT(name) DO UPDATE SET since = excluded.since",
+                     "ON CONFLICT(name) DO UPDATE SET since = excluded.since, stopped = NULL",
                      (kept[0] if kept else name, since.isoformat(), now.isoformat()))
+
+
+def stop_medicine(j: Database, name: str, on: date, now: datetime) -> str:
+    """Keep that a medicine was stopped on a day (it stays in the profile, with its start);
+    the stored name is returned. Said again, the later day is kept."""
+    if on > now.date():
+        raise ProfileError(f"the stop date {on} is in the future")
+    with j.transaction():
+        stored = _same_name(j, name)
+        if not stored:
+            raise ProfileError(f"no medicine named {name!r} in the profile")
+        for kept in stored:
+            j.db.execute("UPDATE medicines SET stopped = ? WHERE name = ?",
+                         (on.isoformat(), kept))
+    return stored[0]
 
 
 def remove_medicine(j: Database, name: str) -> None:
@@ -162,7 +184,10 @@ def _same_name(j: Database, name: str) -> list[str]:
 
 
 def medicines(j: Database) -> list[dict[str, Any]]:
-    rows = j.db.execute("SELECT name, since FROM medicines ORDER BY since, name")
+    """Each medicine with its start and class, and ``stopped`` (a date) only for one stopped."""
+    columns = {r["name"] for r in j.db.execute("PRAGMA table_info(medicines)")}
+    stopped = "stopped" if "stopped" in columns else "NULL AS stopped"  # a read-only older file
+    rows = j.db.execute(f"SELECT name, since, {stopped} FROM medicines ORDER BY since, name")
     seen: set[str] = set()  # one per name in any case, the earliest start (older files)
     out = []
     for r in rows:
@@ -170,7 +195,8 @@ def medicines(j: Database) -> list[dict[str, Any]]:
         if key not in seen:
             seen.add(key)
             out.append({"name": r["name"], "since": r["since"],
-                        "class": medicine_class(r["name"])})
+                        "class": medicine_class(r["name"])}
+                       | ({"stopped": r["stopped"]} if r["stopped"] else {}))
     return out
 
 

@@ -325,12 +325,16 @@ def _medicine_section(j: Journal, p: Period, meds: list[dict[str, Any]]) -> str:
     for m, since in _starts(meds):
         before_first = max(earliest, since - timedelta(days=MAX_WINDOW_NIGHTS))
         after_last = min(p.last, since + timedelta(days=MAX_WINDOW_NIGHTS - 1))
+        if m.get("stopped"):  # "after" is while it was taken, not after it stopped too
+            after_last = min(after_last, max(since, date.fromisoformat(m["stopped"])))
         before = _rate(every, before_first, since - timedelta(days=1), p.night_end)
         # Nights before the journal's first entry are not "no cramps": nothing was logged.
         after = _rate(every, max(since, earliest), after_last, p.night_end)
         cls = m.get("class")
         rows.append(
-            f"<tr><td>{html.escape(m['name'])}</td><td>{since:%d %b %Y}</td>"
+            f"<tr><td>{html.escape(m['name'])}"
+            + (f" (stopped {html.escape(m['stopped'])})" if m.get("stopped") else "")
+            + f"</td><td>{since:%d %b %Y}</td>"
             f"<td>{html.escape(cls + ' (associated with cramps in some people)') if cls else '–'}"
             f"</td><td class='num'>{before}</td><td class='num'>{after}</td></tr>")
     return ("<section class='block'><h2>Medicines started</h2><table class='compact'><thead>"
