@@ -208,3 +208,10 @@ class TestScoreWithoutCounter:
                                       "사이드"])
     def test_counts_and_words_stay(self, ko, text):
         assert said(ko, text)[0] != "log.severity"
+
+
+@pytest.mark.parametrize("text, want", [("발이었는데 이제 괜찮아요", "cramp.over"),
+                                        ("종아리였고 이제 다 풀렸어", "cramp.over"),
+                                        ("아까 그거 허벅지였는데", "log.correct")])
+def test_a_place_that_was_joined_to_more_is_background(ko, text, want):
+    assert said(ko, text)[0] == want

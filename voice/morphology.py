@@ -96,6 +96,9 @@ class Morphology:
     was_endings: tuple[str, ...] = ()
     """The past copula's starts ("이었", "였"): a value said so is said as what it was ("왼쪽
     종아리였어": it was the left calf), a correction, as "it was my left calf" is."""
+    was_joined: tuple[str, ...] = ()
+    """Connective endings ("는데", "고"): a place in the past copula joined so to more that is
+    said is the background of it ("종아리였는데 이제 괜찮아"), no correction."""
     was_then: frozenset[str] = frozenset()
     """Words for a time gone by ("어젯밤", "아까"): with one, a rating said in the past copula
     is a correction too ("어젯밤 건 팔 점이었어": last night's was an eight)."""
@@ -140,6 +143,7 @@ class Morphology:
                    misspoke=strings("misspoke"),
                    was_endings=strings("was_endings"),
                    was_then=frozenset(strings("was_then")),
+                   was_joined=strings("was_joined"),
                    copula_endings=strings("copula_endings"),
                    copula_unscored=frozenset(strings("copula_unscored")),
                    number_endings=strings("number_endings"),
@@ -327,7 +331,9 @@ class Reader:
                 if tail is not None and len(read) == 1 and read[0] in self.scores and any(
                         tail.startswith(e) for e in self.morph.copula_endings):
                     read = [*read, self.counter]  # "칠이요": a score, as "칠" alone is
-                if tail is not None and any(tail.startswith(e) for e in self.morph.was_endings):
+                if tail is not None and any(tail.startswith(e) for e in self.morph.was_endings) \
+                        and not (i + 1 < len(said) and any(
+                            c in tail for c in self.morph.was_joined)):
                     was.append(len(out) + len(read) - 1)
             out.extend(read if len(word) > 1 else [word])
         return self._changed_to(self._owned_up(self._was(self._scored(out), was)))
