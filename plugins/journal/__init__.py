@@ -548,10 +548,10 @@ class JournalPlugin:
         return Reply(say=[book.say("offer_told")], ask=Question(YES_NO, name="add_told"))
 
     def _confirm_told(self, book: phrasebook.Phrasebook, convo: Conversation,
-                      name: str | None) -> Reply | None:
+                      name: str | None) -> Reply:
         fields, self.pending_told = self.pending_told or {}, None
         if name != "answer.yes":
-            return Reply(say=[book.say("not_added")]) if name == "answer.no" else None
+            return Reply(say=[book.say("not_added")])
         now = convo.now()
         # When it began was not heard: the entry carries the time it was told, says so,
         # and claims no length.
@@ -593,7 +593,7 @@ def _says(book: phrasebook.Phrasebook, key: str, text: str,
     """Whether ``text`` says one of the phrases listed under ``key`` (in ``[words]``, or in
     ``table``), as whole words."""
     phrases = (table if table is not None else book.data.get("words", {})).get(key, [])
-    said = f" {' '.join(text.lower().replace(chr(39), '').split())} "
+    said = " " + " ".join(text.lower().replace("'", "").split()) + " "
     return any(f" {p} " in said for p in phrases)
 
 

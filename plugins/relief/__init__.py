@@ -201,17 +201,14 @@ class Relief:
             reply = self._report(book, convo, {**slots, **place}, intent.text)
             reply.follow.append(facts.located("relief", place.get("side"), place.get("muscle")))
             return reply
-        if name == "chat.never_mind" and (self.awaiting_muscle or self.thigh is not None):
-            # "Cramp… never mind": no routine starts; the journal hears it was stopped.
-            self._reset()
-            return Reply(cancel_timers=True,
-                         follow=[Intent("coach.stop", {}, "relief", intent.text)])
-        if name == "chat.never_mind" and self.routine is not None:
-            # "Never mind", "forget it" mid-routine or to "Has the cramp let go?": no more
-            # stretches or asking; stopped as with "stop", so "keep going" soon after takes
-            # it up again.
-            self._remember(convo, let_go=None)
-            self.stopped = (convo.elapsed(), self.muscle)
+        if name == "chat.never_mind" and (self.routine is not None or self.awaiting_muscle
+                                          or self.thigh is not None):
+            # "Cramp… never mind", "forget it" mid-routine or to "Has the cramp let go?": no
+            # more stretches or asking; the journal hears it was stopped, and a routine
+            # under way is stopped as with "stop" ("keep going" soon after takes it up again).
+            if self.routine is not None:
+                self._remember(convo, let_go=None)
+                self.stopped = (convo.elapsed(), self.muscle)
             self._reset()
             return Reply(cancel_timers=True,
                          follow=[Intent("coach.stop", {}, "relief", intent.text)])
