@@ -88,7 +88,7 @@ KO = [
     ("쥐가 멈췄어요", "none", None),
 ]
 
-ASK_STOPPED = {"en": "Which medicine did you stop?", "ko": "어떤 약을 끊으셨어요?"}
+ASK_STOPPED = {"en": "Which medicine did you stop?", "ko": "끊으신 약이 뭐예요?"}
 NOT_CAUGHT = {"en": "didn't catch", "ko": "알아듣지"}
 
 

@@ -205,7 +205,7 @@ def test_a_medicine_stopped_in_korean(talk, isolated, said, name, by_doctor):
     t.start()
     heard = t.say(said)
     if name is None:
-        assert heard == ["어떤 약을 끊으셨어요?"]
+        assert heard == ["끊으신 약이 뭐예요?"]
         name = "아토르바스타틴"
         heard = t.say("아토르바스타틴이요")
     assert heard[0] == f"기록했어요. 끊은 약: {name}."

@@ -229,12 +229,13 @@ def _not_known(answer: str, not_names: dict[str, Any]) -> bool:
                for w in re.findall(r"\w+", answer.lower()))
 
 
-def named_with(text: str, data: dict[str, Any], key: str = "named_with") -> str | None:
+def named_with(text: str, data: dict[str, Any], key: str = "") -> str | None:
     """The medicine's name when it was said with the news ("I started taking furosemide
     last monday", "they put me on amlodipine"): the word or two right after a frame that
     introduces one, up to a word that says when or why. ``None`` when no such word is there:
     then the coach asks, rather than guess a name for the doctor's report."""
-    names = data.get(key, data.get("named_with", {}))
+    names = data.get("named_with", {})
+    names = names.get(key, names) if key else names  # a language without stop frames: its own
     said = " ".join(re.findall(r"\w+", text.lower().replace("'", "")))
     for known in names.get("known", []):  # Korean: the name comes first, with a particle
         if any(word.startswith(known) for word in said.split()):
@@ -274,7 +275,7 @@ def _by_self(text: str, data: dict[str, Any]) -> bool:
     """Whether the person stopped it on their own ("I stopped taking it", "약 끊었어요"), not
     a doctor ("the doctor took me off it", "의사가 그만 먹으래요"); "I'm not on it anymore"
     says neither. A language that drops "I" (Korean) lists no ``self`` words."""
-    by = data.get("stopped_by", {})
+    by = data.get("named_with", {}).get("stopped_by", {})
     said = " ".join(_words(text))
     if any(_has(said, w) for w in by.get("words", [])) or any(
             w.endswith(tuple(by.get("endings", []))) for w in said.split() if by.get("endings")):
@@ -296,7 +297,7 @@ def stopped_one(text: str, meds: list[dict[str, Any]], data: dict[str, Any]
                         for i in range(len(said) - len(name) + 1)):
             return med
     joined = " ".join(said)
-    for word, classes in data.get("stopped_kinds", {}).items():
+    for word, classes in data.get("named_with", {}).get("stopped_kinds", {}).items():
         if not any(w.startswith(word) for w in said) and word not in joined:
             continue
         of_kind = [m for m in meds if not m.get("stopped") and m["class"] in classes]
@@ -441,7 +442,7 @@ class Profile:
         found = stopped_one(text, meds, data)
         if found is not None:
             return self._note_stop(found, convo, data)
-        name = named_with(text, data, "stopped_with")
+        name = named_with(text, data, "stopped")
         if name:
             return Reply(say=[phrasebook.capitalise(data["say"]["stopped_not_kept"].format(
                 name=name))])
