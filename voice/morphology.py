@@ -26,7 +26,7 @@ The endings, particles and contractions are the language's data (``[morphology]`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 _FIRST, _LAST = 0xAC00, 0xD7A3  # Hangul syllables
@@ -71,6 +71,9 @@ class Morphology:
     typed_final_head: str = ""
     """Those of ``typed_final`` that are an ending on a word's start with more said after it
     ("난다": ㄴ); ㅁ ends a word ("남았어" is no "났어" and more: 남다, to be left)."""
+    typed_head_glued_then: frozenset[str] = frozenset()
+    """What may follow a ``typed_final_head`` ending on a syllable glued to a known word
+    ("쥐*난다*": 나 + ㄴ다, the plain present); "수건이" stays no "수 거 이"."""
     long_negation_ending: str = ""
     long_negations: Mapping[str, str] = field(default_factory=dict)
     """The start of a denying verb → the short negation it means, said after a verb with
@@ -89,6 +92,19 @@ class Morphology:
     change_to: frozenset[str] = frozenset()
     """Words asking for a change to what is said right before them ("사 점으로 *바꿔* 줘"): a
     value said so is the ``denial`` before it, as a correction is declared."""
+    change_into: frozenset[str] = frozenset()
+    """Particles of what a thing is changed into ("사 점*으로* 바꿔", "바꿔 줘 *여섯으로*")."""
+    change_object: frozenset[str] = frozenset()
+    """Particles of the thing changed ("혈압약*을* 바꿔 줬어"): said right before the verb,
+    no value is corrected."""
+    quoted: tuple[str, ...] = ()
+    quoted_then: frozenset[str] = frozenset()
+    """A value said as quoted (``quoted``: "여덟이라고") and then said to have been said
+    (``quoted_then``: "했는데") is what was said before, not what is meant: left out."""
+    was_hedge: str = ""
+    """A hedge said between a value and its past copula ("다섯*쯤*이었어")."""
+    was_told: tuple[str, ...] = ()
+    """Endings of a value said as told ("종아리였*다고*"): no clause joined, said on."""
     change_what: frozenset[str] = frozenset()
     """Words naming what is changed, said before the value ("*그거* 오른쪽으로 바꿔")."""
     after_numbers: frozenset[str] = frozenset()
@@ -96,6 +112,14 @@ class Morphology:
     was_endings: tuple[str, ...] = ()
     """The past copula's starts ("이었", "였"): a value said so is said as what it was ("왼쪽
     종아리였어": it was the left calf), a correction, as "it was my left calf" is."""
+    was_places: frozenset[str] = frozenset()
+    """Places said without a slot's value that a correction may name ("반대쪽이었어": it
+    was the other side)."""
+    realised: frozenset[str] = frozenset()
+    """Words of a slip just noticed ("아", "미안"): before them, a place said in the
+    present copula (``is_endings``: "아 오른쪽*이야*") is a correction, as one said in the
+    past copula is."""
+    is_endings: tuple[str, ...] = ()
     was_joined: tuple[str, ...] = ()
     """Connective endings ("는데", "고"): a place in the past copula joined so to more that is
     said is the background of it ("종아리였는데 이제 괜찮아"), no correction."""
@@ -110,8 +134,35 @@ class Morphology:
     number_endings: tuple[str, ...] = ()
     """How what follows a number word in the same word may start: particles and the copula
     ("칠이요", "셋도"); a verb's ending is none ("열어": open, "팔았어": sold; not 10, 8)."""
+    determiners: frozenset[str] = frozenset()
+    """Number forms said before a counter ("두 다리", "세 번"): read only as a number word is
+    ("뒀어", put, is no "두": both legs)."""
     copula_unscored: frozenset[str] = frozenset()
     """Numbers that are other words with a copula ending ("이야": this is; "일이에요": work)."""
+    others: tuple[str, ...] = ()
+    """People other than the speaker ("친구", "남편"): said with a subject or topic particle
+    ("친구가", "남편은", "엄마도"), a cramp told of them not now is not for the coach."""
+    others_particles: tuple[str, ...] = ()
+    """The particles that make one of ``others`` what a sentence is about ("가", "는", "도")."""
+    not_now: frozenset[str] = frozenset()
+    """Words telling a habit or a time long gone ("맨날", "옛날"): with one of ``others``, a
+    cramp told is theirs and not now ("우리 남편은 맨날 쥐 난대")."""
+    not_now_inside: tuple[str, ...] = ()
+    """Endings telling the same inside a word: a remembered one ("쥐났다*더라*") or the
+    past of the past, a past ㅆ said again ("났*었*대": ``past_again`` after ``drop_finals``)."""
+    past_again: str = ""
+    now: frozenset[str] = frozenset()
+    """Words that make a cramp told of someone else the coach's business: it is now, or
+    help is asked ("지금", "어떡해"); starts of words ("어떻게", "도와")."""
+    not_pain: tuple[str, ...] = ()
+    """Starts of words telling an everyday state or deed of a body part ("발 *시려*", "발가락
+    *귀엽다*", "리모컨 왼쪽에 *있어*"): with one, and no word of ``pain``, a side or a muscle
+    named is no cramp told (as "my feet are cold" is none)."""
+    pain: tuple[str, ...] = ()
+    """Starts of words telling a cramp or a pain ("쥐", "아파", "뭉쳐", "오그라")."""
+    placed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """A particle of place → starts of the verb after it that say where a thing is ("에" →
+    "있"): "리모컨 *왼쪽에 있어*" names a side as a place, and tells no cramp."""
     misspoke: tuple[str, ...] = ()
     """Phrases owning up to a slip ("잘못 말했어"): said with what is meant, they are the
     ``denial`` before it ("오른쪽이었는데 잘못 말했어" → "아니 오른쪽"), as a correction is
@@ -131,6 +182,7 @@ class Morphology:
                    typed_final=str(data.get("typed_final", "")),
                    typed_final_glued=str(data.get("typed_final_glued", "")),
                    typed_final_head=str(data.get("typed_final_head", "")),
+                   typed_head_glued_then=frozenset(strings("typed_head_glued_then")),
                    long_negation_ending=str(data.get("long_negation_ending", "")),
                    long_negations=dict(data.get("long_negations", {}) or {}),  # type: ignore[arg-type]
                    denied_before=frozenset(strings("denied_before")),
@@ -144,12 +196,27 @@ class Morphology:
                    was_endings=strings("was_endings"),
                    was_then=frozenset(strings("was_then")),
                    was_joined=strings("was_joined"),
+                   was_places=frozenset(strings("was_places")),
+                   realised=frozenset(strings("realised")), is_endings=strings("is_endings"),
                    copula_endings=strings("copula_endings"),
                    copula_unscored=frozenset(strings("copula_unscored")),
                    number_endings=strings("number_endings"),
+                   determiners=frozenset(strings("determiners")),
                    score_hedges=frozenset(strings("score_hedges")),
                    change_to=frozenset(strings("change_to")),
-                   change_what=frozenset(strings("change_what")))
+                   change_what=frozenset(strings("change_what")),
+                   change_into=frozenset(strings("change_into")),
+                   change_object=frozenset(strings("change_object")),
+                   was_hedge=str(data.get("was_hedge", "")), was_told=strings("was_told"),
+                   quoted=strings("quoted"), quoted_then=frozenset(strings("quoted_then")),
+                   others=strings("others"), others_particles=strings("others_particles"),
+                   not_now=frozenset(strings("not_now")),
+                   not_now_inside=strings("not_now_inside"),
+                   past_again=str(data.get("past_again", "")),
+                   now=frozenset(strings("now")),
+                   not_pain=strings("not_pain"), pain=strings("pain"),
+                   placed={str(k): tuple(v) for k, v in  # type: ignore[union-attr]
+                           (data.get("placed", {}) or {}).items()})
 
     def _strip(self, word: str) -> str | None:
         """``word`` without its last particle or ending (the longest that fits), or None."""
@@ -206,6 +273,43 @@ class Morphology:
             return None
         return word[:-1] + chr(_FIRST + code - final)
 
+    def told_of_others(self, words: list[str]) -> bool:
+        """Whether ``words`` tell of someone else's cramp, not now, and ask nothing: a
+        friend's, a husband's habit ("친구가 축구하다가 쥐났었대", "우리 남편은 맨날 쥐 난대"),
+        as "my husband gets cramp all the time" is no report. Someone else's cramp now ("남편이
+        종아리에 쥐가 났대요": said for the one cramping) stays a report."""
+        if not self.others or not any(self._is_other(w) for w in words):
+            return False
+        if any(w.startswith(now) for w in words for now in self.now):
+            return False
+        return any(w in self.not_now or self._told_before(w) for w in words)
+
+    def told_of_body(self, words: list[str]) -> bool:
+        """Whether ``words`` tell an everyday state or deed and no pain ("발 시려 양말 어디
+        있지", "강아지가 발가락 핥아"): a body part or a side said so is no report."""
+        def said(starts: tuple[str, ...]) -> bool:
+            return any(w.startswith(s) for w in words for s in starts)
+
+        return bool(self.not_pain) and said(self.not_pain) and not said(self.pain)
+
+    def _is_other(self, word: str) -> bool:
+        return any(word.startswith(o) and word[len(o):] in self.others_particles
+                   for o in self.others)
+
+    def _told_before(self, word: str) -> bool:
+        """Whether ``word`` says its verb remembered or as the past of the past."""
+        if any(end in word[1:] for end in self.not_now_inside):
+            return True
+        if not self.past_again:
+            return False
+        for i, ch in enumerate(word[:-1]):
+            code = _syllable(ch)
+            final = code % _FINALS if code is not None else 0
+            if (final and _FINAL_JAMO[final - 1] in self.drop_finals
+                    and word[i + 1:].startswith(self.past_again)):
+                return True
+        return False
+
     def stem(self, word: str) -> str:
         """The plainest form of ``word`` (the last of its reductions)."""
         plain = word
@@ -221,7 +325,7 @@ class Reader:
                  numbers: Iterable[str] = (), counter: str = "", values: Iterable[str] = (),
                  scores: Iterable[str] = (), counts: Iterable[str] = ()):
         self.morph = morphology
-        self.values = frozenset(values)
+        self.values = frozenset(values) | morphology.was_places
         """Words of the slot lists (a side, a muscle): what a correction is about."""
         self.scores = frozenset(scores) - morphology.copula_unscored
         """Numbers that are a score said with a copula ending and no counter ("칠이요")."""
@@ -273,7 +377,8 @@ class Reader:
     def _ends_as_number(self, word: str, form: str) -> bool:
         """Whether ``word`` read as ``form`` is so as a number is (see
         :attr:`Morphology.number_endings`); any word that is no number is."""
-        if form not in self.numbers or not self.morph.number_endings:
+        if form not in self.numbers and form not in self.morph.determiners \
+                or not self.morph.number_endings:
             return True
         return word.startswith(form) and word[len(form):].startswith(self.morph.number_endings)
 
@@ -284,6 +389,10 @@ class Reader:
             return [one]
         for cut in range(len(word) - 1, 0, -1):  # the longest known start first
             head, rest = self.word(word[:cut], glued, head=True), word[cut:]
+            if head is None and glued and rest in self.morph.typed_head_glued_then:
+                head = self.word(word[:cut], head=True)  # "쥐난다": 나 + ㄴ다, glued
+                if head is not None:
+                    return [head]  # the ending read off
             if head is None or cut == 1 and head == self._by_stem.get(word[:1]) != word[:1]:
                 # A lone syllable starting a word is no longer word that merely starts with
                 # it: the "엄" of "엄마" is no "엄지" (its typed ending still reads: "난다").
@@ -305,7 +414,11 @@ class Reader:
         recogniser's decoy syllables ("쥐 나") must not become a phrase ("쥐 났어")."""
         out: list[str] = []
         was: list[int] = []  # where a value said in the past copula ends ("종아리*였어*")
+        into: list[int] = []  # where a value said with 로 is ("사 점*으로*" 바꿔)
+        objects: list[int] = []  # where a thing said with 을/를 is ("약*을*" 바꿔)
         said = list(words)
+        if self.morph.told_of_others(said):
+            return []  # someone else's cramp, told: nothing for the coach
         for i, word in enumerate(said):
             before = said[i - 1] if i else ""
             if self._helping(before, word):
@@ -325,32 +438,69 @@ class Reader:
             if self._long_negation(before, word):
                 continue  # read with the verb before it
             read = self.words(word) or self._known_start(word) or [word]
+            if i + 1 < len(said) and said[i + 1] in self.morph.quoted_then and any(
+                    word.endswith(q) for q in self.morph.quoted):
+                continue  # "아까 여덟이라고 했는데": what was said before, not what is meant
+            if i and said[i - 1] != word and word in self.morph.quoted_then and any(
+                    said[i - 1].endswith(q) for q in self.morph.quoted):
+                continue
             if len(word) > 1:
                 read = self._said_again(read, said[i + 1] if i + 1 < len(said) else "")
                 tail = self._tail(word, read)
                 if tail is not None and len(read) == 1 and read[0] in self.scores and any(
                         tail.startswith(e) for e in self.morph.copula_endings):
                     read = [*read, self.counter]  # "칠이요": a score, as "칠" alone is
-                if tail is not None and any(tail.startswith(e) for e in self.morph.was_endings) \
+                noticed = tail is not None and tail in self.morph.is_endings and bool(
+                    self.morph.realised.intersection(said[:i]))  # "아 오른쪽이야"
+                if tail is not None:
+                    at = len(out) + len(read) - 1
+                    if tail in self.morph.change_into:
+                        into.append(at)  # "오른쪽으로", "여섯으로" (바꿔)
+                    elif tail in self.morph.change_object:
+                        objects.append(at)  # "혈압약을" (바꿔): the thing changed
+                    tail = tail.removeprefix(self.morph.was_hedge) if self.morph.was_hedge \
+                        else tail  # "다섯쯤이었어"
+                if tail is not None and (noticed or any(
+                        tail.startswith(e) for e in self.morph.was_endings)) \
                         and not (i + 1 < len(said) and any(
-                            c in tail for c in self.morph.was_joined)):
+                            c in tail for c in self.morph.was_joined)
+                            and not tail.endswith(self.morph.was_told)):
                     was.append(len(out) + len(read) - 1)
             out.extend(read if len(word) > 1 else [word])
-        return self._changed_to(self._owned_up(self._was(self._scored(out), was)))
+        if self.values and (self.morph.told_of_body(said) or self._placed(said)):
+            out = [w for w in out if w not in self.values]  # "발 시려": no foot in a cramp
+        return self._changed_to(self._owned_up(self._was(self._scored(out), was)), into,
+                                objects)
+
+    def _placed(self, said: list[str]) -> bool:
+        """Whether a side or a muscle is said as where a thing is ("리모컨 왼쪽에 있어"), and
+        no pain is told (see :attr:`Morphology.placed`)."""
+        for word, then in zip(said, said[1:], strict=False):
+            for particle, verbs in self.morph.placed.items():
+                if (word.endswith(particle) and word[: -len(particle)] in self.values
+                        and then.startswith(verbs)):
+                    return not any(w.startswith(self.morph.pain) for w in said)
+        return False
 
     def _scored(self, words: list[str]) -> list[str]:
         """``words`` with a score said without its counter read with it: the first of two
         numbers said together ("칠 팔 정도", "칠이나 팔": seven or eight, as "seven or eight"
         is seven), or a number ending what is said after a hedge ("아마 칠", "점수는 육")."""
-        if not self.counter or self.counter in words:
+        if not self.counter:
+            return words
+        if len(words) > 1 and words[-1] in self.scores and words[-2] in self.morph.score_hedges:
+            return [*words, self.counter]  # "아마 칠", "십 점 만점에 팔" (said after the scale)
+        for i, word in enumerate(words[1:], 1):  # "칠 말고 사로 해 줘": "아니 사"
+            if (word in self.scores and words[i - 1] == self.morph.denial
+                    and words[i + 1 : i + 2] != [self.counter]):
+                return [*words[: i + 1], self.counter, *words[i + 1 :]]
+        if self.counter in words:
             return words
         for i, word in enumerate(words[:-1]):
             if word in self.scores and words[i + 1] in self.scores and (
                     i == 0 or words[i - 1] not in self.numbers) and not (
                     i + 2 < len(words) and words[i + 2] in self.counts):  # "삼 사 분"
                 return [*words[: i + 1], self.counter, *words[i + 1 :]]
-        if len(words) > 1 and words[-1] in self.scores and words[-2] in self.morph.score_hedges:
-            return [*words, self.counter]
         return words
 
     def _tail(self, word: str, read: list[str]) -> str | None:
@@ -366,8 +516,9 @@ class Reader:
         → "아까 거 아니 왼쪽 종아리"), as "it was my left calf" is one. Not a number alone
         ("세 점 정도였어요" answers how bad it was), not when a denial is said already, nor
         when another place follows ("종아리였는데 이제 발이야")."""
-        if not was or not self.morph.denial or self.morph.denial in words:
-            return words
+        if not was or not self.morph.denial or any(
+                w.startswith(self.morph.denial) for w in words[: was[-1]]):
+            return words  # denied already ("아니요 발이었어요")
         end = was[-1]
 
         then = bool(self.morph.was_then.intersection(words))
@@ -386,14 +537,23 @@ class Reader:
             return words
         return [*words[:start], self.morph.denial, *words[start:]]
 
-    def _changed_to(self, words: list[str]) -> list[str]:
+    def _changed_to(self, words: list[str], into: Sequence[int] = (),
+                    objects: Sequence[int] = ()) -> list[str]:
         """``words`` with a value asked to be changed to read as a correction ("칠이라고
         했는데 사 점으로 바꿔 줘" → "아니 사 점 줘"). The value is a number and its counter,
         or one known word of two syllables or more said after no other such word ("다른 걸로
         바꿔" is another exercise; "채널 좀 바꿔" the television)."""
         for i, word in enumerate(words):
-            if word not in self.morph.change_to or i == 0:
+            if word not in self.morph.change_to:
                 continue
+            value = self._changed_into(words, into)
+            if value is not None:  # "점수 바꿔 줘 여섯으로": the value said with 로
+                return [self.morph.denial, *value, *(w for w in words[i + 1 :] if w not in value)]
+            if i - 1 in objects:  # "의사가 혈압약을 바꿔 줬어": the thing changed, no value;
+                # read as "the changed medicine" (바꾼 약), the verb before what it changed
+                return [*words[: i - 1], word, words[i - 1], *words[i + 1 :]]
+            if i == 0:
+                return words
             before = words[:i]
             if len(before) > 1 and before[-2] in self.numbers and before[-1] == self.counter:
                 value = before[-2:]
@@ -405,6 +565,20 @@ class Reader:
                 return words
             return [self.morph.denial, *value, *words[i + 1 :]]
         return words
+
+    def _changed_into(self, words: list[str], into: Sequence[int]) -> list[str] | None:
+        """The value said with 로 to change to (see :attr:`Morphology.change_into`): a side,
+        a muscle or a number (a Sino-Korean one read with its counter), or None."""
+        for at in reversed(into):
+            value = words[at]
+            if value == self.counter and at and (words[at - 1] in self.numbers
+                                                 or words[at - 1] in self.morph.determiners):
+                return [words[at - 1], value]  # "칠 점으로", "세 점으로"
+            if value in self.scores:
+                return [value, self.counter]
+            if value in self.values or value in self.numbers:
+                return [value]
+        return None
 
     def _owned_up(self, words: list[str]) -> list[str]:
         """``words`` with a slip owned up to read as the denial before what is meant: what
