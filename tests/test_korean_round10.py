@@ -212,3 +212,39 @@ class TestSaidOtherwise:
     @pytest.mark.parametrize("text", ["학원 그만두고 싶어", "가만히 좀 있어 봐"])
     def test_said_to_someone_else(self, ko, text):
         assert said(ko, text)[0] not in ("coach.stop", "coach.pause")
+
+
+class TestRound7Classes:
+    """Classes of ko-round7's misses (own sentences)."""
+
+    @pytest.mark.parametrize("text", [
+        "왼쪽 서랍에 충전기 있어",          # a side of a thing, a place
+        "여보 오른쪽 커튼 좀 쳐 줘",        # a side of a thing
+        "왼쪽으로 좀 돌아누워 봐",          # a way to turn
+        "고양이가 내 다리 사이에서 자",      # a body part as where something is
+        "야구 선수가 종아리에 쥐가 났나 봐",  # a stranger's cramp
+        "삼촌이 쥐 때문에 밤새 고생했대",     # someone else's, a story
+        "시험 구십 점 받았어",              # tens: marks, no rating
+        "삼 대 일로 이겼대",                # a match's score
+    ])
+    def test_no_command(self, ko, text):
+        assert said(ko, text)[0] not in ("cramp.report", "log.severity")
+
+    @pytest.mark.parametrize("text, want", [
+        ("오른쪽 종아리에 쥐났어", ("cramp.report", {"side": "right", "muscle": "calf"})),
+        ("다리 사이에 쥐가 났어", ("cramp.report", {})),
+        ("선수도 아니고 지금 내 발에 쥐났어", ("cramp.report", {"muscle": "foot"})),
+        ("임신 삼십 주예요", ("profile.update", {"item": "pregnant"})),
+        ("아니 그거 칠 점이야", ("log.correct", {"severity": 7})),
+        ("허벅지 뒤쪽으로 바꿔 줘", ("log.correct", {"muscle": "hamstring"})),
+        ("쥐가 또 왔어", ("cramp.report", {})),
+        ("이제 다 풀렸다 인자", ("cramp.over", {})),
+        ("이번 주 쥐 얼마나 났는지 알려 줘", ("summary.request", {})),
+        ("쥐 어떻게 막아요", ("tips.request", {})),
+        ("의사가 물 많이 마시면 안 된대", ("profile.update", {"item": "fluid_limit"})),
+        ("핏줄 좀 봐 줘", ("check.veins", {})),
+        ("이제 다시 자 볼게", ("chat.goodnight", {})),
+        ("아냐 이제 됐어", ("chat.never_mind", {})),
+    ])
+    def test_said(self, ko, text, want):
+        assert said(ko, text) == want

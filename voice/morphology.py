@@ -137,6 +137,9 @@ class Morphology:
     determiners: frozenset[str] = frozenset()
     """Number forms said before a counter ("두 다리", "세 번"): read only as a number word is
     ("뒀어", put, is no "두": both legs)."""
+    number_places: frozenset[str] = frozenset()
+    """Numbers that make a number glued before them a bigger one ("팔십": 80): no "seven or
+    eight" split there."""
     copula_unscored: frozenset[str] = frozenset()
     """Numbers that are other words with a copula ending ("이야": this is; "일이에요": work)."""
     others: tuple[str, ...] = ()
@@ -144,6 +147,8 @@ class Morphology:
     ("친구가", "남편은", "엄마도"), a cramp told of them not now is not for the coach."""
     others_particles: tuple[str, ...] = ()
     """The particles that make one of ``others`` what a sentence is about ("가", "는", "도")."""
+    strangers: tuple[str, ...] = ()
+    """People the coach never coaches ("선수"): named at all, a cramp told of them is talk."""
     not_now: frozenset[str] = frozenset()
     """Words telling a habit or a time long gone ("맨날", "옛날"): with one of ``others``, a
     cramp told is theirs and not now ("우리 남편은 맨날 쥐 난대")."""
@@ -160,6 +165,9 @@ class Morphology:
     named is no cramp told (as "my feet are cold" is none)."""
     pain: tuple[str, ...] = ()
     """Starts of words telling a cramp or a pain ("쥐", "아파", "뭉쳐", "오그라")."""
+    positions: tuple[str, ...] = ()
+    """Nouns of position ("위", "밑"): a body part or side before one said with a particle of
+    place is where something is ("발 *위에서* 자"), not a cramp (with no pain told)."""
     placed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """A particle of place → starts of the verb after it that say where a thing is ("에" →
     "있"): "리모컨 *왼쪽에 있어*" names a side as a place, and tells no cramp."""
@@ -202,6 +210,7 @@ class Morphology:
                    copula_unscored=frozenset(strings("copula_unscored")),
                    number_endings=strings("number_endings"),
                    determiners=frozenset(strings("determiners")),
+                   number_places=frozenset(strings("number_places")),
                    score_hedges=frozenset(strings("score_hedges")),
                    change_to=frozenset(strings("change_to")),
                    change_what=frozenset(strings("change_what")),
@@ -210,11 +219,12 @@ class Morphology:
                    was_hedge=str(data.get("was_hedge", "")), was_told=strings("was_told"),
                    quoted=strings("quoted"), quoted_then=frozenset(strings("quoted_then")),
                    others=strings("others"), others_particles=strings("others_particles"),
-                   not_now=frozenset(strings("not_now")),
+                   not_now=frozenset(strings("not_now")), strangers=strings("strangers"),
                    not_now_inside=strings("not_now_inside"),
                    past_again=str(data.get("past_again", "")),
                    now=frozenset(strings("now")),
                    not_pain=strings("not_pain"), pain=strings("pain"),
+                   positions=strings("positions"),
                    placed={str(k): tuple(v) for k, v in  # type: ignore[union-attr]
                            (data.get("placed", {}) or {}).items()})
 
@@ -278,11 +288,12 @@ class Morphology:
         friend's, a husband's habit ("친구가 축구하다가 쥐났었대", "우리 남편은 맨날 쥐 난대"),
         as "my husband gets cramp all the time" is no report. Someone else's cramp now ("남편이
         종아리에 쥐가 났대요": said for the one cramping) stays a report."""
-        if not self.others or not any(self._is_other(w) for w in words):
+        stranger = any(w.startswith(self.strangers) for w in words) if self.strangers else False
+        if not stranger and (not self.others or not any(self._is_other(w) for w in words)):
             return False
         if any(w.startswith(now) for w in words for now in self.now):
             return False
-        return any(w in self.not_now or self._told_before(w) for w in words)
+        return stranger or any(w in self.not_now or self._told_before(w) for w in words)
 
     def told_of_body(self, words: list[str]) -> bool:
         """Whether ``words`` tell an everyday state or deed and no pain ("발 시려 양말 어디
@@ -335,6 +346,9 @@ class Reader:
         self.numbers = frozenset(numbers)
         """Number words: glued to a word they are split off only before ``counter`` ("팔점"),
         as a syllable like "사" in "사이" or "팔" in "팔다리" is no number."""
+        self.places = frozenset(v for v in self.values if v not in self.numbers
+                                and not v.isdigit())
+        """The values that name a place (a side, a muscle), not a number."""
         self.counter = counter
         by_stem: dict[str, set[str]] = {}
         for word in self.known:
@@ -403,7 +417,8 @@ class Reader:
             if tail is not None and (head not in self.numbers or tail[0] == self.counter
                                      or tail[0] in self.morph.after_numbers
                                      or head in self.scores and tail == [tail[0]]
-                                     and tail[0] in self.scores):  # "칠팔": seven or eight
+                                     and tail[0] in self.scores
+                                     and tail[0] not in self.morph.number_places):  # "칠팔"
                 return [head, *tail]
         return None
 
@@ -427,6 +442,10 @@ class Reader:
                 # "종아리 말고 발": what is denied is not what is meant (one word, or a
                 # number and its counter: "칠 점 말고").
                 n = 2 if out[-2:-1] and out[-2] in self.numbers and out[-1] == self.counter else 1
+                if out and out[-1] in self.morph.change_what and not self._a_value(
+                        said[i + 1] if i + 1 < len(said) else ""):
+                    del out[-1]  # "이거 말고 딴 거": another one, nothing corrected
+                    continue
                 if out and not out[-1].startswith(self.morph.denial):
                     del out[-n:]
                 out.append(self.morph.denial)
@@ -467,20 +486,43 @@ class Reader:
                             and not tail.endswith(self.morph.was_told)):
                     was.append(len(out) + len(read) - 1)
             out.extend(read if len(word) > 1 else [word])
-        if self.values and (self.morph.told_of_body(said) or self._placed(said)):
-            out = [w for w in out if w not in self.values]  # "발 시려": no foot in a cramp
+        if self.places and (self.morph.told_of_body(said) or self._placed(said)):
+            out = [w for w in out if w not in self.places]  # "발 시려": no foot in a cramp
         return self._changed_to(self._owned_up(self._was(self._scored(out), was)), into,
                                 objects)
+
+    def _a_value(self, word: str) -> bool:
+        """Whether ``word`` reads as a slot's value or a number."""
+        read = self.words(word) or []
+        return any(w in self.values or w in self.numbers for w in read)
 
     def _placed(self, said: list[str]) -> bool:
         """Whether a side or a muscle is said as where a thing is ("리모컨 왼쪽에 있어"), and
         no pain is told (see :attr:`Morphology.placed`)."""
+        if any(w.startswith(self.morph.pain) for w in said):
+            return False
+        places = tuple(self.morph.placed)
+        said = [w for w in said  # "왼쪽으로 *좀* 돌아누워"
+                if not (len(w) == 1 and w in self.known and w not in self.places)]
         for word, then in zip(said, said[1:], strict=False):
             for particle, verbs in self.morph.placed.items():
-                if (word.endswith(particle) and word[: -len(particle)] in self.values
+                if (word.endswith(particle) and word[: -len(particle)] in self.places
                         and then.startswith(verbs)):
-                    return not any(w.startswith(self.morph.pain) for w in said)
+                    return True
+            if word in self.places and (  # "발 위에서", "오른쪽 서랍에", "왼쪽 창문 닫아"
+                    then.startswith(self.morph.positions) and then.endswith(places)
+                    or self._a_thing(then)):
+                return True
         return False
+
+    def _a_thing(self, word: str) -> bool:
+        """Whether ``word`` said right after a side is a thing the coach does not know ("오른쪽
+        *서랍에*", "왼쪽 *창문*"): a noun of its own, maybe with a particle, and no ending of a
+        verb (its plain form is no known word, nor its stem's)."""
+        if not self.morph.positions or self.word(word) is not None or self.words(word):
+            return False
+        plain = self.morph._strip(word) or word
+        return len(plain) > 1 and self.word(plain) is None and plain == self.morph.stem(plain)
 
     def _scored(self, words: list[str]) -> list[str]:
         """``words`` with a score said without its counter read with it: the first of two
@@ -576,6 +618,8 @@ class Reader:
                 return [words[at - 1], value]  # "칠 점으로", "세 점으로"
             if value in self.scores:
                 return [value, self.counter]
+            if at and words[at - 1] in self.values and value in self.known:
+                return [words[at - 1], value]  # "허벅지 뒤쪽으로": a slot phrase of two words
             if value in self.values or value in self.numbers:
                 return [value]
         return None
