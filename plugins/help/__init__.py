@@ -17,7 +17,7 @@ HERE = Path(__file__).parent
 NOTE_FLAG = "self-care-note-given"
 SHORT_WORDS = 3
 SMALL_TALK = {"chat.thanks": "thanks", "chat.goodnight": "goodnight",
-              "chat.never_mind": "never_mind"}
+              "chat.never_mind": "never_mind", "chat.presence": "presence"}
 """Things people say to a helper that need a short, kind answer, never "didn't catch that"."""
 
 
@@ -50,13 +50,18 @@ class Help:
             return None
         if intent.name == "help":
             return Reply(say=list(data["say"]["help"]))
+        if intent.name == "chat.time":
+            # Said in the dark with no clock in reach; the coach never guesses it otherwise.
+            lang = phrasebook.Phrasebook(data, convo.language).lang
+            return Reply(say=[data["say"]["time"].format(time=lang.clock_time(convo.now()))])
         urgent = convo.facts.get(UrgentAdvice)
         if urgent and urgent.tier and (intent.name is None or intent.name in SMALL_TALK):
             return None  # after urgent advice the safety plugin says it again instead
         if intent.name in SMALL_TALK:
             key = SMALL_TALK[intent.name]
             coaching = convo.facts.get(Coaching)
-            if coaching and coaching.running and f"{key}_coaching" in data["say"]:
+            busy = (coaching and coaching.running) or (key == "presence" and convo.waiting_for)
+            if busy and f"{key}_coaching" in data["say"]:
                 key += "_coaching"  # "thank you" mid-stretch: not "say cramp if another comes"
             return Reply(say=list(data["say"][key]))
         if intent.name is None:

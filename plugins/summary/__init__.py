@@ -19,6 +19,8 @@ HERE = Path(__file__).parent
 OFFER_FILE = "summary-offered.txt"
 BUSY_PREFIXES = {"cramp", "coach", "safety", "log", "status", "summary", "answer"}
 """Intents during which offering a summary would interrupt something."""
+DOCTOR_DAYS = 30
+"""The period of the report asked for by voice: the same month ``crampcoach report`` shows."""
 
 
 def plugin() -> Summary:
@@ -80,6 +82,8 @@ class Summary:
             if intent.name == "answer.yes":
                 return self._summary(convo, start, end)
             return None
+        if intent.name == "summary.doctor":
+            return self._for_doctor(convo, phrasebook.load(HERE, convo.language) or {})
         if intent.name == "summary.request":
             data = phrasebook.load(HERE, convo.language) or {}
             if any(w in f" {intent.text} " for w in _padded(data.get("week_words", []))):
@@ -130,6 +134,42 @@ class Summary:
                 else "week_many"
             line = say[key].format(count=count, nights=lang.spell(nights))
         return Reply(say=[line], follow=[Intent("tips.request", {}, "summary", "")])
+
+    @staticmethod
+    def _for_doctor(convo: Any, data: dict[str, Any]) -> Reply:
+        """ "Make a report for my doctor", "what should I tell my doctor": the month in one
+        sentence, and the doctor's report saved beside the journal. A report that cannot be
+        written is said in one line; the month is still told."""
+        from types import SimpleNamespace
+
+        from crampcoach.plugins.journal.store import Journal, JournalError, parse_time
+
+        from .report import save_for_doctor
+
+        say = data["say"]
+        now = convo.now()
+        try:
+            with Journal(convo.data_dir, create=False) as j:
+                eps = j.episodes(since=now - timedelta(days=DOCTOR_DAYS), until=now)
+        except JournalError:
+            return Reply(say=[say["doctor_none"], say["doctor_nothing"]])
+        if not eps:
+            return Reply(say=[say["doctor_none"], say["doctor_nothing"]])
+        lang = phrasebook.Phrasebook(data, convo.language).lang
+        counts = say.get("counts")
+        night_end = parse_hhmm(convo.config["summary.night_end"])
+        nights = len({night_of(parse_time(e["started_at"]), night_end) for e in eps})
+        if len(eps) == 1:
+            lines = [say["doctor_one"]]
+        else:
+            count = counts[len(eps)] if counts and len(eps) < len(counts) else lang.spell(len(eps))
+            lines = [say["doctor_many"].format(count=count, nights=lang.spell(nights))]
+        try:
+            save_for_doctor(Path(convo.data_dir), now, convo.config,
+                            SimpleNamespace(call=convo.call), DOCTOR_DAYS)
+        except (OSError, JournalError):
+            return Reply(say=[*lines, say["doctor_failed"]])
+        return Reply(say=[*lines, *say["doctor_saved"]])
 
     def _summary(self, convo: Any, start: datetime, end: datetime) -> Reply:
         _mark_heard(convo, start)

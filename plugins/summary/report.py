@@ -110,6 +110,27 @@ def cmd_report(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     return 0
 
 
+REPORTS_FOLDER = "reports"
+"""Where a report asked for by voice is saved, inside the private data folder: health data
+stays on the machine, readable by its owner only, with the journal it was made from."""
+
+
+def save_for_doctor(data_dir: Path, now: datetime, cfg: Any, host: Any, days: int = 30) -> Path:
+    """The report asked for by voice ("make a report for my doctor"), written as
+    ``reports/cramp-report-DATE.html`` in the data folder (one a day, the latest wins).
+    Raises ``OSError`` or ``JournalError`` when it cannot be made."""
+    with Journal(data_dir, create=False) as j:
+        page = render(j, now, days, cfg["summary.night_end"],
+                      extra=_extra_sections(host, now, days, data_dir),
+                      night_start=cfg["summary.night_start"], data_dir=data_dir)
+    folder = Path(data_dir) / REPORTS_FOLDER
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    out = folder / f"cramp-report-{now:%Y-%m-%d}.html"
+    out.write_text(page, encoding="utf-8")
+    out.chmod(0o600)
+    return out
+
+
 def _extra_sections(host: Any, now: datetime, days: int, data_dir: Path) -> list[str]:
     """HTML sections other plugins add (``crampcoach_report_sections``), if any."""
     if host is None:
