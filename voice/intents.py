@@ -156,6 +156,12 @@ class IntentMatcher:
         self._skip_words = {w for w in language.skippable if " " not in w}
         self._not_slot: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._before_unknown: dict[str, frozenset[str]] = {}
+        self._verb_before: dict[str, frozenset[str]] = {}
+        self._verbs: set[str] = set()
+        """List → words before which its phrases that are also verbs (``verbs``) are that
+        verb, said first or after a light word, not after a possessive, an article or a
+        preposition ("*left* the heating on", "just *left* my phone"; but "my left, my
+        right", "leg left, the calf")."""
         """Lists whose phrases are no mention before a word no plugin knows ("my *left*
         shoe", "the *right* answer"), with the words that still count as known ("ankle")."""
         """List → (words after which, words before which) its phrases are no mention of it."""
@@ -171,10 +177,19 @@ class IntentMatcher:
                 # (a word normalising drops, a filler, would match the end of every sentence)
                 self._not_slot[name] = (after | {norm(w) for w in ctx.get("after", ())} - {""},
                                         before | {norm(w) for w in ctx.get("before", ())} - {""})
+                self._verb_before[name] = self._verb_before.get(name, frozenset()) | {
+                    norm(w) for w in ctx.get("verb_before", ())} - {""}
+                self._verbs |= {norm(w) for w in ctx.get("verbs", ())} - {""}
             self.wake_alone.update(language.normalise(p) for p in decl.get("wake_alone") or ())
         self._modifiers = {p for name in self._before_unknown
                            for ps in self.lists.get(name, {}).values() for p in ps if " " not in p}
         """One-word phrases of lists said before a noun ("*left* foot"): masked with it."""
+        self._not_verb_before = (language.possessives | language.articles
+                                 | language.bound_words)
+        self._verb_after = language.light_words | self._skip_words
+        spoken = language.spoken or {}
+        self._numerals = {str(w) for key in ("ones", "tens") for w in spoken.get(key, ()) if w}
+        """Every number word the language says (not only scores): "it's gone *eleven*"."""
         self._rules: list[_Rule] = []
         self._known: list[str] | None = None
         self._vocab: set[str] = {w for ps in self.lists.values() for p in ps.values()
@@ -391,6 +406,9 @@ class IntentMatcher:
                     continue
                 if self._open_end(words, max(span), rule.intent):
                     continue  # "I can't find the remote": not "I can't"
+                if self._clock_time(words, max(span)) or self._verb_particle(
+                        words, span, rule.intent):
+                    continue  # "it's gone eleven", "just rolling over": no end of anything
                 if rule.bare_slot in self._ranges and self._not_a_number(
                         words, min(span), m.group(0).strip()):
                     continue  # "that one's over", "channel four": no rating
@@ -419,6 +437,10 @@ class IntentMatcher:
         named_other = any(next(iter(_find_phrase(words, name.split())), None) is not None
                           for name in self.language.other_addressees)
         turn = self._last_turn(words)
+        past_turn = self._past_turn(words)
+        others_story = self._others_story(words)
+        after_past: set[str] = set()
+        """Intents that explain most of what is said after a past time: what is meant."""
         read: dict[str, tuple[dict[str, Any], set[int]]] = {}
         for name in covered:
             decl = self.intents[name]
@@ -460,6 +482,12 @@ class IntentMatcher:
                 # "sorry, I know it's late and you must be sick of me, but could you tell me
                 # what to do next": the story before the turn leads up to what is asked.
                 reason |= set(range(turn))
+            if past_turn and min(span | slot_words) >= past_turn and (
+                    explained >= REASON_MIN_SHARE * sum(
+                        self._weight(w) for w in words[past_turn:])):
+                # "my calf cramped an hour ago, it's okay now": the past is background.
+                reason |= set(range(past_turn))
+                after_past.add(name)
             if polite and not (span | slot_words) - polite and beyond_manners - {name}:
                 # "stop now, thank you": the thanks are manners, the stop is meant; but
                 # "thank you so much, that worked" is thanks above all. Each word of the
@@ -478,6 +506,8 @@ class IntentMatcher:
                                                        or score <= LONG_MIN_SHARE * own_total)
             if not override and weak and not keep_weak:
                 continue
+            if not override and not keep_weak and others_story:
+                continue  # "my husband keeps getting cramps in his calf": talk, no request
             if (not override and not slot_words and not keep_weak and (
                     named_other or self._about_other(words, min(span), name)
                     or "answer" in decl.heard and self._asked_other(words, span, name)
@@ -492,8 +522,10 @@ class IntentMatcher:
             # On a tie the intent that needed no bonus wins: "no, stop" at "Has it let go?"
             # stops (all of it said) rather than answering no (half of it and the question).
             key = (override, score + asked, score, decl.priority, longest[name])
-            out.append((key, explained, decl, slots))
-        return out
+            out.append((key, explained, decl, slots, max(span | slot_words)))
+        if after_past and not keep_weak:  # what was told of the past is not what is meant
+            out = [o for o in out if o[0][0] or o[2].name in after_past or o[4] >= past_turn]
+        return [o[:4] for o in out]
 
     def _scattered(
         self, words: list[str], masked: Mapping[int, int], excluded: set[str],
@@ -607,6 +639,46 @@ class IntentMatcher:
             elif word in lang.denied_reason_starts and denied:
                 out.append(set(range(j, min(denied[0] + 2, len(words)))))
         return out
+
+    def _past_turn(self, words: list[str]) -> int:
+        """Where what is said after the last past time starts ("it cramped an hour *ago*,
+        it's okay now"), when something is said after it; 0 when there is none."""
+        ends = [at + len(p.split()) for p in self.language.past_times
+                for at in _find_phrase(words, p.split())]
+        end = max(ends, default=0)
+        return end if 0 < end < len(words) else 0
+
+    def _others_story(self, words: list[str]) -> bool:
+        """Whether ``words`` tell of someone else's habit or past, and ask nothing: "my
+        husband keeps getting cramps in his calf", "he's been up with cramp all week"."""
+        lang = self.language
+
+        def said(phrases: Iterable[str]) -> bool:
+            return any(next(iter(_find_phrase(words, p.split())), None) is not None
+                       for p in phrases)
+
+        return (bool(lang.other_people & set(words)) and not lang.speaker_words & set(words)
+                and said(lang.habit_or_past) and not said(lang.told_now)
+                and not said(lang.asks_for) and not said(lang.request_frames))
+
+    def _clock_time(self, words: list[str], last: int) -> bool:
+        """Whether a sentence ending at ``last`` in "gone", "past"… is followed by a number or
+        a clock word: a time of day ("it's gone eleven", "gone midnight")."""
+        lang = self.language
+        nxt = words[last + 1] if last + 1 < len(words) else ""
+        return bool(nxt) and words[last] in {p.split()[-1] for p in lang.clock_before} and (
+            nxt in self._numerals or nxt in self._number_words or nxt in lang.clock_words)
+
+    def _verb_particle(self, words: list[str], span: set[int], intent: str) -> bool:
+        """Whether a sentence starts with a particle of the verb before it, which its intent
+        does not know ("just rolling *over*", "I'm turning *over now*"): part of that verb."""
+        lang = self.language
+        at = min(span)
+        if not at or words[at] not in lang.particles:
+            return False
+        verb = words[at - 1]
+        return verb not in self._own_words.get(intent, ()) and verb not in lang.not_gerunds and (
+            _ends(verb, lang.gerund_endings) or _ends(verb, lang.past_endings))
 
     def _last_turn(self, words: list[str]) -> int:
         """Where the last clause after a turn ("but", "so", "anyway") starts, when a story
@@ -742,7 +814,12 @@ class IntentMatcher:
                     unknown = (name in self._before_unknown and nxt and nxt not in self._vocab
                                and nxt not in self.language.light_words
                                and nxt not in self._before_unknown[name])
-                    if told is not None or nxt in before or unknown:
+                    if name in self._before_unknown and nxt == "of" and not state:
+                        unknown = self._of_unknown(words, at + n + 1, name)  # "side of the bed"
+                    verb = (phrase in self._verbs and nxt in self._verb_before.get(name, ())
+                            and (not at or (words[at - 1] in self._verb_after
+                                            and words[at - 1] not in self._not_verb_before)))
+                    if told is not None or nxt in before or unknown or verb:
                         teller = told if told is not None else at + n + (1 if state else 0)
                         out.update(dict.fromkeys(range(at, at + n), teller))
                         if (state or told is not None) and at > 0 and (
@@ -751,6 +828,15 @@ class IntentMatcher:
                         elif at > 0 and words[at - 1] in self._modifiers:
                             out[at - 1] = teller  # "my *left* foot fell asleep": no side
         return out
+
+    def _of_unknown(self, words: list[str], at: int, name: str) -> bool:
+        """Whether the thing named from ``at`` on, after "of" and its articles, is one no
+        plugin knows: "the right side *of the bed*" names no side of a leg."""
+        lang = self.language
+        while at < len(words) and (words[at] in lang.possessives or words[at] in lang.articles):
+            at += 1
+        return at < len(words) and words[at] not in self._vocab and (
+            words[at] not in lang.light_words and words[at] not in self._before_unknown[name])
 
     def _said_after(self, words: list[str], at: int, after: Set[str]) -> int | None:
         """The position of the word of ``after`` (a word or phrase) just before ``at``, or
@@ -783,13 +869,15 @@ class IntentMatcher:
         article = words[start - 2] if start > 1 else ""
         framed = any(words[max(0, start - len(f)) : start] == f for f in self._rating_frames)
         after = words[end] if end < len(words) else ""
+        # "a three tonight": after an article a number is a score noun, said when.
+        when = [t.split() for t in lang.rating_times] if before in lang.articles else []
         return ((phrase in lang.pronoun_numbers and (before in lang.not_numbers_after
                                                      or article in lang.articles))
                 or (before in lang.no_rating_after and not framed)
                 or (after not in lang.light_words and after not in self._courtesy_words
                     and _ends(after, lang.plural_endings))
-                or any(
-                    words[end : end + len(said)] == said for said in self._count_words))
+                or any(words[end : end + len(said)] == said for said in self._count_words
+                       if not any(words[end : end + len(t)] == t for t in when)))
 
     def weight_of(self, text: str) -> float:
         """What all of ``text`` weighs, the most an intent can explain (for traces)."""

@@ -134,6 +134,24 @@ class Language:
     counted_numbers: frozenset[str] = frozenset()
     """Number words said alone that are read with ``bare_number_counter`` ("칠" → "칠 점"):
     a typed "칠" is a score, though a grammar never holds the lone syllable."""
+    other_people: frozenset[str] = frozenset()
+    speaker_words: frozenset[str] = frozenset()
+    habit_or_past: tuple[str, ...] = ()
+    told_now: tuple[str, ...] = ()
+    asks_for: tuple[str, ...] = ()
+    """A story about someone else (``other_people``, no ``speaker_words``) told as a habit or
+    in the past (``habit_or_past``), nothing now (``told_now``), asking nothing (``asks_for``,
+    ``request_frames``): "my husband keeps getting cramps in his calf" is talk, no request."""
+    past_times: tuple[str, ...] = ()
+    """A past time said before a clause of now ("it cramped an hour *ago*, it's okay now"):
+    the clause before it is background to what follows."""
+    clock_before: tuple[str, ...] = ()
+    clock_words: frozenset[str] = frozenset()
+    """A sentence ending in one of ``clock_before`` said before a number or one of
+    ``clock_words`` is a time of day: "it's *gone* eleven", "it's gone *midnight*"."""
+    rating_times: tuple[str, ...] = ()
+    """After "a"/"an" a number is a score noun, and these after it say when: "a three
+    *tonight*" is no count of three."""
     reader: Reader | None = None
 
     def knowing(self, words: Iterable[str], alone: Iterable[str] = (),
@@ -310,4 +328,13 @@ def load(code: str) -> Language:
         morphology=Morphology.from_data(data["morphology"]) if "morphology" in data else None,
         bare_number_counter=str(data.get("bare_number_counter", "")),
         counted_numbers=frozenset(data.get("counted_numbers", [])),
+        other_people=frozenset(data.get("other_people", [])),
+        speaker_words=frozenset(data.get("speaker_words", [])),
+        habit_or_past=tuple(data.get("habit_or_past", [])),
+        told_now=tuple(data.get("told_now", [])),
+        asks_for=tuple(data.get("asks_for", [])),
+        past_times=tuple(data.get("past_times", [])),
+        clock_before=tuple(data.get("clock_before", [])),
+        clock_words=frozenset(data.get("clock_words", [])),
+        rating_times=tuple(data.get("rating_times", [])),
     )
