@@ -139,7 +139,8 @@ def test_round10_class(en, text, intent, slots):
 
 
 def test_no_test_sentence_is_a_benchmark_row():
-    rows = {text.lower() for _block, text in _rows()}
+    # Held-back blocks are left out: a test must not tell what they hold.
+    rows = {text.lower() for block, text in _rows() if not block.endswith("-heldback")}
     said = [t for rows_ in CLASSES.values() for t, _, _ in rows_ if t.lower() in rows]
     assert said == []
 
