@@ -158,6 +158,9 @@ class IntentMatcher:
         self._before_unknown: dict[str, frozenset[str]] = {}
         self._verb_before: dict[str, frozenset[str]] = {}
         self._verbs: set[str] = set()
+        self._single: dict[str, frozenset[str]] = {}
+        """List → ``before`` words that tell only its one-word phrases ("*right* now", but
+        "both legs now")."""
         """List → words before which its phrases that are also verbs (``verbs``) are that
         verb, said first or after a light word, not after a possessive, an article or a
         preposition ("*left* the heating on", "just *left* my phone"; but "my left, my
@@ -180,6 +183,8 @@ class IntentMatcher:
                 self._verb_before[name] = self._verb_before.get(name, frozenset()) | {
                     norm(w) for w in ctx.get("verb_before", ())} - {""}
                 self._verbs |= {norm(w) for w in ctx.get("verbs", ())} - {""}
+                self._single[name] = self._single.get(name, frozenset()) | {
+                    norm(w) for w in ctx.get("single", ())}
             self.wake_alone.update(language.normalise(p) for p in decl.get("wake_alone") or ())
         self._modifiers = {p for name in self._before_unknown
                            for ps in self.lists.get(name, {}).values() for p in ps if " " not in p}
@@ -406,9 +411,8 @@ class IntentMatcher:
                     continue
                 if self._open_end(words, max(span), rule.intent):
                     continue  # "I can't find the remote": not "I can't"
-                if self._clock_time(words, max(span)) or self._verb_particle(
-                        words, span, rule.intent):
-                    continue  # "it's gone eleven", "just rolling over": no end of anything
+                if self._verb_particle(words, span, rule.intent):
+                    continue  # "just rolling over": no end of anything
                 if rule.bare_slot in self._ranges and self._not_a_number(
                         words, min(span), m.group(0).strip()):
                     continue  # "that one's over", "channel four": no rating
@@ -661,13 +665,22 @@ class IntentMatcher:
                 and said(lang.habit_or_past) and not said(lang.told_now)
                 and not said(lang.asks_for) and not said(lang.request_frames))
 
-    def _clock_time(self, words: list[str], last: int) -> bool:
-        """Whether a sentence ending at ``last`` in "gone", "past"… is followed by a number or
-        a clock word: a time of day ("it's gone eleven", "gone midnight")."""
-        lang = self.language
-        nxt = words[last + 1] if last + 1 < len(words) else ""
-        return bool(nxt) and words[last] in {p.split()[-1] for p in lang.clock_before} and (
-            nxt in self._numerals or nxt in self._number_words or nxt in lang.clock_words)
+    def _clock_times(self, words: list[str]) -> dict[int, int]:
+        """The words of a time of day before its hour ("it's *gone* eleven", "*gone half
+        past* three", "*gone* midnight"), each with the position of the hour: no sentence
+        may take them ("gone" is no end of a cramp, "half" no yes)."""
+        lang, out = self.language, {}
+        leads = {p.split()[-1] for p in lang.clock_before}
+        for k, word in enumerate(words):
+            if word not in self._numerals and word not in self._number_words and (
+                    word not in lang.clock_words or word in ("half", "quarter")):
+                continue
+            j = k
+            while j and (words[j - 1] in leads or words[j - 1] in lang.clock_words):
+                j -= 1
+            if any(w in leads for w in words[j:k]):
+                out.update(dict.fromkeys(range(j, k), k))
+        return out
 
     def _verb_particle(self, words: list[str], span: set[int], intent: str) -> bool:
         """Whether a sentence starts with a particle of the verb before it, which its intent
@@ -796,6 +809,7 @@ class IntentMatcher:
         phone", "*right* now"), as plugins declare with ``not_slot``, or taken back (see
         :meth:`_taken_back`), each with the position of the word that tells."""
         out: dict[int, int] = self._taken_back(words)
+        out.update(self._clock_times(words))
         for at, word in enumerate(words):  # "four *in the morning*": the number's, no greeting
             if word in self._number_words:
                 for said in self._time_phrases:
@@ -819,7 +833,9 @@ class IntentMatcher:
                     verb = (phrase in self._verbs and nxt in self._verb_before.get(name, ())
                             and (not at or (words[at - 1] in self._verb_after
                                             and words[at - 1] not in self._not_verb_before)))
-                    if told is not None or nxt in before or unknown or verb:
+                    said_before = nxt in before and (n == 1 or nxt not in self._single.get(
+                        name, ()))
+                    if told is not None or said_before or unknown or verb:
                         teller = told if told is not None else at + n + (1 if state else 0)
                         out.update(dict.fromkeys(range(at, at + n), teller))
                         if (state or told is not None) and at > 0 and (
@@ -899,7 +915,9 @@ class IntentMatcher:
             # Same first two letters: "charlie" is "charley", but "camping" is no "cramping".
             near = [k for k in known if k[:2] == word[:2]]
             best = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            out.append(best[0] if best else word)
+            # A known word with an ending is another form, not a slip: "nine *points*" is no
+            # "point", "he *scored*" no "score".
+            out.append(best[0] if best and not word.startswith(best[0]) else word)
         return " ".join(out)
 
     def _known_words(self) -> list[str]:
