@@ -53,6 +53,21 @@ def _mark_heard(convo: Any, night_start: datetime) -> None:
     flag.write_text(night_start.date().isoformat())
 
 
+def _spell(convo: Any, data: dict[str, Any], n: int) -> str:
+    return phrasebook.Phrasebook(data, convo.language).lang.spell(n)
+
+
+def _counted(convo: Any, data: dict[str, Any], eps: list[dict[str, Any]]) -> tuple[str, int]:
+    """How many cramps ``eps`` are, as said before a counter ("세 번", "three"), and on how
+    many nights they fell."""
+    from crampcoach.plugins.journal.store import parse_time
+
+    counts = data["say"].get("counts")
+    count = counts[len(eps)] if counts and len(eps) < len(counts) else _spell(convo, data, len(eps))
+    night_end = parse_hhmm(convo.config["summary.night_end"])
+    return count, len({night_of(parse_time(e["started_at"]), night_end) for e in eps})
+
+
 class Summary:
     @hookimpl
     def crampcoach_commands(self, subparsers: Any) -> None:
@@ -114,7 +129,7 @@ class Summary:
     @staticmethod
     def _week(convo: Any, data: dict[str, Any]) -> Reply:
         """ "How was my week": the last seven days in one sentence, then a tip."""
-        from crampcoach.plugins.journal.store import Journal, parse_time
+        from crampcoach.plugins.journal.store import Journal
 
         now = convo.now()
         with Journal(convo.data_dir) as j:
@@ -125,14 +140,10 @@ class Summary:
         elif len(eps) == 1:
             line = say["week_one"]
         else:
-            counts = data["say"].get("counts")
-            lang = phrasebook.Phrasebook(data, convo.language).lang
-            count = counts[len(eps)] if counts and len(eps) < len(counts) else lang.spell(len(eps))
-            night_end = parse_hhmm(convo.config["summary.night_end"])
-            nights = len({night_of(parse_time(e["started_at"]), night_end) for e in eps})
+            count, nights = _counted(convo, data, eps)
             key = "week_many_one_night" if nights == 1 and "week_many_one_night" in say \
                 else "week_many"
-            line = say[key].format(count=count, nights=lang.spell(nights))
+            line = say[key].format(count=count, nights=_spell(convo, data, nights))
         return Reply(say=[line], follow=[Intent("tips.request", {}, "summary", "")])
 
     @staticmethod
@@ -142,7 +153,7 @@ class Summary:
         written is said in one line; the month is still told."""
         from types import SimpleNamespace
 
-        from crampcoach.plugins.journal.store import Journal, JournalError, parse_time
+        from crampcoach.plugins.journal.store import Journal, JournalError
 
         from .report import save_for_doctor
 
@@ -155,15 +166,11 @@ class Summary:
             return Reply(say=[say["doctor_none"], say["doctor_nothing"]])
         if not eps:
             return Reply(say=[say["doctor_none"], say["doctor_nothing"]])
-        lang = phrasebook.Phrasebook(data, convo.language).lang
-        counts = say.get("counts")
-        night_end = parse_hhmm(convo.config["summary.night_end"])
-        nights = len({night_of(parse_time(e["started_at"]), night_end) for e in eps})
         if len(eps) == 1:
             lines = [say["doctor_one"]]
         else:
-            count = counts[len(eps)] if counts and len(eps) < len(counts) else lang.spell(len(eps))
-            lines = [say["doctor_many"].format(count=count, nights=lang.spell(nights))]
+            count, nights = _counted(convo, data, eps)
+            lines = [say["doctor_many"].format(count=count, nights=_spell(convo, data, nights))]
         try:
             save_for_doctor(Path(convo.data_dir), now, convo.config,
                             SimpleNamespace(call=convo.call), DOCTOR_DAYS)
