@@ -30,6 +30,8 @@ How a concept is found, in one utterance:
   the negation after its last item; adverbs in ``negation_skip`` ("통증은 전혀 없어요") do not
   use up the negation's reach.
 - ``explained``: warmth or redness said with its cause ("hot after the heat pack") is no clot sign.
+- ``exertion``: walking told as the cramp's cause ("I walked a lot yesterday") is not walking
+  pain, unless walking is said to bring the pain on (``walk_trigger``: "when I walk").
 - ``frames``: a mention told as the past ("years ago I passed out"), as a question about
   cramps in general ("what if I can't breathe?"), as what was on the television, or as a
   figure of speech ("숨넘어가는 줄 알았어") is not a red flag now; a present cue ("now", "than")
@@ -743,6 +745,10 @@ def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verd
         found = found - {"numbness"}
     if "explained" in found:  # warmth or redness with its cause said: a heat pack, rubbing
         found = found - {"warmth", "redness"}
+    # Walking told as the cramp's cause ("I walked a lot yesterday", "많이 걸어서 그런지"), with
+    # nothing saying walking brings the pain on ("when I walk", "have to stop"): not walking pain.
+    if "exertion" in found and "walk_trigger" not in found:
+        found = found - {"walking_pain"}
 
     def verdict(tier: str, concepts: Iterable[str], detail: tuple[str, ...] = ()) -> Verdict:
         return Verdict(tier, tuple(sorted(set(concepts) & found)), other, None, detail)
