@@ -115,3 +115,58 @@ SIGNS = [
 @pytest.mark.parametrize(("text", "language", "tier"), SIGNS)
 def test_a_real_sign_with_the_cramp_keeps_its_answer(text, language, tier):
     assert _got(text, language) == tier
+
+
+# A leg sign told as past and then said to be over, across "but": nothing.
+PAST_AND_OVER = [
+    ("my calf was hot but it's cooled down now", "en"),
+    ("I had a swollen ankle last week but it's fine now", "en"),
+    ("my calf was a bit swollen yesterday but it's back to normal", "en"),
+    ("my foot was numb for a bit but it's gone now", "en"),
+    ("어제는 종아리가 부었었는데 지금은 다 빠졌어요", "ko"),
+    ("아까는 종아리가 뜨거웠는데 이제는 괜찮아요", "ko"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), PAST_AND_OVER)
+def test_a_leg_sign_past_and_over_raises_nothing(text, language):
+    assert _got(text, language) == "none"
+
+
+# …but not when the cramp is what is over, the sign is still there, or it is an emergency sign.
+STILL_THERE = [
+    ("my left calf was swollen and red this morning but the cramp is fine now", "en", "same_day"),
+    ("my calf was swollen yesterday but it's fine now and tonight it's swollen and hot again",
+     "en", "same_day"),
+    ("my calf is swollen but it's fine now", "en", "same_day"),
+    ("I passed out but I'm fine now", "en", "emergency"),
+    ("왼쪽 종아리가 부었었는데 쥐는 지금은 괜찮아요", "ko", "same_day"),
+    ("왼쪽 종아리가 부었고 빨갛고 지금은 안 아파요", "ko", "same_day"),
+    ("아까 기절했었는데 지금은 괜찮아요", "ko", "emergency"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "tier"), STILL_THERE)
+def test_a_sign_not_said_to_be_over_keeps_its_answer(text, language, tier):
+    assert _got(text, language) == tier
+
+
+# Said to be over right after it: nothing.
+@pytest.mark.parametrize(("text", "language"), [
+    ("the tingling stopped once I stood up", "en"),
+    ("the redness has faded", "en"),
+    ("저린 건 금방 사라졌어요", "ko"),
+])
+def test_a_sign_said_to_be_over_right_after_it_raises_nothing(text, language):
+    assert _got(text, language) == "none"
+
+
+# What explains or brings on a sign is never a question: "더우면" is the heat, "걸으면" walking.
+@pytest.mark.parametrize(("text", "language", "tier"), [
+    ("더우면 발목이 붓는데 오늘은 안 부었어요", "ko", "none"),
+    ("더우면 왼쪽 발목만 부어요", "ko", "same_day"),
+    ("어제 많이 걸어서 그런지 요즘은 걸으면 종아리가 아파요", "ko", "soon"),
+    ("I walked a lot yesterday and now it hurts if I walk to the shops", "en", "soon"),
+])
+def test_a_condition_that_explains_or_brings_on_a_sign_is_no_question(text, language, tier):
+    assert _got(text, language) == tier

@@ -32,7 +32,8 @@ How a concept is found, in one utterance:
 - ``explained``: warmth or redness said with its cause ("hot after the heat pack") is no clot sign.
 - ``exertion``: walking told as the cramp's cause ("I walked a lot yesterday") is not walking
   pain, unless walking is said to bring the pain on (``walk_trigger``: "when I walk").
-- ``frames``: a mention told as the past ("years ago I passed out"), as a question about
+- ``frames``: a mention told as the past ("years ago I passed out"), or as past and then over
+  ("my calf was hot but it's cooled down now"; ``later``), as a question about
   cramps in general ("what if I can't breathe?"), as what was on the television, or as a
   figure of speech ("숨넘어가는 줄 알았어") is not a red flag now; a present cue ("now", "than")
   between the two undoes the past. A red flag only asked about gets one yes/no question.
@@ -191,7 +192,16 @@ class Screener:
                    # collapsed", "티비 보다가") is where it happened, not what was shown.
                    "setting": self._terms(spec.get("setting", [])),
                    # When it was aired, right after the cue ("in the soap tonight"): not now.
-                   "aired": self._terms(spec.get("aired", []))}
+                   "aired": self._terms(spec.get("aired", [])),
+                   # A sign told as past, then said to be over later on, across "but" ("my
+                   # calf was hot but it's cooled down now"): where the sign is over …
+                   "later": self._terms(spec.get("later", [])),
+                   # … not the cramp ("was swollen, but the cramp is fine now") …
+                   "later_not_after": self._terms(spec.get("later_not_after", [])),
+                   # … and told as past: a word in its clause ("was", "had"), or a past
+                   # ending inside the sign's own words ("부었었는데": -었었-).
+                   "tense": self._terms(spec.get("tense", [])),
+                   "tense_infixes": tuple(spec.get("tense_infixes", []))}
             for kind, spec in screen.get("frames", {}).items()}
         self.concepts: dict[str, dict[str, Any]] = {}
         for name, spec in data.get("concepts", {}).items():
@@ -206,6 +216,9 @@ class Screener:
                 # Parts that must share one clause ("breathing fast", not "breath and it
                 # went fast"): no "and", "so", "-니까" between them.
                 "clause": bool(spec.get("same_clause", False)),
+                # What explains or brings on a sign ("더우면", "걸으면", "when I walk") is
+                # never told in a frame: a condition here is no question asked.
+                "unframed": bool(spec.get("unframed", False)),
             }
         # Words run together ("숨이차요", "가슴이아파요"): split after one of these endings when
         # what follows begins a word the screen knows.
@@ -466,6 +479,8 @@ class Screener:
             return sentence[a] == sentence[b] >= 0
 
         def told(spec: dict[str, Any]) -> bool:
+            if spec["later"] and self._over_later(words, clause, start, end, spec):
+                return True
             if spec["suffixes"] and words[end - 1].endswith(spec["suffixes"]):
                 return True
             scene = spec["carries"] or spec["undone_by"] or spec["setting"]
@@ -500,6 +515,22 @@ class Screener:
             asked = kind
         return asked
 
+    def _over_later(self, words: Sequence[str], clause: list[int], start: int, end: int,
+                    spec: dict[str, Any]) -> bool:
+        """A sign told as past ("my calf was hot", "부었었는데") and said later in the utterance
+        to be over ("but it's cooled down now", "지금은 괜찮아요"), the cramp not its subject."""
+        c = clause[start]
+        mine = [i for i in range(len(words)) if clause[i] == c]
+        past = any(self._any_at(words, i, spec["tense"]) for i in mine) or any(
+            x in words[i] for i in range(start, min(end + 1, len(words))) if clause[i] == c
+            for x in spec["tense_infixes"])
+        if not past:
+            return False
+        return any(self._any_at(words, i, spec["later"])
+                   and not any(self._ends_before(words, k, spec["later_not_after"])
+                               for k in range(max(end, i - 3), i + 1))
+                   for i in range(end, len(words)))
+
     # -- concepts -------------------------------------------------------------------------
     def concepts_in(self, words: Sequence[str], about_other: bool = False) -> set[str]:
         return self.mentions(words, about_other)[0]
@@ -528,7 +559,7 @@ class Screener:
                     continue
                 if weak[s0] < 0 or self._negated(words, weak, parts):
                     continue
-                kind = self._framed(words, weak, parts, name)
+                kind = None if spec["unframed"] else self._framed(words, weak, parts, name)
                 if kind is not None:
                     framed.setdefault(name, kind)
                     continue
