@@ -170,3 +170,13 @@ def test_a_sign_said_to_be_over_right_after_it_raises_nothing(text, language):
 ])
 def test_a_condition_that_explains_or_brings_on_a_sign_is_no_question(text, language, tier):
     assert _got(text, language) == tier
+
+
+# A time said of a journey is not the cramp's.
+@pytest.mark.parametrize(("text", "language", "tier"), [
+    ("지난주에 비행기를 오래 탔는데 다리는 괜찮아요", "ko", "none"),
+    ("비행기를 오래 탔는데 왼쪽 종아리가 붓고 아파요", "ko", "same_day"),
+    ("버스에서 쥐가 났는데 삼십 분째 안 풀려요", "ko", "same_day"),
+])
+def test_the_time_of_a_journey_is_not_the_cramps(text, language, tier):
+    assert _got(text, language) == tier
