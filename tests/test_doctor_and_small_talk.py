@@ -56,6 +56,15 @@ def test_several_cramps_are_counted_with_their_nights(talk, isolated, clock):
     assert out[0] == "In the last thirty days, you had three cramps, on two nights."
 
 
+def test_two_cramps_in_one_night(talk, isolated, clock):
+    t = started(talk)
+    one_cramp(t)
+    clock.advance(600)
+    one_cramp(t)
+    out = t.say("make a report for my doctor")
+    assert out[0] == "In the last thirty days, you had two cramps, all on one night."
+
+
 def test_with_nothing_logged_nothing_is_written(talk, isolated):
     out = started(talk).say("make a report for my doctor")
     assert out == ["No cramps in the last thirty days.", "There's nothing to report yet."]
@@ -71,14 +80,27 @@ def test_a_report_that_cannot_be_written_is_one_plain_line_and_the_month_is_stil
     assert out == ["In the last thirty days, you had one cramp.", "I couldn't save the report."]
 
 
+def test_a_damaged_journal_is_said_never_told_as_no_cramps(talk, isolated):
+    t = started(talk)
+    one_cramp(t)
+    t.dialogue.end()
+    (isolated / "journal.sqlite3").write_bytes(b"not a database" * 100)
+    out = started(talk).say("make a report for my doctor")
+    assert out == ["I couldn't read your journal."]
+
+
 def test_korean_report_for_the_doctor(talk, isolated):
     t = started(talk, "ko")
     t.say("왼쪽 종아리에 쥐 났어")
     t.run_until_quiet()
     t.say("풀렸어")
     t.say("육 점")
+    t.say("오른쪽 발에 쥐 났어")
+    t.run_until_quiet()
+    t.say("풀렸어")
+    t.say("삼 점")
     out = t.say("병원에 가져갈 보고서 만들어 줘")
-    assert out[0] == "지난 삼십 일 동안 쥐가 한 번 났어요."
+    assert out[0] == "지난 삼십 일 동안 쥐가 두 번 났어요."
     assert "의사에게 보여 줄 보고서를 저장했어요." in out
     assert len(list((isolated / "reports").iterdir())) == 1
 

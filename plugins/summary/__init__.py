@@ -162,15 +162,17 @@ class Summary:
         try:
             with Journal(convo.data_dir, create=False) as j:
                 eps = j.episodes(since=now - timedelta(days=DOCTOR_DAYS), until=now)
-        except JournalError:
-            return Reply(say=[say["doctor_none"], say["doctor_nothing"]])
+        except JournalError:  # a damaged or locked journal: never told as "no cramps"
+            return Reply(say=[say["doctor_unreadable"]])
         if not eps:
             return Reply(say=[say["doctor_none"], say["doctor_nothing"]])
         if len(eps) == 1:
             lines = [say["doctor_one"]]
         else:
             count, nights = _counted(convo, data, eps)
-            lines = [say["doctor_many"].format(count=count, nights=_spell(convo, data, nights))]
+            key = "doctor_many_one_night" if nights == 1 and "doctor_many_one_night" in say \
+                else "doctor_many"
+            lines = [say[key].format(count=count, nights=_spell(convo, data, nights))]
         try:
             save_for_doctor(Path(convo.data_dir), now, convo.config,
                             SimpleNamespace(call=convo.call), DOCTOR_DAYS)
