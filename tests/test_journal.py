@@ -556,3 +556,17 @@ def test_a_new_cramp_said_to_which_leg_is_coached_not_lost(talk, isolated):
     assert t.say("육")[-1] == "어느 쪽 다리였어요? 왼쪽, 오른쪽, 양쪽?"
     assert t.say("이번엔 반대쪽 다리야") == ["종아리예요, 발이에요, 허벅지예요?"]
     assert len(_episodes_of(isolated)) == 2
+
+
+def test_a_cramp_rated_while_it_lasted_is_not_asked_about_again(talk, isolated):
+    # "Seven" said mid-cramp, then "it's gone": asking "how bad was it?" again keeps someone
+    # awake who already answered. A cramp not yet rated is still asked about.
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    t.say("seven")
+    said = t.say("it's gone")
+    assert not any("How bad" in s for s in said)
+    assert _episodes_of(isolated)[0]["severity"] == 7
+    t.say("my right foot is cramping now")
+    assert any("How bad" in s for s in t.say("it's gone"))

@@ -379,6 +379,11 @@ class JournalPlugin:
             # said before it ended: asked about, never done on a guess.
             self.steps.append((0, "closed"))
         self.asked_id = target
+        ep = self.journal.find(target)
+        if ep is not None and ep["severity"] is not None and ep["side"] is not None:
+            # Rated and placed while it lasted: asking "how bad was it?" again only keeps
+            # someone awake who wants to sleep ("I already said seven").
+            return Reply(say=self._unsaved_notice(book), cancel_timers=True)
         return Reply(
             say=[*self._unsaved_notice(book), book.say("ask_severity")],
             ask=Question(("log.severity",), name="severity", reask=book.say("reask_severity")),
