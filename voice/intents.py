@@ -624,7 +624,7 @@ class IntentMatcher:
                 and _ends(nxt, lang.gerund_endings)):
             return True
         return (words[last] in lang.open_ends and nxt not in lang.light_words
-                and nxt not in self._skip_words)
+                and nxt not in self._skip_words and nxt not in self._courtesy_words)
 
     def _reasons(self, words: list[str]) -> list[set[int]]:
         """The clauses that may give the reason for a command: the speaker's own ("*I need
@@ -973,9 +973,11 @@ class IntentMatcher:
                             if name in self._ranges and self._not_a_number(words, start,
                                                                            phrase):
                                 continue  # "the left one" is no score of 1
-                            first = (rank if pick == "listed" else -start if pick == "rightmost"
-                                     else start)
                             span = tuple(index[at : at + n])
+                            # The value said last ends last; of two ending together the
+                            # longer is meant: "no, the *back of my thigh*" is no "thigh".
+                            first = (rank if pick == "listed" else -span[-1]
+                                     if pick == "rightmost" else start)
                             key = (first, start, -n, value, span)
                             if best is None or key < best:
                                 best = key
