@@ -570,3 +570,21 @@ def test_a_cramp_rated_while_it_lasted_is_not_asked_about_again(talk, isolated):
     assert _episodes_of(isolated)[0]["severity"] == 7
     t.say("my right foot is cramping now")
     assert any("How bad" in s for s in t.say("it's gone"))
+
+
+@pytest.mark.parametrize("lang, words, back", [
+    ("en", ("my left calf", "it's gone", "six", "actually it was an eight", "scratch that"),
+     "Okay. Back to six out of ten."),
+    ("ko", ("왼쪽 종아리에 쥐 났어", "다 풀렸어", "육", "아니 팔 점이야", "방금 거 취소해"),
+     "네. 다시 십 점 중 육 점이에요."),
+])
+def test_scratch_that_after_a_changed_rating_says_the_rating_now_kept(talk, isolated, lang,
+                                                                       words, back):
+    # "Taken back the rating" after a correction sounded like no rating at all, while the
+    # journal kept the first one.
+    t = talk(lang)
+    t.start()
+    for w in words[:-1]:
+        t.say(w)
+    assert t.say(words[-1]) == [back]
+    assert _episodes_of(isolated)[0]["severity"] == 6

@@ -442,6 +442,11 @@ class JournalPlugin:
                          ask=Question(YES_NO, name="delete"))
         self.steps.pop()
         self._write(convo, lambda j: j.restore(hid, convo.now()))
+        ep = self.journal.find(self.current)
+        if what == "severity" and ep is not None and ep["severity"] is not None:
+            # "Actually an eight", then "scratch that": the six is back, so say six, not
+            # "taken back", which sounds like no rating at all.
+            return Reply(say=[book.say("undone_severity_to", severity=ep["severity"])])
         return Reply(say=[book.say(f"undone_{what}")])
 
     def _confirm_severity(self, book: phrasebook.Phrasebook, convo: Conversation,
