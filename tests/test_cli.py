@@ -154,3 +154,19 @@ def test_a_data_folder_that_cannot_be_made_is_refused(tmp_path):
     out = run_cli("--data-dir", str(fresh), "log", "list")
     assert out.returncode == 0 and "no episodes yet" in out.stdout
     assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize("given, seconds", [("95", 95), ("95s", 95), ("3m", 180),
+                                            ("3 min", 180), ("2m30s", 150), ("1h", 3600)])
+def test_log_add_takes_a_length_as_people_write_it(isolated, given, seconds):
+    out = run_cli("log", "add", "--start", "2026-11-24T03:10", "--duration", given)
+    assert out.returncode == 0, out.stderr
+    [ep] = json.loads(run_cli("log", "export").stdout)
+    assert ep["duration_s"] == seconds
+
+
+@pytest.mark.parametrize("given", ["three minutes ish", "m", "-3m", "nan"])
+def test_log_add_refuses_a_length_it_cannot_read_in_one_line(isolated, given):
+    out = run_cli("log", "add", "--start", "2026-11-24T03:10", "--duration", given)
+    assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert "duration" in out.stderr and "Traceback" not in out.stderr

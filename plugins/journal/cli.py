@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import sqlite3
 import sys
 from datetime import datetime, timedelta
@@ -35,11 +36,24 @@ def _severity(text: str) -> int:
     return value
 
 
+_DURATION = re.compile(
+    r"(?:(?P<h>\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*"
+    r"(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in(?:utes?|s)?)?)?\s*"
+    r"(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec(?:onds?|s)?)?)?")
+"""A length as people write it: "95", "95s", "3m", "3 min", "2m30s", "1h"."""
+
+
 def _duration(text: str) -> float:
+    """Seconds; a bare number is seconds, and m/min and h/hours are understood."""
+    plain = text.strip().lower()
     try:
-        value = float(text)
+        value = float(plain)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"duration must be seconds, not {text!r}") from None
+        found = _DURATION.fullmatch(plain)
+        if not plain or found is None or not any(found.groupdict().values()):
+            raise argparse.ArgumentTypeError(
+                f"duration must be seconds or like 3m, 2m30s, not {text!r}") from None
+        value = sum(float(found[k] or 0) * n for k, n in (("h", 3600), ("m", 60), ("s", 1)))
     if not 0 <= value <= MAX_DURATION_S:  # "nan" fails both
         raise argparse.ArgumentTypeError(
             f"duration must be from 0 to {MAX_DURATION_S} seconds (a day), not {text}")
@@ -75,7 +89,8 @@ def add_commands(sub: Any) -> None:
         q.add_argument("--severity", type=_severity, metavar="0-10")
         q.add_argument("--start", type=_started, metavar="ISO", required=required,
                        help="when it began, e.g. 2026-11-24T03:10 (local time if no offset)")
-        q.add_argument("--duration", type=_duration, metavar="SECONDS")
+        q.add_argument("--duration", type=_duration, metavar="LENGTH",
+                       help="how long it lasted: seconds (95), or 3m, 2m30s, 1h")
         q.add_argument("--notes")
 
     add = log_sub.add_parser("add", help="log an episode by hand")
