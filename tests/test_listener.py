@@ -375,3 +375,20 @@ def test_an_open_reading_ready_after_the_audio_stopped_is_heard_when_idle(ear):
     mark = len(ear.said)
     ear.listener.idle()
     assert EMERGENCY in [s.text for s in ear.said[mark:]]
+
+
+@pytest.mark.parametrize("readings, why", [
+    (("my left calf cramp",),
+     "asleep: 'cramp' with other words (say it alone, or 'hey coach' first)"),
+    (("the man said hey coach next cramp next left calf stop",), "asleep: 'hey coach' amid other words (say it first)"),
+    (("ka ro ka",), "no wake phrase"),
+])
+def test_asleep_the_trace_says_why_words_were_not_taken(ear, readings, why):
+    # Someone woken at 3 a.m. by "my left calf cramp" going unanswered can read that the
+    # coach heard "cramp", and what to say instead.
+    ear.clock.advance(60)
+    reasons = []
+    ear.listener.trace = type("T", (), {"heard": lambda self, *a, **k: reasons.append(a[4])})()
+    ear.listener.heard(Utterance(readings[0], 0.9, "voice", readings, (0.9,)), asleep=True)
+    assert reasons == [why]
+    assert ear.said == []  # nothing acted on

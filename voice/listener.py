@@ -393,6 +393,20 @@ class Listener:
         self._read_kept(command)
         return command
 
+    def _why_asleep(self, utt: Utterance) -> str:
+        """Why a reading heard asleep was not taken, in words a person woken by it can follow:
+        the wake phrase, or a phrase that acts alone, inside running speech is not the same
+        as neither being heard at all."""
+        norm = [f" {self.matcher.language.normalise(r)} "
+                for r in utt.alternatives[:ASLEEP_READINGS]]
+        if self.wake and any(f" {self.wake} " in r for r in norm):
+            return f"asleep: '{self.wake}' amid other words (say it first)"
+        for alone in sorted(self.matcher.wake_alone, key=len, reverse=True):
+            if any(f" {alone} " in r for r in norm):
+                return (f"asleep: '{alone}' with other words (say it alone, "
+                        f"or '{self.wake}' first)")
+        return "no wake phrase"
+
     # -- listening rules -------------------------------------------------------------------
     def woken(self) -> None:
         """Woken by other means than the wake phrase (a satellite heard its own wake word):
@@ -449,7 +463,7 @@ class Listener:
         said = "" if asleep else screenable(utt.open_text)
         alarm = bool(said) and self.dialogue.screen(said, utt.open_confidence) is not None
         if taken is None and not alarm:
-            self._report(utt, False, "not one phrase" if not asleep else "no wake phrase")
+            self._report(utt, False, self._why_asleep(utt) if asleep else "not one phrase")
             return
         text = taken or ""
         conf = share_of(utt, text, self.matcher.language.normalise) if text else 0.0
