@@ -85,9 +85,9 @@ ASK_BACK = {"breathing": "breath_unclear", "breath_fast": "breath_unclear",
             "chest": "chest_unclear", "coughing_blood": "coughing_blood", "collapse": "faint",
             "convulsion": "collapse_unclear", "passed_out": "faint"}
 """The one question asked back when an emergency sign is only asked about."""
-SOON_ALONE = ("numbness", "feeling_lost", "weakness", "wasting", "twitching", "walking_pain",
-              "urge_to_move", "frequency", "frequency_count", "daytime_tired", "veins",
-              "heavy_legs", "other_muscles")
+SOON_ALONE = ("numbness", "feeling_lost", "part_unfelt", "weakness", "wasting", "twitching",
+              "walking_pain", "urge_to_move", "frequency", "frequency_count", "daytime_tired",
+              "veins", "heavy_legs", "other_muscles")
 # ``frequency_count``: cramps counted ("세 번"), a count that may be of something done instead.
 HEAD_SIGNS = ("vomiting", "confused", "heavy_bleeding")
 """With a knock on the head, an emergency."""
@@ -771,8 +771,9 @@ def screen(text: str, data: dict[str, Any], code: str, pregnant: bool = False) -
 def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verdict:
     """The content brief's section 4, as rules over the concepts found."""
     pregnant = pregnant or "pregnancy" in found
-    # Tingling or numbness right after the cramp let go is its aftermath, unless it lasts.
-    if {"eased", "aftermath"} & found and "lasting" not in found:
+    # Tingling or numbness right after the cramp let go is its aftermath, unless it lasts; so
+    # is a leg gone to sleep under one ("from sitting on it", "다리 꼬고 앉았더니 저렸어요").
+    if {"eased", "aftermath", "numb_explained"} & found and "lasting" not in found:
         found = found - {"numbness"}
     if "explained" in found:  # warmth or redness with its cause said: a heat pack, rubbing
         found = found - {"warmth", "redness"}
@@ -825,6 +826,12 @@ def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verd
     for c in ("long_cramp", "persistent", "wound", "toxin"):
         if c in found:
             return verdict(SAME_DAY, [c])
+    # Urine gone dark (cola, brown, tea) with aching or weak muscles, or on a statin: muscle
+    # breaking down is possible and worth a check today. Dark alone is nothing, and "dark"
+    # with too little to drink said is explained; cola or brown never is.
+    dark_urine = "cola_urine" in found or ("dark_urine" in found and "urine_explained" not in found)
+    if dark_urine and {"pain", "weakness", "statin", "new_medicine"} & found:
+        return verdict(SAME_DAY, ["cola_urine", "dark_urine", "pain", "weakness", "statin"])
     # A knock on the head, or a fall that hurt: worth getting checked today.
     if "head_knock" in found or {"fall", "fall_injury"} <= found:
         return verdict(SAME_DAY, ["head_knock", "fall", "fall_injury"])
