@@ -110,6 +110,52 @@ CLASSES = {
         ("nothing, it didn't hurt", "log.severity", {"severity": 0}),
         ("i'd score it a six", "log.severity", {"severity": 6}),
     ],
+    # A verb of reaching or standing said of a thing no plugin knows is about that thing; a
+    # side before "hand" and a thing no plugin knows is an adjective of the thing.
+    "a limit or a side said of a thing": [
+        ("i can't reach my glasses", N, {}),
+        ("i can't stand the telly", N, {}),
+        ("i can't reach the lamp", N, {}),
+        ("i can't reach my heel", ALT, {"limit": "reach"}),
+        ("i can't reach the floor", ALT, {"limit": "reach"}),
+        ("i can't stand up at all", ALT, {"limit": "stand"}),
+        ("pass me the left hand pillow", N, {}),
+        ("it's in the right hand drawer", N, {}),
+        ("my left hand is cramping", R, {"side": "left"}),
+    ],
+    # A reason said with a request: the speaker's own body ("my foot's caught in the sheet")
+    # is a reason as "I" is; what the reason says is why, not a second request.
+    "a reason said with a request": [
+        ("wait my heel's caught in the sheet", "coach.pause", {}),
+        ("hold on a sec my toes are caught in the blanket", "coach.pause", {}),
+        ("wait my calf is going again", R, {"muscle": "calf"}),
+        ("stop my husband is snoring", N, {}),
+        ("be quiet please i'm trying to get some sleep", "coach.stop", {}),
+        ("stop, i can't stand", ALT, {"limit": "stand"}),
+        ("thanks, i'm off to bed now", "chat.goodnight", {}),
+    ],
+    # Round12 block classes (own sentences): modal frames for the doctor, a split verb, a
+    # time asked to have passed, the usual said of the steps, the perfect tense of a cramp,
+    # a place narrowed ("the back of my leg, the thigh part"; "my foot, the toes"), fluids
+    # kept down, praise, a yes with how it eases, "correct", "forget about it", a purpose said
+    # positively.
+    "round12 block classes": [
+        ("what ought i to tell the gp", "summary.doctor", {}),
+        ("can you pull some notes together for my consultant", "summary.doctor", {}),
+        ("has it been ten minutes yet", "status.elapsed", {}),
+        ("do the normal stretches", "coach.usual", {}),
+        ("mum's foot has locked up, she wants help", R, {"muscle": "foot"}),
+        ("the back of my leg, the thigh part, on the right", R,
+         {"side": "right", "muscle": "hamstring"}),
+        ("my left foot, the big toe", R, {"side": "left", "muscle": "toes"}),
+        ("they've told me to keep my fluids low", "profile.update", {"item": "fluid_limit"}),
+        ("cheers pal you're a legend", "chat.thanks", {}),
+        ("yeah it's letting up", "answer.yes", {}),
+        ("that's correct", "answer.yes", {}),
+        ("that's right, it's on the table", N, {}),
+        ("forget about that", "chat.never_mind", {}),
+        ("what can i do so they go away for good", "tips.request", {}),
+    ],
 }
 
 

@@ -161,6 +161,13 @@ class IntentMatcher:
         self._single: dict[str, frozenset[str]] = {}
         """List → ``before`` words that tell only its one-word phrases ("*right* now", but
         "both legs now")."""
+        self._object_unknown: dict[str, frozenset[str]] = {}
+        """Lists whose phrases are verbs of an object: no mention when the object, after a
+        determiner, is a thing no plugin knows ("I can't *reach* the remote"), with the
+        things that still count ("the floor")."""
+        self._compounds: dict[str, frozenset[str]] = {}
+        """List → nouns its phrases make a compound adjective with before a thing no plugin
+        knows: "the *right hand* lamp" names no side."""
         """List → words before which its phrases that are also verbs (``verbs``) are that
         verb, said first or after a light word, not after a possessive, an article or a
         preposition ("*left* the heating on", "just *left* my phone"; but "my left, my
@@ -185,6 +192,11 @@ class IntentMatcher:
                 self._verbs |= {norm(w) for w in ctx.get("verbs", ())} - {""}
                 self._single[name] = self._single.get(name, frozenset()) | {
                     norm(w) for w in ctx.get("single", ())}
+                if ctx.get("object_unknown"):
+                    self._object_unknown[name] = self._object_unknown.get(
+                        name, frozenset()) | {norm(w) for w in ctx.get("object_known", ())}
+                self._compounds[name] = self._compounds.get(name, frozenset()) | {
+                    norm(w) for w in ctx.get("compounds", ())}
             self.wake_alone.update(language.normalise(p) for p in decl.get("wake_alone") or ())
         self._modifiers = {p for name in self._before_unknown
                            for ps in self.lists.get(name, {}).values() for p in ps if " " not in p}
@@ -220,6 +232,7 @@ class IntentMatcher:
         self._count_words = [p.split() for p in language.no_rating_before]
         self._rating_frames = [language.normalise(p).split() for p in language.rating_frames]
         self._courtesy_words = {w for p in language.courtesies for w in p.split()}
+        self._determiners = language.possessives | language.articles
         self._time_phrases = [said for said in self._count_words if len(said) > 1]
         """Words that make a number a time or a count when said after it, several words
         long ("in the morning"): no other sentence may take them."""
@@ -409,7 +422,7 @@ class IntentMatcher:
                     # "I left my phone", "don't stop": not what the sentence says (unless the
                     # sentence says "all right" itself).
                     continue
-                if self._open_end(words, max(span), rule.intent):
+                if self._open_end(words, max(span), rule.intent, masked):
                     continue  # "I can't find the remote": not "I can't"
                 if self._verb_particle(words, span, rule.intent):
                     continue  # "just rolling over": no end of anything
@@ -446,6 +459,8 @@ class IntentMatcher:
         after_past: set[str] = set()
         """Intents that explain most of what is said after a past time: what is meant."""
         read: dict[str, tuple[dict[str, Any], set[int]]] = {}
+        because: dict[str, set[int]] = {}
+        """Intent → the reason said with it, when it is a request of its own (not thanks)."""
         for name in covered:
             decl = self.intents[name]
             slots, slot_words = self._read_slots(words, decl.slots, decl.pick, masked,
@@ -479,6 +494,7 @@ class IntentMatcher:
             if reason and explained < REASON_MIN_SHARE * sum(
                     self._weight(w) for i, w in enumerate(words) if i not in reason):
                 reason = set()  # "next week, I'm away": the rest is not the command
+            said_why = set(reason)  # the speaker's own reason, before any story or manners
             if name in valued:
                 reason |= hedged - span - slot_words
             if turn and min(span | slot_words) >= turn and explained >= REASON_MIN_SHARE * sum(
@@ -522,6 +538,8 @@ class IntentMatcher:
                 # "stop hogging the blanket", "stop it, that tickles", "Alexa, stop": all
                 # for someone else.
                 continue
+            if said_why and (span | slot_words) - polite and not override:
+                because[name] = said_why
             asked = CONTEXT_BONUS if name in preferred else 0.0
             # On a tie the intent that needed no bonus wins: "no, stop" at "Has it let go?"
             # stops (all of it said) rather than answering no (half of it and the question).
@@ -529,6 +547,14 @@ class IntentMatcher:
             out.append((key, explained, decl, slots, max(span | slot_words)))
         if after_past and not keep_weak:  # what was told of the past is not what is meant
             out = [o for o in out if o[0][0] or o[2].name in after_past or o[4] >= past_turn]
+        if because and not keep_weak:
+            # "please stop talking, *I'm trying to sleep*": what the reason says is why the
+            # request is made, not a second request (unless it names a value: "stop, I
+            # can't stand").
+            taken = {o[2].name for o in out}
+            out = [o for o in out if o[0][0] or o[3] or not any(
+                covered[o[2].name] <= clause for other, clause in because.items()
+                if other != o[2].name and other in taken)]
         return [o[:4] for o in out]
 
     def _scattered(
@@ -612,12 +638,16 @@ class IntentMatcher:
                 return True
         return False
 
-    def _open_end(self, words: list[str], last: int, intent: str) -> bool:
+    def _open_end(self, words: list[str], last: int, intent: str,
+                  masked: Mapping[int, int] | None = None) -> bool:
         """Whether a sentence of ``intent`` ending at ``last`` in a word that wants a verb
         ("I can't") is followed by a verb the intent does not know, which it is about ("I
-        can't *sleep*", "stop *licking* my toes")."""
+        can't *sleep*", "stop *licking* my toes"), or by one of its own said in another sense
+        ("I can't *reach* the remote")."""
         lang = self.language
         nxt = words[last + 1] if last + 1 < len(words) else ""
+        if nxt and masked and last + 1 in masked and words[last] in lang.open_ends:
+            return True
         if not nxt or nxt in self._own_words.get(intent, ()):
             return False
         if (words[last] in lang.gerund_takers and nxt not in lang.not_gerunds
@@ -636,13 +666,32 @@ class IntentMatcher:
         out = []
         for j, word in enumerate(words):
             denied = [k for k in range(j + 1, min(j + 3, len(words))) if words[k] in denials]
-            if word in lang.reason_starts:
+            if word in lang.reason_starts or (word in lang.body_reason_starts
+                                              and self._body_clause(words, j + 1)):
                 end = next((k for k in range(j + 1, len(words))
                             if words[k] in lang.clause_breaks), len(words))
                 out.append(set(range(j, end)))
             elif word in lang.denied_reason_starts and denied:
                 out.append(set(range(j, min(denied[0] + 2, len(words)))))
         return out
+
+    def _body_clause(self, words: list[str], at: int) -> bool:
+        """Whether a part a plugin's list names starts at ``at`` (after one-word list phrases
+        before it: "my *left* foot"), with a predicate right after it: "my foot's tangled"."""
+        while at < len(words) and words[at] in self._one_word_slots:
+            nxt = at + 1
+            if nxt < len(words) and words[nxt] in self.language.predicates:
+                return True
+            at = nxt
+        for values in self.lists.values():
+            for phrases in values.values():
+                for phrase in phrases:
+                    said = phrase.split()
+                    end = at + len(said)
+                    if (len(said) > 1 and words[at:end] == said and end < len(words)
+                            and words[end] in self.language.predicates):
+                        return True
+        return False
 
     def _past_turn(self, words: list[str]) -> int:
         """Where what is said after the last past time starts ("it cramped an hour *ago*,
@@ -830,6 +879,13 @@ class IntentMatcher:
                                and nxt not in self._before_unknown[name])
                     if name in self._before_unknown and nxt == "of" and not state:
                         unknown = self._of_unknown(words, at + n + 1, name)  # "side of the bed"
+                    if not state and nxt in self._compounds.get(name, ()):
+                        unknown = unknown or self._unknown_thing(  # "the right hand lamp"
+                            words, at + n + 1, self._before_unknown.get(name, frozenset()))
+                    if name in self._object_unknown and not state and (
+                            nxt in self._determiners or phrase.split()[-1] in self._determiners):
+                        unknown = unknown or self._unknown_thing(  # "can't reach the remote"
+                            words, at + n, self._object_unknown[name])
                     verb = (phrase in self._verbs and nxt in self._verb_before.get(name, ())
                             and (not at or (words[at - 1] in self._verb_after
                                             and words[at - 1] not in self._not_verb_before)))
@@ -844,6 +900,16 @@ class IntentMatcher:
                         elif at > 0 and words[at - 1] in self._modifiers:
                             out[at - 1] = teller  # "my *left* foot fell asleep": no side
         return out
+
+    def _unknown_thing(self, words: list[str], at: int, known: Set[str]) -> bool:
+        """Whether the word at ``at``, after any determiners, names a thing no plugin knows
+        (nor ``known``): "reach *the remote*", "the right hand *lamp*"."""
+        lang = self.language
+        while at < len(words) and words[at] in self._determiners:
+            at += 1
+        return at < len(words) and words[at] not in self._vocab and (
+            words[at] not in lang.light_words and words[at] not in known
+            and words[at] not in self._skip_words and words[at] not in self._courtesy_words)
 
     def _of_unknown(self, words: list[str], at: int, name: str) -> bool:
         """Whether the thing named from ``at`` on, after "of" and its articles, is one no

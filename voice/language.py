@@ -108,6 +108,10 @@ class Language:
     reason_starts: frozenset[str] = frozenset()
     denied_reason_starts: frozenset[str] = frozenset()
     reason_negations: frozenset[str] = frozenset()
+    body_reason_starts: frozenset[str] = frozenset()
+    """A clause from one of these ("my") and a part of the speaker a plugin's list names,
+    with a predicate right after it ("hang on, *my foot's tangled in the duvet*"), is the
+    speaker's own reason too."""
     """A clause of the speaker's own (from one of ``reason_starts``: "I", "I'm"), or one
     from ``denied_reason_starts`` ("that's", "it") denied soon after (``sentence_negations``
     or these: "can't"), is the reason for a command said with it ("stop, *I don't need it
@@ -307,6 +311,7 @@ def load(code: str) -> Language:
         articles=frozenset(data.get("articles", [])),
         reason_starts=frozenset(data.get("reason_starts", [])),
         denied_reason_starts=frozenset(data.get("denied_reason_starts", [])),
+        body_reason_starts=frozenset(data.get("body_reason_starts", [])),
         open_ends=frozenset(data.get("open_ends", [])),
         request_frames=tuple(data.get("request_frames", [])),
         turns=frozenset(data.get("turns", [])),
