@@ -47,7 +47,7 @@ CLASSES = {
     "ordinary talk with a side, over or gone": [
         ("left the light on in the hall", N, {}),
         ("i left the window open again", N, {}),
-        ("left my phone downstairs", N, {}),
+        ("left my slippers downstairs", N, {}),
         ("your keys are over there by the door", N, {}),
         ("the remote's over here", N, {}),
         ("it's gone midnight", N, {}),
@@ -66,7 +66,7 @@ CLASSES = {
         ("what have you got on my cramps this week", "summary.request", {}),
         ("what do you have on my cramps", "summary.request", {}),
         ("what should i tell my doctor", "summary.doctor", {}),
-        ("make a report for my doctor", "summary.doctor", {}),
+        ("please make a report for my doctor", "summary.doctor", {}),
         ("can you put together something for my gp", "summary.doctor", {}),
         ("have i had more cramps than last week", "summary.request", {}),
         ("am i getting more of them than before", "summary.request", {}),

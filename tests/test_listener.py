@@ -380,7 +380,8 @@ def test_an_open_reading_ready_after_the_audio_stopped_is_heard_when_idle(ear):
 @pytest.mark.parametrize("readings, why", [
     (("my left calf cramp",),
      "asleep: 'cramp' with other words (say it alone, or 'hey coach' first)"),
-    (("the man said hey coach next cramp next left calf stop",), "asleep: 'hey coach' amid other words (say it first)"),
+    (("the man said hey coach next cramp next left calf stop",),
+     "asleep: 'hey coach' amid other words (say it first)"),
     (("ka ro ka",), "no wake phrase"),
 ])
 def test_asleep_the_trace_says_why_words_were_not_taken(ear, readings, why):
