@@ -1026,18 +1026,24 @@ class IntentMatcher:
                     views.append(([words[i] for i in kept], kept))
             best: tuple[int, int, int, str, tuple[int, ...]] | None = None
             for rank, (value, phrases) in enumerate(self.lists[name].items()):
-                for phrase in phrases:
-                    n = len(phrase.split())
+                # A phrase also said as one of its stand-ins of several words ("뒤쪽 허벅지"
+                # for "햄스트링"): one word stands for one word in _find_phrase.
+                said = [p.split() for p in phrases]
+                if loose:
+                    said += [a.split() for p in phrases for a in self._alts.get(p, ())
+                             if " " in a and a != p]
+                for words_said in said:
+                    n = len(words_said)
                     for view, index in views:
-                        for at in _find_phrase(view, phrase.split(), self._alts if loose else None):
+                        for at in _find_phrase(view, words_said, self._alts if loose else None):
                             start = index[at]
                             if masked and masked.keys() & set(index[at : at + n]):
                                 continue  # "I left my phone": no side
                             if self._slot_denied(words, start, start + n,
                                                  name in self._stated):
                                 continue  # "not my left": the slot is what it is not
-                            if name in self._ranges and self._not_a_number(words, start,
-                                                                           phrase):
+                            if name in self._ranges and self._not_a_number(
+                                    words, start, " ".join(words_said)):
                                 continue  # "the left one" is no score of 1
                             span = tuple(index[at : at + n])
                             # The value said last ends last; of two ending together the
@@ -1079,13 +1085,16 @@ class IntentMatcher:
 
 
 def _declared_words(language: Language, decls: list[tuple[str, Mapping[str, Any]]]
-                    ) -> tuple[set[str], set[str], set[str]]:
+                    ) -> tuple[set[str], set[str], set[str], set[str] | None]:
     """Every word the plugins and the language declare (templates, list phrases, stand-ins),
-    the words declared as a whole phrase on their own, and the one-word phrases of the slot
-    lists (red flags' aside)."""
+    the words declared as a whole phrase on their own, the one-word phrases of the slot
+    lists (red flags' aside), and those of the lists the plugins declare ``places`` (a side, a
+    muscle: not a health fact like "당뇨병"), or None when none does."""
     texts = list(language.stands_for or {})
     texts += [a for alts in (language.stands_for or {}).values() for a in alts]
     listed: list[str] = []
+    place_lists = {name for _plugin, decl in decls for name in decl.get("places") or ()}
+    placed: list[str] = []
     for _plugin, decl in decls:
         red_flags = {slot for spec in (decl.get("intents") or {}).values()
                      if int(spec.get("priority", 50)) >= OVERRIDE_PRIORITY
@@ -1095,14 +1104,17 @@ def _declared_words(language: Language, decls: list[tuple[str, Mapping[str, Any]
             texts += phrases
             if name not in red_flags:  # what a correction may be about: a side, a muscle
                 listed += [p for p in phrases if isinstance(p, str) and " " not in p.strip()]
+            if name in place_lists:
+                placed += [p for p in phrases if isinstance(p, str) and " " not in p.strip()]
         for word, alts in (decl.get("stands_for") or {}).items():
             texts += [word, *alts]
         for spec in (decl.get("intents") or {}).values():
             texts += [re.sub(r"\{\w+\}|[\[\]()|]", " ", s) for s in spec.get("sentences", ())]
     said = [language.normalise(t).split() for t in texts if isinstance(t, str)]
     values = {w for t in listed if isinstance(t, str) for w in language.normalise(t).split()}
+    places = {w for t in placed for w in language.normalise(t).split()} if place_lists else None
     return ({w for words in said for w in words}, {ws[0] for ws in said if len(ws) == 1},
-            values)
+            values, places)
 
 
 def _find_phrase(words: list[str], phrase: list[str],

@@ -159,18 +159,20 @@ class Language:
     reader: Reader | None = None
 
     def knowing(self, words: Iterable[str], alone: Iterable[str] = (),
-                values: Iterable[str] = ()) -> Language:
+                values: Iterable[str] = (), places: Iterable[str] | None = None) -> Language:
         """This language reading utterances towards ``words`` (the plugins' declared words),
         where it has a morphology; itself otherwise. ``alone``: words declared as a phrase
         on their own ("영" as a score), which keep their own meaning said alone; ``values``:
-        the words of the plugins' slot lists (a side, a muscle)."""
+        the words of the plugins' slot lists (a side, a muscle); ``places``: those of them
+        that name a place on the body (all of ``values`` when None)."""
         if self.morphology is None:
             return self
         own = (self.light_words | self.no_rating_before | self.no_rating_after
                | self.sentence_negations | set(self.skippable))
         counted = self.counted_numbers - set(alone)
         reader = Reader(self.morphology, {*words, *own}, self.numbers, self.bare_number_counter,
-                        values=values, scores=counted, counts=self.no_rating_before)
+                        values=values, scores=counted, counts=self.no_rating_before,
+                        places=places)
         stands = dict(self.stands_for or {})
         for word, forms in reader.forms.items():  # "얼마나 됐어" also hears "얼마나 됐어요"
             stands[word] = (*stands.get(word, ()), *forms)

@@ -171,6 +171,10 @@ class Morphology:
     placed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """A particle of place → starts of the verb after it that say where a thing is ("에" →
     "있"): "리모컨 *왼쪽에 있어*" names a side as a place, and tells no cramp."""
+    prohibitions: frozenset[str] = frozenset()
+    """Words forbidding the verb before them said with ``long_negation_ending`` ("물지 *마*",
+    "차지 *마라*"): said with a body part and no pain, it is said to someone else ("야옹아
+    발 물지 마"), no cramp told."""
     misspoke: tuple[str, ...] = ()
     """Phrases owning up to a slip ("잘못 말했어"): said with what is meant, they are the
     ``denial`` before it ("오른쪽이었는데 잘못 말했어" → "아니 오른쪽"), as a correction is
@@ -225,6 +229,7 @@ class Morphology:
                    now=frozenset(strings("now")),
                    not_pain=strings("not_pain"), pain=strings("pain"),
                    positions=strings("positions"),
+                   prohibitions=frozenset(strings("prohibitions")),
                    placed={str(k): tuple(v) for k, v in  # type: ignore[union-attr]
                            (data.get("placed", {}) or {}).items()})
 
@@ -301,7 +306,12 @@ class Morphology:
         def said(starts: tuple[str, ...]) -> bool:
             return any(w.startswith(s) for w in words for s in starts)
 
-        return bool(self.not_pain) and said(self.not_pain) and not said(self.pain)
+        if said(self.pain):
+            return False
+        forbidden = bool(self.long_negation_ending) and any(
+            w.endswith(self.long_negation_ending) and len(w) > len(self.long_negation_ending)
+            and then in self.prohibitions for w, then in zip(words, words[1:], strict=False))
+        return forbidden or bool(self.not_pain) and said(self.not_pain)
 
     def _is_other(self, word: str) -> bool:
         return any(word.startswith(o) and word[len(o):] in self.others_particles
@@ -334,7 +344,8 @@ class Reader:
 
     def __init__(self, morphology: Morphology, known: Iterable[str],
                  numbers: Iterable[str] = (), counter: str = "", values: Iterable[str] = (),
-                 scores: Iterable[str] = (), counts: Iterable[str] = ()):
+                 scores: Iterable[str] = (), counts: Iterable[str] = (),
+                 places: Iterable[str] | None = None):
         self.morph = morphology
         self.values = frozenset(values) | morphology.was_places
         """Words of the slot lists (a side, a muscle): what a correction is about."""
@@ -346,9 +357,10 @@ class Reader:
         self.numbers = frozenset(numbers)
         """Number words: glued to a word they are split off only before ``counter`` ("팔점"),
         as a syllable like "사" in "사이" or "팔" in "팔다리" is no number."""
-        self.places = frozenset(v for v in self.values if v not in self.numbers
-                                and not v.isdigit())
-        """The values that name a place (a side, a muscle), not a number."""
+        self.places = frozenset(v for v in (self.values if places is None else places)
+                                if v not in self.numbers and not v.isdigit())
+        """The values that name a place (a side, a muscle), not a number nor a health fact
+        ("당뇨병 환자예요" keeps its 당뇨병: no side before a thing)."""
         self.counter = counter
         by_stem: dict[str, set[str]] = {}
         for word in self.known:
@@ -504,11 +516,14 @@ class Reader:
         places = tuple(self.morph.placed)
         said = [w for w in said  # "왼쪽으로 *좀* 돌아누워"
                 if not (len(w) == 1 and w in self.known and w not in self.places)]
-        for word, then in zip(said, said[1:], strict=False):
+        for i, (word, then) in enumerate(zip(said, said[1:], strict=False)):
             for particle, verbs in self.morph.placed.items():
                 if (word.endswith(particle) and word[: -len(particle)] in self.places
                         and then.startswith(verbs)):
                     return True
+                if (word in self.places and then.endswith(particle) and len(then) > len(particle)
+                        and any(w.startswith(verbs) for w in said[i + 2:])):
+                    return True  # "냉장고 왼쪽 칸에 우유 있어": a side of where a thing is
             if word in self.places and (  # "발 위에서", "오른쪽 서랍에", "왼쪽 창문 닫아"
                     then.startswith(self.morph.positions) and then.endswith(places)
                     or self._a_thing(then)):

@@ -34,7 +34,7 @@ def declaration(data: dict[str, Any] | None) -> dict[str, Any] | None:
         return None
     return {"lists": data.get("lists", {}), "intents": data.get("intents", {}),
             "wake_alone": data.get("wake_alone", []), "not_slot": data.get("not_slot", {}),
-            "stands_for": data.get("stands_for", {})}
+            "stands_for": data.get("stands_for", {}), "places": data.get("places", [])}
 
 
 class Phrasebook:
