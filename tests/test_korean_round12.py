@@ -162,3 +162,29 @@ class TestMoreWords:
     ])
     def test_intent(self, ko, text, intent):
         assert said(ko, text)[0] == intent
+
+
+class TestFactToldLast:
+    """A health fact told with its cause: Korean says the cause first and the fact last."""
+
+    @pytest.mark.parametrize("text, item", [
+        ("콩팥이 안 좋아서 물을 적게 마시래요", "fluid_limit"),
+        ("갑상선 때문에 새 약 먹기 시작했어요", "new_medicine"),
+    ])
+    def test_the_last_fact(self, ko, text, item):
+        assert said(ko, text) == ("profile.update", {"item": item})
+
+
+class TestConnectiveEndsAClause:
+    """-아서/-어서 after a verb's vowel joins a clause on: no 서 (stand) is said, and a denial
+    before it ("안 좋아서") does not reach what comes after."""
+
+    def test_no_stand(self, ko):
+        assert "서" not in ko.language.normalise("허리가 안 좋아서 누워 있어").split()
+
+    def test_denial_stays_in_its_clause(self, ko):
+        assert said(ko, "신장이 안 좋아서 물 제한이 있어요") == ("profile.update",
+                                                       {"item": "fluid_limit"})
+
+    def test_cannot_stand_still_read(self, ko):
+        assert said(ko, "못서") == ("coach.alternative", {"limit": "stand"})

@@ -821,8 +821,8 @@ class IntentMatcher:
         for j in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
             if words[j] in lang.sentence_negations:
                 return True  # a denial said twice: "no it isn't, *not* a bit"
-            if j in closed:
-                return False
+            if j in closed or words[j] in lang.clause_breaks:
+                return False  # "콩팥이 안 좋아서 물 제한해요": the 안 is the first clause's
             if words[j] not in lang.light_words and words[j] not in lang.skippable:
                 others += 1
                 if others > 1:

@@ -171,6 +171,9 @@ class Morphology:
     placed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """A particle of place → starts of the verb after it that say where a thing is ("에" →
     "있"): "리모컨 *왼쪽에 있어*" names a side as a place, and tells no cramp."""
+    connectives: Mapping[str, str] = field(default_factory=dict)
+    """Endings that join a clause on after a verb's vowel ("좋아*서*", "아파*서*") → the word
+    said for them, a clause break: never a word of their own (서: stand)."""
     prohibitions: frozenset[str] = frozenset()
     """Words forbidding the verb before them said with ``long_negation_ending`` ("물지 *마*",
     "차지 *마라*"): said with a body part and no pain, it is said to someone else ("야옹아
@@ -230,6 +233,7 @@ class Morphology:
                    not_pain=strings("not_pain"), pain=strings("pain"),
                    positions=strings("positions"),
                    prohibitions=frozenset(strings("prohibitions")),
+                   connectives=dict(data.get("connectives", {}) or {}),  # type: ignore[arg-type]
                    placed={str(k): tuple(v) for k, v in  # type: ignore[union-attr]
                            (data.get("placed", {}) or {}).items()})
 
@@ -419,6 +423,10 @@ class Reader:
                 head = self.word(word[:cut], head=True)  # "쥐난다": 나 + ㄴ다, glued
                 if head is not None:
                     return [head]  # the ending read off
+            if (head is not None and cut > 1 and rest in self.morph.connectives
+                    and not has_final(word[cut - 1])):
+                # "안 좋아서": the connective -아서 ends a clause, no 서 (stand) said
+                return [head, self.morph.connectives[rest]]
             if head is None or cut == 1 and head == self._by_stem.get(word[:1]) != word[:1]:
                 # A lone syllable starting a word is no longer word that merely starts with
                 # it: the "엄" of "엄마" is no "엄지" (its typed ending still reads: "난다").
