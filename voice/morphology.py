@@ -75,6 +75,8 @@ class Morphology:
     """What may follow a ``typed_final_head`` ending on a syllable glued to a known word
     ("쥐*난다*": 나 + ㄴ다, the plain present); "수건이" stays no "수 거 이"."""
     long_negation_ending: str = ""
+    long_negation_particles: tuple[str, ...] = ()
+    """The same ending with a particle on it ("일어서*질* 못하겠어", "닿*지도* 않아")."""
     long_negations: Mapping[str, str] = field(default_factory=dict)
     """The start of a denying verb → the short negation it means, said after a verb with
     ``long_negation_ending`` ("나지 않게": 지, 않 → 안)."""
@@ -199,6 +201,7 @@ class Morphology:
                    typed_final_head=str(data.get("typed_final_head", "")),
                    typed_head_glued_then=frozenset(strings("typed_head_glued_then")),
                    long_negation_ending=str(data.get("long_negation_ending", "")),
+                   long_negation_particles=strings("long_negation_particles"),
                    long_negations=dict(data.get("long_negations", {}) or {}),  # type: ignore[arg-type]
                    denied_before=frozenset(strings("denied_before")),
                    denial=str(data.get("denial", "")),
@@ -702,6 +705,7 @@ class Reader:
         forms = {then, *self.morph.reductions(then)}
         morph = self.morph
         for end, denials in ((morph.long_negation_ending, morph.long_negations),
+                             *((e, morph.long_negations) for e in morph.long_negation_particles),
                              *((e, morph.hard_to) for e in morph.hard_to_endings)):
             if not end or len(verb) <= len(end) or not verb.endswith(end):
                 continue
