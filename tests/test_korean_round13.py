@@ -106,3 +106,65 @@ class TestCrampWordLast:
     @pytest.mark.parametrize("text", ["어어 또 올라와 쥐가", "으악 났어 쥐", "아 또 났어 또 쥐가"])
     def test_report(self, ko, text):
         assert said(ko, text)[0] == "cramp.report"
+
+
+class TestForTheDoctor:
+    """What is taken or shown to the doctor, and what to tell the doctor, is the doctor's
+    report; what to say to the coach stays help, the night's summary stays the summary."""
+
+    @pytest.mark.parametrize("text", [
+        "다음 주 진료 갈 때 들고 갈 자료 좀 만들어 줄래",
+        "주치의 선생님께 뭘 말씀드려야 할까",
+        "병원 가서 뭐라고 하면 돼요",
+        "선생님한테 보여 드릴 내용 좀 정리해 줘",
+        "진료 받을 때 가져갈 메모 만들어 줘",
+    ])
+    def test_doctor(self, ko, text):
+        assert said(ko, text)[0] == "summary.doctor"
+
+    @pytest.mark.parametrize("text, intent", [
+        ("엄마한테 보여 줄 거 있어", None),
+        ("뭐라고 말하면 돼요", "help"),
+        ("지난밤 거 정리해 줘", "summary.request"),
+    ])
+    def test_not_the_doctor(self, ko, text, intent):
+        assert said(ko, text)[0] == intent
+
+
+class TestVeinsAskedAsTheCause:
+    """Whether the veins are the cause, asked, is the vein check; the fact told stays the
+    profile's."""
+
+    @pytest.mark.parametrize("text", [
+        "이게 다 정맥류 탓인가요", "혹시 핏줄 문제일까", "혈관 문제인지 확인해 줄래"])
+    def test_check(self, ko, text):
+        assert said(ko, text)[0] == "check.veins"
+
+    def test_fact_stays(self, ko):
+        assert said(ko, "저 정맥류 있어요") == (
+            "profile.update", {"item": "vein_or_artery_problems"})
+
+
+class TestProfileSaidOtherwise:
+    """How much may be drunk a day, and a medicine prescribed."""
+
+    @pytest.mark.parametrize("text", [
+        "선생님이 물 하루에 천 밀리만 마시래",
+        "의사가 물은 하루 두 컵까지만 마시라고 했어",
+        "물은 하루 이 리터까지만 마셔야 된대요",
+    ])
+    def test_fluid_limit(self, ko, text):
+        assert said(ko, text) == ("profile.update", {"item": "fluid_limit"})
+
+    def test_a_glass_of_water_is_no_limit(self, ko):
+        assert said(ko, "물 한 잔 마셔야지")[0] != "profile.update"
+
+    @pytest.mark.parametrize("text", ["수면제 처방받았다", "병원에서 이뇨제 처방해 주셨어요"])
+    def test_prescribed(self, ko, text):
+        assert said(ko, text) == ("profile.update", {"item": "new_medicine"})
+
+    def test_asking_for_a_prescription_is_none(self, ko):
+        assert said(ko, "처방 받을 수 있어")[0] is None
+
+    def test_expecting_still(self, ko):
+        assert said(ko, "저 지금 아기 가졌어요") == ("profile.update", {"item": "pregnant"})

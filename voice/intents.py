@@ -150,7 +150,11 @@ class IntentMatcher:
         for _plugin, decl in decls:  # a plugin's own stand-ins: "knot" for "cramp"
             for word, alts in (decl.get("stands_for") or {}).items():
                 word = language.normalise(word)
-                stands[word] = (*stands.get(word, ()), *(language.normalise(a) for a in alts))
+                # A stand-in may be a template itself ("(의사|병원) 보여 줄 (거|기록)"): the
+                # phrases it allows, written once (as a list phrase may be).
+                said = [s for a in alts
+                        for s in (expand(a, {}) if _TEMPLATE_MARK.search(a) else [a])]
+                stands[word] = (*stands.get(word, ()), *(language.normalise(a) for a in said))
         self._alts = {w: frozenset((w, *alts)) for w, alts in stands.items()}
         self._loose = Looseness(language.skippable, {w: (w, *alts) for w, alts in stands.items()})
         self._skip_words = {w for w in language.skippable if " " not in w}
@@ -1033,9 +1037,9 @@ class IntentMatcher:
                     said += [a.split() for p in phrases for a in self._alts.get(p, ())
                              if " " in a and a != p]
                 for words_said in said:
-                    n = len(words_said)
                     for view, index in views:
-                        for at in _find_phrase(view, words_said, self._alts if loose else None):
+                        for at, n in _find_spans(view, words_said,
+                                                 self._alts if loose else None):
                             start = index[at]
                             if masked and masked.keys() & set(index[at : at + n]):
                                 continue  # "I left my phone": no side
@@ -1126,6 +1130,31 @@ def _find_phrase(words: list[str], phrase: list[str],
         here = zip(words[i : i + n], phrase, strict=True)
         if all(w == p or w in alts.get(p, ()) for w, p in here):
             yield i
+
+
+def _find_spans(words: list[str], phrase: list[str],
+                alts: Mapping[str, frozenset[str]] | None = None) -> Iterable[tuple[int, int]]:
+    """Where ``phrase`` is in ``words`` and how many words it takes there: a phrase word also
+    matches its ``alts``, one of several words too ("물 *하루에 조금만*" for "물 제한")."""
+    alts = alts or {}
+
+    def ends(i: int, k: int) -> Iterable[int]:
+        if k == len(phrase):
+            yield i
+            return
+        if i >= len(words):
+            return
+        word = phrase[k]
+        for alt in alts.get(word, ()) or (word,):
+            said = alt.split()
+            if words[i : i + len(said)] == said:
+                yield from ends(i + len(said), k + 1)
+        if words[i] == word and word not in alts.get(word, ()):
+            yield from ends(i + 1, k + 1)
+
+    for i in range(len(words)):
+        for end in sorted(set(ends(i, 0)), reverse=True)[:1]:  # the longest said there
+            yield i, end - i
 
 
 def _ends(word: str, endings: Iterable[str]) -> bool:
