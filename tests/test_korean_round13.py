@@ -8,8 +8,13 @@ Own sentences, none of them the benchmark's (benchmarks/data/ko_phrasings.tsv).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from crampcoach.plugins import safety
+from crampcoach.plugins.safety import screening
+from crampcoach.voice import phrasebook
 from tests import test_korean_text
 
 ko = test_korean_text.ko  # the Korean matcher, built once per module
@@ -168,3 +173,65 @@ class TestProfileSaidOtherwise:
 
     def test_expecting_still(self, ko):
         assert said(ko, "저 지금 아기 가졌어요") == ("profile.update", {"item": "pregnant"})
+
+
+class TestTakenBackInOneBreath:
+    """A value said, taken back and said again at once is the value meant: a side said as a
+    prefix (왼발 아니 오른발), a score said bare (팔 아니 일곱), no correction of a record."""
+
+    @pytest.mark.parametrize("text, slots", [
+        ("아 오른발 아니 왼발이야 쥐났어", {"side": "left", "muscle": "foot"}),
+        ("쥐났다 왼다리 아니 오른다리", {"side": "right"}),
+    ])
+    def test_side(self, ko, text, slots):
+        assert said(ko, text) == ("cramp.report", slots)
+
+    @pytest.mark.parametrize("text, score", [("팔 아니 일곱", 7), ("구 아니 팔", 8)])
+    def test_score(self, ko, text, score):
+        assert said(ko, text) == ("log.severity", {"severity": score})
+
+    def test_a_correction_alone_stays(self, ko):
+        assert said(ko, "아니 다섯") == ("log.correct", {"severity": 5})
+
+
+class TestSaidToSomeoneElse:
+    """Stop said before a deed no plugin knows, with a body part and no pain, is said to
+    someone else; a count of a thing is no score."""
+
+    @pytest.mark.parametrize("text", ["다리 좀 그만 떨어", "여보 발 그만 비벼", "발로 그만 밀어"])
+    def test_stop_doing(self, ko, text):
+        assert said(ko, text)[0] is None
+
+    def test_pain_with_it_is_a_cramp(self, ko):
+        assert said(ko, "종아리 쥐 났어 그만")[0] == "cramp.report"
+
+    @pytest.mark.parametrize("text", ["오징어 하나 구워 먹을까", "베개 둘 가져와"])
+    def test_count_of_a_thing(self, ko, text):
+        assert said(ko, text)[0] is None
+
+    @pytest.mark.parametrize("text, score", [("하나", 1), ("아마 다섯", 5), ("지금은 여섯", 6)])
+    def test_scores_stay(self, ko, text, score):
+        assert said(ko, text) == ("log.severity", {"severity": score})
+
+
+def _tier(text: str) -> str:
+    data = phrasebook.load(Path(safety.__file__).parent, "ko")
+    v = screening.screen(text, data, "ko")
+    return v.tier or ("check" if v.check else "none")
+
+
+class TestCountedCramps:
+    """"N 번씩" is a count (씩: each time), never a score; many cramps counted are as
+    serious as a few ("세 번"), a count of what was said is none."""
+
+    def test_no_score(self, ko):
+        assert said(ko, "밤에 열 번씩 깨")[0] != "log.severity"
+
+    @pytest.mark.parametrize("text", [
+        "밤새 쥐가 여덟 번이나 났어요", "하룻밤에 열 번씩 쥐가 올라와"])
+    def test_many_is_soon(self, text):
+        assert _tier(text) in {"soon", "same_day"}
+
+    @pytest.mark.parametrize("text", ["내가 열 번 말했잖아", "종아리 여섯 번 주물렀어"])
+    def test_counts_of_other_things(self, text):
+        assert _tier(text) == "none"

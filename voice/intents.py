@@ -844,13 +844,17 @@ class IntentMatcher:
                    for at in _find_phrase(words, m.split())]
         if not markers:
             return out
+        # A phrase is also said as its stand-ins ("왼발 아니 오른발": 왼, 오른 for the sides),
+        # and the second mention may come after a word of another slot ("아니 *오른* 발").
+        slot_words = {a for p in self._one_word_slots for a in self._alts.get(p, (p,))}
         for values in self.lists.values():
             said = sorted((at, at + len(p.split())) for ps in values.values() for p in ps
-                          for at in _find_phrase(words, p.split()))
+                          for at in _find_phrase(words, p.split(), self._alts))
             for start, end in markers:
                 first = [m for m in said if m[1] <= start and start - m[1] <= 1]
                 again = [m for m in said if m[0] >= end and m[0] - end <= 2
-                         and all(w in lang.light_words for w in words[end:m[0]])]
+                         and all(w in lang.light_words or w in slot_words
+                                 for w in words[end:m[0]])]
                 if first and again:
                     at, until = max(first, key=lambda m: m[1] - m[0])
                     out.update(dict.fromkeys(range(at, until), start))
@@ -959,11 +963,20 @@ class IntentMatcher:
         when = [t.split() for t in lang.rating_times] if before in lang.articles else []
         return ((phrase in lang.pronoun_numbers and (before in lang.not_numbers_after
                                                      or article in lang.articles))
+                or (phrase in lang.counts_of_things and self._unknown_word(before)
+                    and self._unknown_word(after))  # "쥐포 하나 구워": one of a thing
                 or (before in lang.no_rating_after and not framed)
                 or (after not in lang.light_words and after not in self._courtesy_words
                     and _ends(after, lang.plural_endings))
                 or any(words[end : end + len(said)] == said for said in self._count_words
                        if not any(words[end : end + len(t)] == t for t in when)))
+
+    def _unknown_word(self, word: str) -> bool:
+        """Whether ``word`` is said and is no word any plugin or the language knows."""
+        lang = self.language
+        return bool(word) and not word.isdigit() and word not in self._vocab and (
+            word not in lang.light_words and word not in lang.skippable
+            and word not in lang.no_rating_before and word not in lang.no_rating_after)
 
     def weight_of(self, text: str) -> float:
         """What all of ``text`` weighs, the most an intent can explain (for traces)."""

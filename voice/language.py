@@ -43,6 +43,9 @@ class Language:
     durations: dict[str, str]
     clock: dict[str, Any]
     tts_voice: str = ""
+    counts_of_things: frozenset[str] = frozenset()
+    """Number words that, said between a noun and a verb no plugin knows, count the thing
+    ("쥐포 *하나* 구워 줄까": one, no score)."""
     wake_phrase: str = ""
     decoys: tuple[str, ...] = ()
     """Words ordinary speech is full of that mean nothing to the coach: the asleep grammar
@@ -289,6 +292,7 @@ def load(code: str) -> Language:
         light_words=frozenset(data.get("light_words", [])),
         pronoun_numbers=frozenset(data.get("pronoun_numbers", [])),
         not_numbers_after=frozenset(data.get("not_numbers_after", [])),
+        counts_of_things=frozenset(data.get("counts_of_things", [])),
         numbers={str(k): int(v) for k, v in data.get("numbers", {}).items()},
         sentences=dict(data.get("say", {})),
         spoken=dict(data.get("spoken", {})),

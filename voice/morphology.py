@@ -180,6 +180,9 @@ class Morphology:
     """Words forbidding the verb before them said with ``long_negation_ending`` ("물지 *마*",
     "차지 *마라*"): said with a body part and no pain, it is said to someone else ("야옹아
     발 물지 마"), no cramp told."""
+    stop_doing: frozenset[str] = frozenset()
+    """Words telling someone to stop ("그만"): before a verb no plugin knows, said with a body
+    part and no pain, it is said to someone else ("발 좀 그만 차": stop kicking), no cramp."""
     misspoke: tuple[str, ...] = ()
     """Phrases owning up to a slip ("잘못 말했어"): said with what is meant, they are the
     ``denial`` before it ("오른쪽이었는데 잘못 말했어" → "아니 오른쪽"), as a correction is
@@ -210,7 +213,7 @@ class Morphology:
                    hard_to_endings=strings("hard_to_endings"),
                    hard_to=dict(data.get("hard_to", {}) or {}),  # type: ignore[arg-type]
                    after_numbers=frozenset(strings("after_numbers")),
-                   misspoke=strings("misspoke"),
+                   misspoke=strings("misspoke"), stop_doing=frozenset(strings("stop_doing")),
                    was_endings=strings("was_endings"),
                    was_then=frozenset(strings("was_then")),
                    was_joined=strings("was_joined"),
@@ -509,7 +512,8 @@ class Reader:
                             and not tail.endswith(self.morph.was_told)):
                     was.append(len(out) + len(read) - 1)
             out.extend(read if len(word) > 1 else [word])
-        if self.places and (self.morph.told_of_body(said) or self._placed(said)):
+        if self.places and (self.morph.told_of_body(said) or self._placed(said)
+                            or self._stop_told(said)):
             out = [w for w in out if w not in self.places]  # "발 시려": no foot in a cramp
         return self._changed_to(self._owned_up(self._was(self._scored(out), was)), into,
                                 objects)
@@ -541,6 +545,15 @@ class Reader:
                 return True
         return False
 
+    def _stop_told(self, said: list[str]) -> bool:
+        """Whether someone is told to stop doing a thing the coach does not know ("발 좀 그만
+        차", "다리 그만 흔들어"), and no pain is told (see :attr:`Morphology.stop_doing`)."""
+        if not self.morph.stop_doing or any(w.startswith(self.morph.pain) for w in said):
+            return False
+        return any(word in self.morph.stop_doing and not self.words(then)
+                   and not self._known_start(then)
+                   for word, then in zip(said, said[1:], strict=False))
+
     def _a_thing(self, word: str) -> bool:
         """Whether ``word`` said right after a side is a thing the coach does not know ("오른쪽
         *서랍에*", "왼쪽 *창문*"): a noun of its own, maybe with a particle, and no ending of a
@@ -558,6 +571,11 @@ class Reader:
             return words
         if len(words) > 1 and words[-1] in self.scores and words[-2] in self.morph.score_hedges:
             return [*words, self.counter]  # "아마 칠", "십 점 만점에 팔" (said after the scale)
+        for i, word in enumerate(words[:-2]):  # "칠 아니 여섯": a score taken back at once
+            if (word in self.scores and words[i + 1] == self.morph.denial
+                    and words[i + 2] in self.numbers):
+                words = [*words[: i + 1], self.counter, *words[i + 1 :]]
+                break
         for i, word in enumerate(words[1:], 1):  # "칠 말고 사로 해 줘": "아니 사"
             if (word in self.scores and words[i - 1] == self.morph.denial
                     and words[i + 1 : i + 2] != [self.counter]):
