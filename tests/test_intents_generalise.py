@@ -1066,6 +1066,17 @@ CLASSES = {
         ("can we do that vein thing", "check.veins", {}),
         ("right, where's my phone", None, {}),
     ],
+    # Numbers said in a row are a count or a result, not a score; a rating ranked as the
+    # worst is still the rating (lead, round 14).
+    "number runs and the worst": [
+        ("one two three four, no peeking", None, {}),
+        ("they drew three two in the end", None, {}),
+        ("five four three two one blast off", None, {}),
+        ("seven eight", "log.severity", {"severity": 7}),
+        ("nine, the worst one in years", "log.severity", {"severity": 9}),
+        ("honestly a six, worst I've ever had", "log.severity", {"severity": 6}),
+        ("that was the worst programme ever", None, {}),
+    ],
 }
 
 

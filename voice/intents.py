@@ -233,6 +233,8 @@ class IntentMatcher:
                                 for ps in values.values() for p in ps if " " not in p}
         self._number_words = {p for name in self._ranges for ps in self.lists[name].values()
                               for p in ps if " " not in p}
+        self._number_values = {p: int(v) for name in self._ranges
+                               for v, ps in self.lists[name].items() for p in ps if " " not in p}
         self._count_words = [p.split() for p in language.no_rating_before]
         self._rating_frames = [language.normalise(p).split() for p in language.rating_frames]
         self._courtesy_words = {w for p in language.courtesies for w in p.split()}
@@ -969,7 +971,24 @@ class IntentMatcher:
                 or (after not in lang.light_words and after not in self._courtesy_words
                     and _ends(after, lang.plural_endings))
                 or any(words[end : end + len(said)] == said for said in self._count_words
-                       if not any(words[end : end + len(t)] == t for t in when)))
+                       if not any(words[end : end + len(t)] == t for t in when))
+                or self._counting(words, start, end))
+
+    def _counting(self, words: list[str], start: int, end: int) -> bool:
+        """Whether the number at ``words[start:end]`` is one of a run said in a row: a count
+        ("eight nine ten, ready or not") or a result ("it finished two one"). A hedge between
+        two scores goes up ("six seven"), so only a run of three or a pair going down is no
+        score."""
+        values = self._number_values
+        if end - start != 1 or words[start] not in values:
+            return False
+        lo, hi = start, start
+        while lo > 0 and words[lo - 1] in values:
+            lo -= 1
+        while hi + 1 < len(words) and words[hi + 1] in values:
+            hi += 1
+        run = [values[w] for w in words[lo : hi + 1]]
+        return len(run) >= 3 or (len(run) == 2 and run[1] < run[0])
 
     def _unknown_word(self, word: str) -> bool:
         """Whether ``word`` is said and is no word any plugin or the language knows."""
