@@ -235,3 +235,47 @@ class TestCountedCramps:
     @pytest.mark.parametrize("text", ["내가 열 번 말했잖아", "종아리 여섯 번 주물렀어"])
     def test_counts_of_other_things(self, text):
         assert _tier(text) == "none"
+
+
+class TestRound11Classes:
+    """Classes ko-round11 showed (own sentences): the cramp come back, a muscle taken back
+    after its verb, settled, the thing deleted named, go on from where it stopped, the
+    coach's talk stopped by name, loosening the legs, how often asked, doctors named by
+    their clinic, a medicine newly taken, cannot drink much, whether the veins are why,
+    presence asked plainly, another assistant called, someone else's old story."""
+
+    @pytest.mark.parametrize("text, intent", [
+        ("아이고 쥐가 또다시 났어", "cramp.report"),
+        ("쥐 다시 올라오네", "cramp.report"),
+        ("이제 쥐 다 가라앉았어요", "cramp.over"),
+        ("아 그거 삭제해 주세요", "log.undo"),
+        ("멈춘 데부터 이어서 가요", "coach.resume"),
+        ("설명은 이제 그만해도 돼", "coach.stop"),
+        ("늘 하던 그대로 해 줘", "coach.usual"),
+        ("자기 전에 종아리 푸는 거 알려 줘", "tips.bedtime_stretch"),
+        ("이번 달에 몇 번이나 났는지 알려 줘", "summary.request"),
+        ("정형외과 가서 뭘 말하면 돼", "summary.doctor"),
+        ("내과 선생님한테 낼 자료 만들어 줘", "summary.doctor"),
+        ("혹시 정맥류인지 확인해 줄 수 있어", "check.veins"),
+        ("코치 거기 있나", "chat.presence"),
+    ])
+    def test_intent(self, ko, text, intent):
+        assert said(ko, text)[0] == intent
+
+    def test_muscle_taken_back_after_its_verb(self, ko):
+        assert said(ko, "종아리 쥐났어 아니 허벅지네") == ("cramp.report", {"muscle": "thigh"})
+
+    @pytest.mark.parametrize("text, item", [
+        ("혈압약 새로 먹고 있어요", "new_medicine"),
+        ("신장 때문에 물을 많이 못 마셔", "fluid_limit"),
+    ])
+    def test_profile(self, ko, text, item):
+        assert said(ko, text) == ("profile.update", {"item": item})
+
+    @pytest.mark.parametrize("text", [
+        "시리야 다시 말해 줘", "알렉사 그만", "우리 아빠 재작년에 정맥류 수술 받았어"])
+    def test_not_for_the_coach(self, ko, text):
+        assert said(ko, text)[0] is None
+
+    def test_own_cramp_now_after_ours(self, ko):
+        assert said(ko, "우리 엄마 발에 지금 쥐났어")[0] == "cramp.report"

@@ -853,7 +853,10 @@ class IntentMatcher:
             said = sorted((at, at + len(p.split())) for ps in values.values() for p in ps
                           for at in _find_phrase(words, p.split(), self._alts))
             for start, end in markers:
-                first = [m for m in said if m[1] <= start and start - m[1] <= 1]
+                # ...or after what was said of it ("장딴지 쥐났어 아니다 발바닥이네"): two
+                # words no slot's, between the first mention and the marker.
+                first = [m for m in said if m[1] <= start and (start - m[1] <= 1 or (
+                    start - m[1] <= 2 and not slot_words.intersection(words[m[1]:start])))]
                 again = [m for m in said if m[0] >= end and m[0] - end <= 2
                          and all(w in lang.light_words or w in slot_words
                                  for w in words[end:m[0]])]

@@ -214,7 +214,7 @@ class Language:
         """``words`` with spoken forms replaced, longest first ("uh huh" before "uh")."""
         out: list[str] = []
         i = 0
-        longest = max(len(k.split()) for k in self.respell)  # type: ignore[union-attr]
+        longest = _longest_key(self.respell)  # type: ignore[arg-type]
         while i < len(words):
             for n in range(longest, 0, -1):
                 said = " ".join(words[i : i + n])
@@ -349,3 +349,15 @@ def load(code: str) -> Language:
         clock_words=frozenset(data.get("clock_words", [])),
         rating_times=tuple(data.get("rating_times", [])),
     )
+
+
+_LONGEST: dict[int, tuple[dict[str, str], int]] = {}
+
+
+def _longest_key(respell: dict[str, str]) -> int:
+    """The most words a respelled phrase has: worked out once per table (every stand-in and
+    template is normalised while a matcher is built)."""
+    cached = _LONGEST.get(id(respell))
+    if cached is None or cached[0] is not respell:
+        cached = _LONGEST[id(respell)] = (respell, max(len(k.split()) for k in respell))
+    return cached[1]

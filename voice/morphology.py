@@ -147,6 +147,9 @@ class Morphology:
     others: tuple[str, ...] = ()
     """People other than the speaker ("친구", "남편"): said with a subject or topic particle
     ("친구가", "남편은", "엄마도"), a cramp told of them not now is not for the coach."""
+    others_after: frozenset[str] = frozenset()
+    """Words after which one of ``others`` is what a sentence is about with no particle
+    ("*우리* 엄마 작년에 수술했잖아")."""
     others_particles: tuple[str, ...] = ()
     """The particles that make one of ``others`` what a sentence is about ("가", "는", "도")."""
     strangers: tuple[str, ...] = ()
@@ -232,6 +235,7 @@ class Morphology:
                    was_hedge=str(data.get("was_hedge", "")), was_told=strings("was_told"),
                    quoted=strings("quoted"), quoted_then=frozenset(strings("quoted_then")),
                    others=strings("others"), others_particles=strings("others_particles"),
+                   others_after=frozenset(strings("others_after")),
                    not_now=frozenset(strings("not_now")), strangers=strings("strangers"),
                    not_now_inside=strings("not_now_inside"),
                    past_again=str(data.get("past_again", "")),
@@ -304,7 +308,10 @@ class Morphology:
         as "my husband gets cramp all the time" is no report. Someone else's cramp now ("남편이
         종아리에 쥐가 났대요": said for the one cramping) stays a report."""
         stranger = any(w.startswith(self.strangers) for w in words) if self.strangers else False
-        if not stranger and (not self.others or not any(self._is_other(w) for w in words)):
+        ours = any(w in self.others_after and then.startswith(self.others)
+                   for w, then in zip(words, words[1:], strict=False)) if self.others else False
+        if not stranger and not ours and (
+                not self.others or not any(self._is_other(w) for w in words)):
             return False
         if any(w.startswith(now) for w in words for now in self.now):
             return False
