@@ -80,7 +80,8 @@ CLASSES = {
         ("it's all right now", "cramp.over", {}),
         ("i left my phone downstairs", None, {}),
         ("turn right at the lights", None, {}),
-        ("that's right", None, {}),
+        # No side; said on its own it agrees (round 13: an answer.yes said alone).
+        ("that's right", "answer.yes", {}),
         ("left and right calves", "cramp.report", {"side": "both", "muscle": "calf"}),
     ],
     # A word said twice in a row.

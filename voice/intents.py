@@ -95,6 +95,10 @@ class _Rule:
     """The list of a template that is one slot, e.g. ``{item}``: negation is the slot's
     business ("I'm not pregnant" is still about the profile, with nothing to note), but a
     word that is no mention of the list at all ("that *one's* over") matches nothing."""
+    alone: bool = False
+    """Declared in ``alone_sentences``: the phrase counts only said on its own, with light
+    words at most ("that's right" agrees; "that's right, the blue mug" is said to someone
+    else, and "right" there names nothing the coach could take up)."""
 
 
 @dataclass(frozen=True)
@@ -256,6 +260,8 @@ class IntentMatcher:
             if rule.bare_slot:
                 self._bare.setdefault(rule.bare_slot, set()).add(rule.intent)
                 continue
+            if rule.alone:  # said on its own only, so never looked for scattered
+                continue
             for sentence in expand(rule.template, self.lists, SCATTER_EXPANSIONS):
                 self._scatter.add(rule.intent, sentence,
                                   exact=rule.priority >= OVERRIDE_PRIORITY)
@@ -302,7 +308,8 @@ class IntentMatcher:
                 # Lists are shared: the plugin that declares this one may be disabled.
                 log.warning("plugin %s: intent %s skipped, no list %s", plugin, name, slot)
                 return
-        sentences = tuple(spec.get("sentences", ()))
+        alone = tuple(spec.get("alone_sentences", ()))
+        sentences = tuple(spec.get("sentences", ())) + alone
         priority = int(spec.get("priority", 50))
         pick = str(spec.get("pick", "leftmost"))
         heard = frozenset(spec.get("heard", ()))
@@ -329,7 +336,7 @@ class IntentMatcher:
             bare = re.fullmatch(r"\s*\{(\w+)\}\s*", template)
             ranges = any(f"{{{r}}}" in template for r in self._ranges)
             self._rules.append(_Rule(name, plugin, priority, pattern, template, ranges,
-                                     bare.group(1) if bare else ""))
+                                     bare.group(1) if bare else "", template in alone))
 
     def match(self, text: str, prefer: Iterable[str] = (), exclude: Iterable[str] = ()
               ) -> Intent:
@@ -420,6 +427,9 @@ class IntentMatcher:
                 if not m.group(0).strip():
                     continue
                 span = {word_at[i] for i in range(m.start(), m.end()) if i in word_at}
+                if rule.alone and any(w not in self.language.light_words
+                                      for i, w in enumerate(words) if i not in span):
+                    continue  # "that's right, the bins go out tuesday": not on its own
                 # A denial said again is no denial of the denial: "no it isn't, *not a bit*".
                 denial = words[min(span)] in self.language.sentence_negations
                 if any(masked.get(i, i) not in span for i in span) or (

@@ -244,6 +244,9 @@ class Screener:
         self.dur_activity_before = dur.get("activity_side", "any") == "before"
         # "I rubbed it for twenty minutes": done to the cramp, so the cramp's time.
         self.dur_activity_objects = self._terms(dur.get("activity_objects", []))
+        # "a twelve hour shift", "a two hour drive": the time names the length of a thing said
+        # right after it, not how long a cramp lasts.
+        self.dur_noun_after = self._terms(dur.get("noun_after", []))
         self.cramp_terms = self._terms(data.get("concepts", {}).get("cramp_word", {})
                                        .get("any", []))
         self.number_suffixes = tuple(dur.get("number_suffixes", []))
@@ -629,7 +632,8 @@ class Screener:
             the time of something done ("I stretched for fifteen minutes")."""
             # With the verb after it: "쥐가 오래 가면", "if it lasts half an hour".
             return self._framed(words, weak, [(start, min(end + 1, len(words)))]) is not None or (
-                not ongoing and self._activity(words, weak, start))
+                not ongoing and (self._activity(words, weak, start)
+                                 or self._length_of_thing(words, weak, start, end)))
 
         said = [(" ".join(term.tokens) in self.dur_vague, minutes)
                 for term, minutes in self.dur_phrases
@@ -666,6 +670,16 @@ class Screener:
                                 for k in range(max(ends), max(ends) + 2)):
                 return True
         return False
+
+    def _length_of_thing(self, words: Sequence[str], clause: list[int], start: int,
+                         end: int) -> bool:
+        """The time is the length of a thing named right after it ("a twelve hour shift",
+        "an eight hour flight"), with no cramp in its clause to be the one that lasted."""
+        if not self._any_at(words, end, self.dur_noun_after):
+            return False
+        c = clause[start]
+        return not any(self._any_at(words, i, self.cramp_terms)
+                       for i in range(len(words)) if clause[i] == c)
 
     def still_going(self, words: Sequence[str]) -> bool:
         """The cramp is said to be still going ("still", "won't let go", "계속")."""
