@@ -44,6 +44,14 @@ CLASSES = {
         # "awake" without the coach's name is said to a partner as often.
         ("darling are you awake", N, {}),
     ],
+    # The journal made ready for any clinician, asked any way.
+    "any clinician, anything ready for them": [
+        ("could you get something together for my foot doctor", "summary.doctor", {}),
+        ("i'm seeing the physio on friday what should i say to him", "summary.doctor", {}),
+        ("what do i mention to the pharmacist", "summary.doctor", {}),
+        ("the consultant is on tuesday can you make a summary for her", "summary.doctor", {}),
+        ("what should i tell her", N, {}),
+    ],
     # Agreement said alone; with a remark after it, it is nobody's (or the remark's).
     "agreement said alone": [
         ("that's true", YES, {}),
