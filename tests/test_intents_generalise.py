@@ -1077,6 +1077,9 @@ CLASSES = {
         ("nine, the worst one in years", "log.severity", {"severity": 9}),
         ("honestly a six, worst I've ever had", "log.severity", {"severity": 6}),
         ("that was the worst programme ever", None, {}),
+        ("oh no, not again, both feet this time", "cramp.report",
+         {"side": "both", "muscle": "foot"}),
+        ("right, I reckon that's it gone now", "cramp.over", {}),
     ],
 }
 

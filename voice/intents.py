@@ -554,7 +554,9 @@ class IntentMatcher:
                 # "stop hogging the blanket", "stop it, that tickles", "Alexa, stop": all
                 # for someone else.
                 continue
-            if said_why and (span | slot_words) - polite and not override:
+            if said_why and (span - slot_words) - polite and not override:
+                # A value alone gives no reason: in "right, I think it's eased off", the
+                # "right" is a word to start on, and the clause after it is what is meant.
                 because[name] = said_why
             asked = CONTEXT_BONUS if name in preferred else 0.0
             # On a tie the intent that needed no bonus wins: "no, stop" at "Has it let go?"
@@ -792,8 +794,8 @@ class IntentMatcher:
     def _slot_denied(self, words: list[str], start: int, end: int, stated: bool = False
                      ) -> bool:
         """Whether a slot phrase at ``start:end`` is denied ("not my left"); a lament is no
-        denial ("oh no, not my foot *again*"), nor is a value said right after a denied one
-        ("not left, *right*": the denial is the first value's).
+        denial ("oh no, not my foot *again*", "not again, my left"), nor is a value said
+        right after a denied one ("not left, *right*": the denial is the first value's).
 
         A ``stated`` slot is the whole of what its sentence says ("I have *diabetes*", "I
         started *new tablets*"), so any denial earlier in its clause denies it: "I haven't
@@ -802,7 +804,10 @@ class IntentMatcher:
         before = words[start - 1] if start else ""
         if stated and self._statement_denied(words, start):
             return True
-        return bool(lang.negations & set(words[max(0, start - 2):start])) and not (
+        # "oh no, not again, both legs": the lament comes first, and denies nothing after it.
+        denials = [k for k in range(max(0, start - 2), start) if words[k] in lang.negations
+                   and not (k + 1 < start and words[k + 1] in lang.lament_after)]
+        return bool(denials) and not (
             end < len(words) and words[end] in lang.lament_after) and not (
             before in self._one_word_slots or before in self._number_words)
 
