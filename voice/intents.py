@@ -235,10 +235,10 @@ class IntentMatcher:
         self._scatter = ScatterIndex(language, self._alts)
         self._one_word_slots = {p for name, values in self.lists.items() if name not in self._ranges
                                 for ps in values.values() for p in ps if " " not in p}
-        self._number_words = {p for name in self._ranges for ps in self.lists[name].values()
-                              for p in ps if " " not in p}
         self._number_values = {p: int(v) for name in self._ranges
                                for v, ps in self.lists[name].items() for p in ps if " " not in p}
+        """One-word numbers of the number lists and what they are worth."""
+        self._number_words = set(self._number_values)
         self._count_words = [p.split() for p in language.no_rating_before]
         self._rating_frames = [language.normalise(p).split() for p in language.rating_frames]
         self._courtesy_words = {w for p in language.courtesies for w in p.split()}
