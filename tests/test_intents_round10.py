@@ -73,7 +73,7 @@ CLASSES = {
         ("read me what happened this month", "summary.request", {}),
         ("how many have i had this month", "summary.request", {}),
         ("hello, are you there at all", "chat.presence", {}),
-        ("are you still there", "chat.presence", {}),
+        ("are you still there at all", "chat.presence", {}),
         ("are you listening", "chat.presence", {}),
         ("coach, can you hear me okay", "chat.presence", {}),
         ("what exactly can you do", "help", {}),
