@@ -166,6 +166,9 @@ class IntentMatcher:
         self._before_unknown: dict[str, frozenset[str]] = {}
         self._verb_before: dict[str, frozenset[str]] = {}
         self._verbs: set[str] = set()
+        self._kept_after: dict[str, tuple[list[str], ...]] = {}
+        """List → words after which its phrases are kept before a part a list names ("on the
+        *right* in my calf": a side, though "right in" alone is no side)."""
         self._single: dict[str, frozenset[str]] = {}
         """List → ``before`` words that tell only its one-word phrases ("*right* now", but
         "both legs now")."""
@@ -200,6 +203,8 @@ class IntentMatcher:
                 self._verbs |= {norm(w) for w in ctx.get("verbs", ())} - {""}
                 self._single[name] = self._single.get(name, frozenset()) | {
                     norm(w) for w in ctx.get("single", ())}
+                self._kept_after[name] = (*self._kept_after.get(name, ()), *(
+                    norm(w).split() for w in ctx.get("kept_after", ()) if norm(w)))
                 if ctx.get("object_unknown"):
                     self._object_unknown[name] = self._object_unknown.get(
                         name, frozenset()) | {norm(w) for w in ctx.get("object_known", ())}
@@ -467,8 +472,11 @@ class IntentMatcher:
         beyond_manners = {name for name, span in covered.items() if span - polite}
         light, foreign_ratio = self.language.light_words, self.language.foreign_ratio
         foreign = sum(1 for w in words if w not in self._vocab and w not in light)
-        named_other = any(next(iter(_find_phrase(words, name.split())), None) is not None
-                          for name in self.language.other_addressees)
+        # ...called by name, not named as a thing done to: "kids, bed", but "you'll wake
+        # *the* kids" (after ``addressee_not_after``).
+        named_other = any(not at or words[at - 1] not in self.language.addressee_not_after
+                          for name in self.language.other_addressees
+                          for at in _find_phrase(words, name.split()))
         turn = self._last_turn(words)
         past_turn = self._past_turn(words)
         others_story = self._others_story(words)
@@ -613,11 +621,21 @@ class IntentMatcher:
         "my" and a thing the intent does not know, so describes that thing ("my *neck*
         feels stiff", "my *chest* feels tight")."""
         lang = self.language
-        if (start < 2 or words[start] not in lang.predicates
-                or words[start - 2] not in lang.possessives):
+        if 0 < start and words[start] not in lang.predicates and (
+                words[start - 1] in lang.predicates):
+            start -= 1  # the predicate just before what is matched: "the alarm *is* going off"
+        if start < 2 or words[start] not in lang.predicates:
             return False
-        thing = words[start - 1]
-        return thing not in self._own_words.get(intent, ()) and thing not in lang.light_words
+        own = self._own_words.get(intent, ())
+        # The thing may be named in two words: "the neighbours' *alarm* is going off again".
+        for size in (1, 2):
+            if start - size - 1 < 0 or words[start - size - 1] not in lang.possessives:
+                continue
+            things = words[start - size : start]
+            if all(t not in own and t not in lang.light_words and t not in lang.possessives
+                   for t in things):
+                return True
+        return False
 
     def _asked_other(self, words: list[str], span: set[int], intent: str) -> bool:
         """Whether a request ("can you …") asks for a verb that ``intent`` does not know and
@@ -729,7 +747,7 @@ class IntentMatcher:
                        for p in phrases)
 
         return (bool(lang.other_people & set(words)) and not lang.speaker_words & set(words)
-                and said(lang.habit_or_past) and not said(lang.told_now)
+                and (said(lang.habit_or_past) or said(lang.scenes)) and not said(lang.told_now)
                 and not said(lang.asks_for) and not said(lang.request_frames))
 
     def _clock_times(self, words: list[str]) -> dict[int, int]:
@@ -919,6 +937,8 @@ class IntentMatcher:
                                             and words[at - 1] not in self._not_verb_before)))
                     said_before = nxt in before and (n == 1 or nxt not in self._single.get(
                         name, ()))
+                    if said_before and self._kept_after_part(words, at, n, name):
+                        said_before = False  # "on the *right* in my calf"
                     if told is not None or said_before or unknown or verb:
                         teller = told if told is not None else at + n + (1 if state else 0)
                         out.update(dict.fromkeys(range(at, at + n), teller))
@@ -928,6 +948,19 @@ class IntentMatcher:
                         elif at > 0 and words[at - 1] in self._modifiers:
                             out[at - 1] = teller  # "my *left* foot fell asleep": no side
         return out
+
+    def _kept_after_part(self, words: list[str], at: int, n: int, name: str) -> bool:
+        """Whether the list phrase at ``words[at:at+n]`` follows one of its ``kept_after``
+        words and comes before a part a list names, one word and any possessives away: "on
+        the *right* in my calf" is a side, "on the *left* by the lamp" is none."""
+        if not any(at >= len(k) and words[at - len(k) : at] == k
+                   for k in self._kept_after.get(name, ())):
+            return False
+        k = at + n + 1
+        lang = self.language
+        while k < len(words) and (words[k] in lang.possessives or words[k] in lang.articles):
+            k += 1
+        return k < len(words) and words[k] in self._one_word_slots
 
     def _unknown_thing(self, words: list[str], at: int, known: Set[str]) -> bool:
         """Whether the word at ``at``, after any determiners, names a thing no plugin knows
@@ -986,11 +1019,34 @@ class IntentMatcher:
                 or (phrase in lang.counts_of_things and self._unknown_word(before)
                     and self._unknown_word(after))  # "쥐포 하나 구워": one of a thing
                 or (before in lang.no_rating_after and not framed)
+                or (before in lang.predicates and article in lang.no_rating_after
+                    and article not in lang.light_words)  # "the number is seven"
+                or self._rates_a_thing(words, start, end)
                 or (after not in lang.light_words and after not in self._courtesy_words
                     and _ends(after, lang.plural_endings))
                 or any(words[end : end + len(said)] == said for said in self._count_words
                        if not any(words[end : end + len(t)] == t for t in when))
                 or self._counting(words, start, end))
+
+    def _rates_a_thing(self, words: list[str], start: int, end: int) -> bool:
+        """Whether the score at ``words[start:end]`` is said with its scale, after an article
+        and before a thing no plugin knows, so rates that thing: "a *ten* out of *ten* film"
+        (but "five out of ten, middling", "an eight out of ten easily")."""
+        lang = self.language
+        for scale in lang.rating_scales:
+            said = scale.split()
+            for mark_end in (end + len(said), end):
+                if mark_end == end and words[max(0, end - len(said)) : end] != said:
+                    continue
+                if mark_end != end and words[end:mark_end] != said:
+                    continue
+                score = start if mark_end != end else end - len(said) - 1
+                if score < 1 or words[score - 1] not in lang.articles:
+                    continue
+                after = words[mark_end] if mark_end < len(words) else ""
+                if self._unknown_word(after) and not _ends(after, lang.adverb_endings):
+                    return True
+        return False
 
     def _counting(self, words: list[str], start: int, end: int) -> bool:
         """Whether the number at ``words[start:end]`` is one of a run said in a row: a count

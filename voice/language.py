@@ -145,6 +145,12 @@ class Language:
     speaker_words: frozenset[str] = frozenset()
     habit_or_past: tuple[str, ...] = ()
     told_now: tuple[str, ...] = ()
+    addressee_not_after: frozenset[str] = frozenset()
+    """Words after which a name of someone else is what is done to them, not who is spoken
+    to: "you'll wake *the* kids"."""
+    scenes: tuple[str, ...] = ()
+    """Words of a game, a race or a show: someone else's cramp told with them is a scene
+    watched ("he's pulled up with cramp on the final lap"), like a story of the past."""
     asks_for: tuple[str, ...] = ()
     """A story about someone else (``other_people``, no ``speaker_words``) told as a habit or
     in the past (``habit_or_past``), nothing now (``told_now``), asking nothing (``asks_for``,
@@ -157,6 +163,11 @@ class Language:
     """A sentence ending in one of ``clock_before`` said before a number or one of
     ``clock_words`` is a time of day: "it's *gone* eleven", "it's gone *midnight*"."""
     rating_times: tuple[str, ...] = ()
+    rating_scales: tuple[str, ...] = ()
+    adverb_endings: tuple[str, ...] = ()
+    """Endings of a word that says how, not what: "eight out of ten *easily*" rates no thing."""
+    """A score's scale ("out of ten"): a score and its scale before a thing no plugin knows
+    rate that thing ("a ten out of ten film"), not a cramp."""
     """After "a"/"an" a number is a score noun, and these after it say when: "a three
     *tonight*" is no count of three."""
     reader: Reader | None = None
@@ -343,11 +354,15 @@ def load(code: str) -> Language:
         speaker_words=frozenset(data.get("speaker_words", [])),
         habit_or_past=tuple(data.get("habit_or_past", [])),
         told_now=tuple(data.get("told_now", [])),
+        addressee_not_after=frozenset(data.get("addressee_not_after", [])),
+        scenes=tuple(data.get("scenes", [])),
         asks_for=tuple(data.get("asks_for", [])),
         past_times=tuple(data.get("past_times", [])),
         clock_before=tuple(data.get("clock_before", [])),
         clock_words=frozenset(data.get("clock_words", [])),
         rating_times=tuple(data.get("rating_times", [])),
+        rating_scales=tuple(data.get("rating_scales", [])),
+        adverb_endings=tuple(data.get("adverb_endings", [])),
     )
 
 
