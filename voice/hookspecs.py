@@ -51,6 +51,9 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
     adds any word no plugin knows after it ("my left shoe"), but for the words in ``known``.
     ``stands_for`` maps a word of the plugin's sentences to other words heard in its place
     (``{"cramp": ["knot"]}``: "the knot's gone"); it loosens matching, never the grammar.
+    ``heard_only`` holds more phrases for a list's values, as ``lists`` does (a value of its
+    own may be heard only): matched exactly, as the list's own phrases are, and never in a
+    grammar (the words a red flag is said with, which the recogniser must not be led to hear).
     ``places`` names the lists whose phrases are places on the body (``["side",
     "muscle"]``): a language that reads words back (Korean) leaves them out of what is said
     where they name where a thing is ("리모컨 왼쪽에 있어"), never a health fact.

@@ -186,9 +186,13 @@ class IntentMatcher:
         """Lists whose phrases are no mention before a word no plugin knows ("my *left*
         shoe", "the *right* answer"), with the words that still count as known ("ankle")."""
         """List → (words after which, words before which) its phrases are no mention of it."""
+        self._heard_lists: dict[str, SlotList] = {}
+        """Slot phrases heard, never said (``heard_only``): not in any grammar."""
         for plugin, decl in decls:
             for name, values in (decl.get("lists") or {}).items():
                 self._add_list(plugin, name, values)
+            for name, values in (decl.get("heard_only") or {}).items():
+                self._add_list(plugin, name, values, self._heard_lists)
             for name, ctx in (decl.get("not_slot") or {}).items():
                 after, before = self._not_slot.get(name, (frozenset(), frozenset()))
                 norm = language.normalise
@@ -211,6 +215,13 @@ class IntentMatcher:
                 self._compounds[name] = self._compounds.get(name, frozenset()) | {
                     norm(w) for w in ctx.get("compounds", ())}
             self.wake_alone.update(language.normalise(p) for p in decl.get("wake_alone") or ())
+        self._match_lists: dict[str, SlotList] = {
+            name: {value: [*values.get(value, ()), *self._heard_lists.get(name, {}).get(value, ())]
+                   for value in [*values, *(v for v in self._heard_lists.get(name, {})
+                                            if v not in values)]}
+            for name, values in self.lists.items()}
+        """The lists as matched: the phrases said, then those only heard (a value heard only
+        comes after those said, for ``pick = "listed"``)."""
         self._modifiers = {p for name in self._before_unknown
                            for ps in self.lists.get(name, {}).values() for p in ps if " " not in p}
         """One-word phrases of lists said before a noun ("*left* foot"): masked with it."""
@@ -222,7 +233,7 @@ class IntentMatcher:
         """Every number word the language says (not only scores): "it's gone *eleven*"."""
         self._rules: list[_Rule] = []
         self._known: list[str] | None = None
-        self._vocab: set[str] = {w for ps in self.lists.values() for p in ps.values()
+        self._vocab: set[str] = {w for ps in self._match_lists.values() for p in ps.values()
                                  for phrase in p for w in phrase.split()}
         """Every word of every list and template: what the coach knows."""
         for plugin, decl in decls:
@@ -282,15 +293,19 @@ class IntentMatcher:
             if "asleep" in self.intents[rule.intent].heard:
                 self.wake_alone.update(expand(rule.template, self.lists))
 
-    def _add_list(self, plugin: str, name: str, values: Mapping[str, Any]) -> None:
+    def _add_list(self, plugin: str, name: str, values: Mapping[str, Any],
+                  into: dict[str, SlotList] | None = None) -> None:
+        lists = self.lists if into is None else into
+        if into is not None and "range" in values:
+            raise DeclarationError(f"plugin {plugin}: heard_only {name} cannot be a range")
         if "range" in values:
             lo, hi = values["range"]
             self.lists[name] = {str(n): self.language.number_words(n) for n in range(lo, hi + 1)}
             self._ranges.add(name)
             return
-        if values and all(str(k).isdigit() for k in values):
+        if into is None and values and all(str(k).isdigit() for k in values):
             self._ranges.add(name)  # a number list spelled out by hand, e.g. "칠 점" for 7
-        merged = {k: list(v) for k, v in self.lists.get(name, {}).items()}
+        merged = {k: list(v) for k, v in lists.get(name, {}).items()}
         for value, phrases in values.items():
             if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
                 raise DeclarationError(f"plugin {plugin}: list {name}.{value} must be strings")
@@ -299,7 +314,7 @@ class IntentMatcher:
             said = [s for p in phrases
                     for s in (expand(p, {}) if _TEMPLATE_MARK.search(p) else [p])]
             merged.setdefault(value, []).extend(self.language.normalise(p) for p in said)
-        self.lists[name] = merged
+        lists[name] = merged
 
     def _add_intent(self, plugin: str, name: str, spec: Mapping[str, Any]) -> None:
         if name in self.intents and self.intents[name].plugin != plugin:
@@ -335,7 +350,7 @@ class IntentMatcher:
         loose = self._loose if priority < OVERRIDE_PRIORITY else EXACT
         for template in sentences:
             try:
-                pattern = compile_template(template, self.lists, loose)
+                pattern = compile_template(template, self._match_lists, loose)
             except ValueError as err:
                 raise DeclarationError(f"plugin {plugin}: intent {name}: {err}") from None
             bare = re.fullmatch(r"\s*\{(\w+)\}\s*", template)
@@ -1125,7 +1140,7 @@ class IntentMatcher:
         found: dict[str, Any] = {}
         positions: set[int] = set()
         for name in names:
-            others = {w for o in names if o != name for ps in self.lists[o].values()
+            others = {w for o in names if o != name for ps in self._match_lists[o].values()
                       for p in ps for w in p.split()}
             views = [(words, list(range(len(words))))]
             # Also without the other slots' words ("back of my *left* thigh") and without
@@ -1135,7 +1150,7 @@ class IntentMatcher:
                 if len(kept) < len(views[-1][1]):
                     views.append(([words[i] for i in kept], kept))
             best: tuple[int, int, int, str, tuple[int, ...]] | None = None
-            for rank, (value, phrases) in enumerate(self.lists[name].items()):
+            for rank, (value, phrases) in enumerate(self._match_lists[name].items()):
                 # A phrase also said as one of its stand-ins of several words ("뒤쪽 허벅지"
                 # for "햄스트링"): one word stands for one word in _find_phrase.
                 said = [p.split() for p in phrases]

@@ -161,6 +161,10 @@ class Morphology:
     """Endings telling the same inside a word: a remembered one ("쥐났다*더라*") or the
     past of the past, a past ㅆ said again ("났*었*대": ``past_again`` after ``drop_finals``)."""
     past_again: str = ""
+    long_ago: frozenset[str] = frozenset()
+    """Words of a time long gone, as said ("작년에", "옛날에"): with a word of ``pain``, a
+    verb in the past and nothing of ``now``, the speaker's own story ("작년 겨울에 쥐 나서
+    고생했지"), no report (not "작년부터", since then, nor "예전처럼", as before)."""
     now: frozenset[str] = frozenset()
     """Words that make a cramp told of someone else the coach's business: it is now, or
     help is asked ("지금", "어떡해"); starts of words ("어떻게", "도와")."""
@@ -239,6 +243,7 @@ class Morphology:
                    not_now=frozenset(strings("not_now")), strangers=strings("strangers"),
                    not_now_inside=strings("not_now_inside"),
                    past_again=str(data.get("past_again", "")),
+                   long_ago=frozenset(strings("long_ago")),
                    now=frozenset(strings("now")),
                    not_pain=strings("not_pain"), pain=strings("pain"),
                    positions=strings("positions"),
@@ -316,6 +321,26 @@ class Morphology:
         if any(w.startswith(now) for w in words for now in self.now):
             return False
         return stranger or any(w in self.not_now or self._told_before(w) for w in words)
+
+    def told_long_ago(self, words: list[str]) -> bool:
+        """Whether ``words`` tell the speaker's own cramp of long ago, asking nothing: a
+        story, as "I used to get them as a kid" is none."""
+        if not self.long_ago or not any(w in self.long_ago for w in words):
+            return False
+        if any(w.startswith(now) for w in words for now in self.now):
+            return False
+        if not any(w.startswith(p) for w in words for p in self.pain):
+            return False
+        return any(self._past(w) for w in words)
+
+    def _past(self, word: str) -> bool:
+        """Whether ``word`` has a past ㅆ in it ("났어", "고생했지")."""
+        for ch in word:
+            code = _syllable(ch)
+            final = code % _FINALS if code is not None else 0
+            if final and _FINAL_JAMO[final - 1] in self.drop_finals:
+                return True
+        return False
 
     def told_of_body(self, words: list[str]) -> bool:
         """Whether ``words`` tell an everyday state or deed and no pain ("발 시려 양말 어디
@@ -465,8 +490,8 @@ class Reader:
         into: list[int] = []  # where a value said with 로 is ("사 점*으로*" 바꿔)
         objects: list[int] = []  # where a thing said with 을/를 is ("약*을*" 바꿔)
         said = list(words)
-        if self.morph.told_of_others(said):
-            return []  # someone else's cramp, told: nothing for the coach
+        if self.morph.told_of_others(said) or self.morph.told_long_ago(said):
+            return []  # someone else's cramp, or one's own long ago, told: nothing for the coach
         for i, word in enumerate(said):
             before = said[i - 1] if i else ""
             if self._helping(before, word):

@@ -34,7 +34,8 @@ def declaration(data: dict[str, Any] | None) -> dict[str, Any] | None:
         return None
     return {"lists": data.get("lists", {}), "intents": data.get("intents", {}),
             "wake_alone": data.get("wake_alone", []), "not_slot": data.get("not_slot", {}),
-            "stands_for": data.get("stands_for", {}), "places": data.get("places", [])}
+            "stands_for": data.get("stands_for", {}), "places": data.get("places", []),
+            "heard_only": data.get("heard_only", {})}
 
 
 class Phrasebook:

@@ -211,6 +211,11 @@ class Screener:
                         for combo in _combos_of(spec.get("all", []))],
                 "except_next": self._terms(spec.get("except_next", [])),
                 "except_prev": self._terms(spec.get("except_prev", [])),
+                # "세 번째 칸": a word ending so, before another word, is something else (an
+                # ordinal of a thing, not a count), unless that word is one of ``ordinal_of``
+                # ("세 번째 쥐"); said last or with a copula ("세 번째예요") it counts.
+                "except_inside": tuple(spec.get("except_inside", [])),
+                "ordinal_of": self._terms(spec.get("ordinal_of", [])),
                 "other_any": self._terms(spec.get("other_any", []), True),
                 "window": int(spec.get("window", ALL_WINDOW)),
                 # Parts that must share one clause ("breathing fast", not "breath and it
@@ -233,6 +238,8 @@ class Screener:
         self.dur_phrases = [(self._terms([p], True)[0], float(v)) for p, v in
                             dur.get("phrases", {}).items()]
         self.dur_vague = {normalise(p) for p in dur.get("vague", [])}
+        # "how long will it last": a loose word of time asked about, no length said.
+        self.dur_vague_asked = self._terms(dur.get("vague_asked", []))
         self.dur_units = [(self._terms([u])[0], v) for u, v in dur.get("units", {}).items()]
         self.dur_needs = self._terms(dur.get("needs", []))
         self.dur_excludes = self._terms(dur.get("excludes", []))
@@ -560,6 +567,10 @@ class Screener:
                     continue
                 if any(self._ends_before(words, s, spec["except_prev"]) for s, _ in parts):
                     continue
+                if spec["except_inside"] and any(
+                        words[e - 1].endswith(spec["except_inside"]) and e < len(words)
+                        and not self._any_at(words, e, spec["ordinal_of"]) for _, e in parts):
+                    continue
                 if weak[s0] < 0 or self._negated(words, weak, parts):
                     continue
                 kind = None if spec["unframed"] else self._framed(words, weak, parts, name)
@@ -638,7 +649,9 @@ class Screener:
         said = [(" ".join(term.tokens) in self.dur_vague, minutes)
                 for term, minutes in self.dur_phrases
                 for start, end in self._find(words, [term])
-                if not past(end) and not other(start, end)]
+                if not past(end) and not other(start, end)
+                and not (" ".join(term.tokens) in self.dur_vague
+                         and self._ends_before(words, start, self.dur_vague_asked))]
         found = [minutes for vague, minutes in said if not vague]
         found += [span] if span else []
         for i, word in enumerate(words):
