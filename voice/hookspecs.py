@@ -64,6 +64,8 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
     heard once the coach is awake. ``only_asked = true`` makes an intent an answer and
     nothing else: it is understood only while a question that expects it is open ("the
     back" answers "front or back?", and is nothing in "did you lock the back door").
+    A red flag (priority 90 and up) may list ``advice`` values of its slot: said with them
+    alone it wins on what it explains, not whenever it matches.
     The engine matches utterances against every plugin's sentences, and the same sentences
     become the recogniser's grammar, so a phrase not declared here cannot be heard by voice.
     """

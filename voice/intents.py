@@ -117,6 +117,10 @@ class IntentDecl:
     heard: frozenset[str] = frozenset()
     """When the intent can be heard by voice besides after the wake phrase (see
     :data:`LISTENING`); an empty set means only when the coach is awake."""
+    advice: frozenset[str] = frozenset()
+    """Slot values of a red flag that ask for advice, not help now ("every night"): said with
+    them alone the red flag wins on what it explains, like any intent, not whenever it
+    matches ("how do I stop these coming back every night" asks for tips)."""
 
 
 LISTENING = {
@@ -176,6 +180,9 @@ class IntentMatcher:
         """Lists whose phrases are verbs of an object: no mention when the object, after a
         determiner, is a thing no plugin knows ("I can't *reach* the remote"), with the
         things that still count ("the floor")."""
+        self._runs: dict[str, int] = {}
+        """List → how many of its one-word phrases said in a row are a chant or a count, no
+        mention ("left right left right, quick march")."""
         self._compounds: dict[str, frozenset[str]] = {}
         """List → nouns its phrases make a compound adjective with before a thing no plugin
         knows: "the *right hand* lamp" names no side."""
@@ -214,6 +221,8 @@ class IntentMatcher:
                         name, frozenset()) | {norm(w) for w in ctx.get("object_known", ())}
                 self._compounds[name] = self._compounds.get(name, frozenset()) | {
                     norm(w) for w in ctx.get("compounds", ())}
+                if ctx.get("runs"):
+                    self._runs[name] = int(ctx["runs"])
             self.wake_alone.update(language.normalise(p) for p in decl.get("wake_alone") or ())
         self._match_lists: dict[str, SlotList] = {
             name: {value: [*values.get(value, ()), *self._heard_lists.get(name, {}).get(value, ())]
@@ -248,6 +257,13 @@ class IntentMatcher:
             own = self._own_words.setdefault(rule.intent, set())
             own.update(said, (x for w in said for a in self._alts.get(w, ()) for x in a.split()))
         self._vocab.update(w for alts in self._alts.values() for a in alts for w in a.split())
+        lang = self.language
+        self._coaching_words = {
+            w for name, own in self._own_words.items() if "coaching" in self.intents[name].heard
+            for w in own if w not in lang.light_words and w not in self._skip_words
+            and w not in lang.sentence_negations and w not in lang.reason_negations}
+        """What the coach's words while it coaches say (the stretch, the pull, the pain): an
+        answer said again is said in them."""
         self._scatter = ScatterIndex(language, self._alts)
         self._one_word_slots = {p for name, values in self.lists.items() if name not in self._ranges
                                 for ps in values.values() for p in ps if " " not in p}
@@ -337,7 +353,9 @@ class IntentMatcher:
             raise DeclarationError(
                 f"plugin {plugin}: intent {name}: unknown listening state "
                 f"{', '.join(sorted(heard - LISTENING.keys()))} (known: {', '.join(LISTENING)})")
-        self.intents[name] = IntentDecl(name, plugin, priority, slots, sentences, pick, heard)
+        advice = frozenset(str(v) for v in spec.get("advice", ()))
+        self.intents[name] = IntentDecl(name, plugin, priority, slots, sentences, pick, heard,
+                                        advice)
         self.wake_alone.update(self.language.normalise(p) for p in spec.get("wake_alone", ()))
         if spec.get("screened"):
             self.screened.add(name)
@@ -528,12 +546,32 @@ class IntentMatcher:
             # "stop, I don't need it now": the speaker's reason is no part of what is left over.
             # ...but a remark after an answer is no reason: "yeah, I locked the back door",
             # "no, I didn't take the bins out" answer someone else.
-            reason = set() if "answer" in decl.heard else {
-                i for clause in reasons if not clause & (span | slot_words) for i in clause}
+            # ...unless it says the answer again in the coach's own words: "yes, I can feel
+            # the stretch", "no, I can't feel anything pulling" (but "no, I'm off to bed").
+            said = span | slot_words
+            answer = "answer" in decl.heard
+            denials = self.language.sentence_negations | self.language.reason_negations
+            reason = set() if answer else {
+                i for clause in reasons if not clause & said for i in clause}
+            echo = {i for clause in reasons if answer and not clause & said
+                    and self._echo(words, span, clause) for i in clause}
+            # A clause of the speaker's own in the coach's words, said before a command in
+            # the same breath, is what the command follows: "okay, I'm holding it, next".
+            # It says nothing any other intent would take ("I've got a cramp, help me"), and
+            # denies nothing ("I don't need you to stop" is no stop).
+            reason |= {i for clause in reasons if clause & said and min(clause) < min(said)
+                       and not answer
+                       and self._known_clause(words, {i for i in clause if i < min(said)})
+                       and not any(i < min(said) and words[i] in denials for i in clause)
+                       and not any(i < min(said) and i in other_span
+                                   for other, other_span in covered.items() if other != name
+                                   for i in clause)
+                       for i in clause if i < min(said)}
             if reason and explained < REASON_MIN_SHARE * sum(
                     self._weight(w) for i, w in enumerate(words) if i not in reason):
                 reason = set()  # "next week, I'm away": the rest is not the command
             said_why = set(reason)  # the speaker's own reason, before any story or manners
+            reason |= echo  # (what an answer says again is no reason: "yes, I feel better")
             if name in valued:
                 reason |= hedged - span - slot_words
             if turn and min(span | slot_words) >= turn and explained >= REASON_MIN_SHARE * sum(
@@ -557,7 +595,8 @@ class IntentMatcher:
             own_total = total - sum(self._weight(words[i]) for i in reason)
             own_foreign = foreign - sum(1 for i in reason if words[i] not in self._vocab
                                         and words[i] not in light)
-            override = decl.priority >= OVERRIDE_PRIORITY
+            override = decl.priority >= OVERRIDE_PRIORITY and not (
+                slots and decl.advice.issuperset(map(str, slots.values())))
             # The value a question asked for, said with a comment ("maybe a three, it wasn't
             # too bad this time"), is the answer unless the comment is most of a long story.
             enough = 0.0 if name in preferred and slots else ENOUGH
@@ -571,6 +610,7 @@ class IntentMatcher:
                     named_other or self._about_other(words, min(span), name)
                     or "answer" in decl.heard and self._asked_other(words, span, name)
                     or self._told_of_other(words, span, name)
+                    or self._consequence(words, span)
                     or foreign_ratio and (
                         own_foreign >= foreign_ratio * explained
                         or self._aside(words, span | reason, explained)))):
@@ -619,7 +659,8 @@ class IntentMatcher:
             item, at = hit.phrase, set(hit.positions)
             start = min(at)
             reach = set(range(start, max(at) + 1))
-            if item.intent in excluded or masked.keys() & at or any(
+            if item.intent in excluded or any(
+                    masked[i] not in at for i in masked.keys() & at) or any(
                     reach & whole and not whole <= at and not whole <= in_slot
                     for whole in said_whole):
                 continue
@@ -670,6 +711,12 @@ class IntentMatcher:
                         and words[verb] not in lang.light_words):
                     return True
         return False
+
+    def _consequence(self, words: list[str], span: set[int]) -> bool:
+        """Whether a consequence follows the sentence at ``span``: "do that again *and
+        you're* grounded" is a threat to someone else, no request."""
+        return any(at > max(span) for phrase in self.language.consequences
+                   for at in _find_phrase(words, phrase.split()))
 
     def _told_of_other(self, words: list[str], span: set[int], intent: str) -> bool:
         """Whether a one-word sentence of ``intent`` ends what is said, right after a
@@ -725,6 +772,25 @@ class IntentMatcher:
             elif word in lang.denied_reason_starts and denied:
                 out.append(set(range(j, min(denied[0] + 2, len(words)))))
         return out
+
+    def _known_clause(self, words: list[str], clause: Set[int]) -> bool:
+        """Whether every word of ``clause`` is one the coach knows (a plugin's, or a light or
+        skippable word): "I can feel the stretch" is about the coaching, "I locked the back
+        door" is not."""
+        lang = self.language
+        return bool(clause) and all(
+            words[i] in self._vocab or words[i] in lang.light_words
+            or words[i] in self._skip_words for i in clause)
+
+    def _echo(self, words: list[str], span: Set[int], clause: Set[int]) -> bool:
+        """Whether ``clause`` says an answer at ``span`` again, in the coach's words and with
+        the same sense: a denial after a no ("no, I can't feel it"), none after a yes."""
+        lang = self.language
+        denials = lang.sentence_negations | lang.reason_negations | lang.answer_denials
+        coaching = self._coaching_words
+        return self._known_clause(words, clause) and any(
+            words[i] in coaching for i in clause) and (
+            any(words[i] in denials for i in span) == any(words[i] in denials for i in clause))
 
     def _body_clause(self, words: list[str], at: int) -> bool:
         """Whether a part a plugin's list names starts at ``at`` (after one-word list phrases
@@ -920,6 +986,26 @@ class IntentMatcher:
         :meth:`_taken_back`), each with the position of the word that tells."""
         out: dict[int, int] = self._taken_back(words)
         out.update(self._clock_times(words))
+        lang = self.language
+        for phrase in lang.time_phrases:  # "last *night*": no "night" of its own
+            said = phrase.split()
+            for at in _find_phrase(words, said):
+                out.update(dict.fromkeys(range(at + 1, at + len(said)), at))
+        for name, n in self._runs.items():  # "left right left right": a march
+            ones = {p for ps in self.lists.get(name, {}).values() for p in ps if " " not in p}
+            start = 0
+            for end in range(len(words) + 1):
+                if end < len(words) and words[end] in ones:
+                    continue
+                if end - start >= n:
+                    out.update(dict.fromkeys(range(start, end), -1))
+                start = end + 1
+        for at, word in enumerate(words[:-2]):  # "*over* an hour": the hour's
+            if word in lang.more_than and (
+                    words[at + 1] in lang.articles or words[at + 1] in self._numerals
+                    or words[at + 1] in self._number_words) and (
+                    words[at + 2] in lang.no_rating_before):
+                out[at] = at + 2
         for at, word in enumerate(words):  # "four *in the morning*": the number's, no greeting
             if word in self._number_words:
                 for said in self._time_phrases:
@@ -1162,8 +1248,9 @@ class IntentMatcher:
                         for at, n in _find_spans(view, words_said,
                                                  self._alts if loose else None):
                             start = index[at]
-                            if masked and masked.keys() & set(index[at : at + n]):
-                                continue  # "I left my phone": no side
+                            here = set(index[at : at + n])
+                            if masked and any(masked[i] not in here for i in masked.keys() & here):
+                                continue  # "I left my phone": no side (but "*over* an hour")
                             if self._slot_denied(words, start, start + n,
                                                  name in self._stated):
                                 continue  # "not my left": the slot is what it is not

@@ -170,6 +170,20 @@ class Language:
     rate that thing ("a ten out of ten film"), not a cramp."""
     """After "a"/"an" a number is a score noun, and these after it say when: "a three
     *tonight*" is no count of three."""
+    time_phrases: tuple[str, ...] = ()
+    """A time said with its noun ("last night", "tomorrow night", "every night"): the words
+    after the first take part in no sentence that does not take the first ("a good film last
+    night" is no "good night")."""
+    more_than: frozenset[str] = frozenset()
+    """Said before "a"/"an" or a number and a unit ("over an hour", "under a minute"), one of
+    these measures the unit: it takes part in no sentence that does not take the unit ("for
+    over an hour" is no "over", the end of a cramp)."""
+    answer_denials: frozenset[str] = frozenset()
+    """Words that make an answer a no ("no", "nope"): a clause said after it in the coach's
+    words says it again only with a denial of its own ("no, I can't feel it")."""
+    consequences: tuple[str, ...] = ()
+    """A command followed by one of these is a threat or a dare to someone else: "do that
+    again *and you're* grounded"."""
     reader: Reader | None = None
 
     def knowing(self, words: Iterable[str], alone: Iterable[str] = (),
@@ -363,6 +377,10 @@ def load(code: str) -> Language:
         rating_times=tuple(data.get("rating_times", [])),
         rating_scales=tuple(data.get("rating_scales", [])),
         adverb_endings=tuple(data.get("adverb_endings", [])),
+        time_phrases=tuple(data.get("time_phrases", [])),
+        more_than=frozenset(data.get("more_than", [])),
+        consequences=tuple(data.get("consequences", [])),
+        answer_denials=frozenset(data.get("answer_denials", [])),
     )
 
 
