@@ -18,7 +18,8 @@ NOT_SPOKEN = {"lists", "intents", "routine_for", "tiers", "id", "evidence", "top
               "optional", "fluids", "tts_voice", "wake_phrase", "wake_alone", "counts",
               "screen", "concepts", "durations", "date_format", "decoys",
               "weekday_date_format", "day_of_month",  # strftime formats, patterns read
-              "not_slot", "named_with", "name_suffixes",  # words heard, never said
+              "not_slot", "named_with", "name_suffixes", "heard_only",  # words heard, never said
+              "rating_scales",
               "stands_for", "respell"}
 MAX_WORDS = 15
 
