@@ -164,10 +164,10 @@ class Language:
     ``clock_words`` is a time of day: "it's *gone* eleven", "it's gone *midnight*"."""
     rating_times: tuple[str, ...] = ()
     rating_scales: tuple[str, ...] = ()
-    adverb_endings: tuple[str, ...] = ()
-    """Endings of a word that says how, not what: "eight out of ten *easily*" rates no thing."""
     """A score's scale ("out of ten"): a score and its scale before a thing no plugin knows
     rate that thing ("a ten out of ten film"), not a cramp."""
+    adverb_endings: tuple[str, ...] = ()
+    """Endings of a word that says how, not what: "eight out of ten *easily*" rates no thing."""
     """After "a"/"an" a number is a score noun, and these after it say when: "a three
     *tonight*" is no count of three."""
     time_phrases: tuple[str, ...] = ()
