@@ -253,9 +253,10 @@ def test_no_test_sentence_is_a_benchmark_row():
     assert said == []
 
 
-def _rows():
+def _rows(language: str = "en"):
+    """(block, text) of every benchmark row of ``language``, in file order."""
     block = "original"
-    for line in ROWS.read_text("utf-8").splitlines():
+    for line in ROWS.with_name(f"{language}_phrasings.tsv").read_text("utf-8").splitlines():
         if line.startswith("# ---- block:"):
             block = line.split("block:", 1)[1].split()[0]
         elif line and not line.startswith("#"):

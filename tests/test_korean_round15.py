@@ -9,19 +9,17 @@ Own sentences, none of them the benchmark's (a test below checks that).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from crampcoach.plugins import safety
 from crampcoach.plugins.safety import screening
 from crampcoach.voice import phrasebook
 from tests import test_korean_text
+from tests.test_intents_round7 import _rows
 
 ko = test_korean_text.ko  # the Korean matcher, built once per module
 said = test_korean_text.said
 
-ROWS = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "ko_phrasings.tsv"
 
 CLASSES: dict[str, list[tuple[str, str | None, dict]]] = {
     # What to say to a doctor, with what it is about named before the question.
@@ -138,21 +136,12 @@ class TestOrdinaryMentionsGetNoAdvice:
 
 def test_no_test_sentence_is_a_benchmark_row():
     # Held-back blocks are left out: a test must not tell what they hold.
-    rows = {text for block, text in _rows() if not block.endswith("-heldback")}
+    rows = {text for block, text in _rows("ko") if not block.endswith("-heldback")}
     written = [t for rows_ in CLASSES.values() for t, _, _ in rows_]
     written += SCREEN_NONE + SCREEN_SOON + ["잠깐 쉬었다 하자", "숨 쉬기 힘들어요",
                 "이 쥐 얼마나 더 오래 갈까", "이런 건 보통 얼마나 오래 가요", "쥐가 한참 오래 갔어",
                 "얼마나 오래 가는지 몰라 벌써 한 시간째야"]
     assert [t for t in written if t in rows] == []
-
-
-def _rows():
-    block = "original"
-    for line in ROWS.read_text("utf-8").splitlines():
-        if line.startswith("# ---- block:"):
-            block = line.split("block:", 1)[1].split()[0]
-        elif line and not line.startswith("#"):
-            yield block, line.split("\t")[0]
 
 
 class TestHeardOnly:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from tests import test_korean_text
+from tests.test_intents_round7 import _rows
 
 ko = test_korean_text.ko  # the Korean matcher, built once per module
 said = test_korean_text.said
@@ -97,17 +98,6 @@ def test_the_usual_readings_hold(ko):
 
 
 def test_no_test_sentence_is_a_benchmark_row():
-    rows = {text.lower() for block, text in _rows_ko() if not block.endswith("-heldback")}
+    rows = {text.lower() for block, text in _rows("ko") if not block.endswith("-heldback")}
     mine = [t for rows_ in CLASSES.values() for t, _, _ in rows_ if t.lower() in rows]
     assert mine == []
-
-
-def _rows_ko():
-    from pathlib import Path
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "ko_phrasings.tsv"
-    block = "original"
-    for line in path.read_text("utf-8").splitlines():
-        if line.startswith("# ---- block:"):
-            block = line.split("block:", 1)[1].split()[0]
-        elif line and not line.startswith("#"):
-            yield block, line.split("\t")[0]
