@@ -258,10 +258,15 @@ class IntentMatcher:
             own.update(said, (x for w in said for a in self._alts.get(w, ()) for x in a.split()))
         self._vocab.update(w for alts in self._alts.values() for a in alts for w in a.split())
         lang = self.language
+        self._denials = lang.sentence_negations | lang.reason_negations
+        """Words that deny a clause of the speaker's ("I *don't* need it", "I *can't*")."""
+        self._run_words = {name: frozenset(p for ps in self.lists.get(name, {}).values()
+                                           for p in ps if " " not in p) for name in self._runs}
+        """List → its one-word phrases, a run of which is a chant (see ``_runs``)."""
         self._coaching_words = {
             w for name, own in self._own_words.items() if "coaching" in self.intents[name].heard
             for w in own if w not in lang.light_words and w not in self._skip_words
-            and w not in lang.sentence_negations and w not in lang.reason_negations}
+            and w not in self._denials}
         """What the coach's words while it coaches say (the stretch, the pull, the pain): an
         answer said again is said in them."""
         self._scatter = ScatterIndex(language, self._alts)
@@ -550,7 +555,6 @@ class IntentMatcher:
             # the stretch", "no, I can't feel anything pulling" (but "no, I'm off to bed").
             said = span | slot_words
             answer = "answer" in decl.heard
-            denials = self.language.sentence_negations | self.language.reason_negations
             reason = set() if answer else {
                 i for clause in reasons if not clause & said for i in clause}
             echo = {i for clause in reasons if answer and not clause & said
@@ -562,7 +566,7 @@ class IntentMatcher:
             reason |= {i for clause in reasons if clause & said and min(clause) < min(said)
                        and not answer
                        and self._known_clause(words, {i for i in clause if i < min(said)})
-                       and not any(i < min(said) and words[i] in denials for i in clause)
+                       and not any(i < min(said) and words[i] in self._denials for i in clause)
                        and not any(i < min(said) and i in other_span
                                    for other, other_span in covered.items() if other != name
                                    for i in clause)
@@ -659,8 +663,7 @@ class IntentMatcher:
             item, at = hit.phrase, set(hit.positions)
             start = min(at)
             reach = set(range(start, max(at) + 1))
-            if item.intent in excluded or any(
-                    masked[i] not in at for i in masked.keys() & at) or any(
+            if item.intent in excluded or _masked_out(masked, at) or any(
                     reach & whole and not whole <= at and not whole <= in_slot
                     for whole in said_whole):
                 continue
@@ -760,7 +763,7 @@ class IntentMatcher:
         end; or a denial of what is going on ("*that's not working*"), through the word
         after the denial."""
         lang = self.language
-        denials = lang.sentence_negations | lang.reason_negations
+        denials = self._denials
         out = []
         for j, word in enumerate(words):
             denied = [k for k in range(j + 1, min(j + 3, len(words))) if words[k] in denials]
@@ -786,7 +789,7 @@ class IntentMatcher:
         """Whether ``clause`` says an answer at ``span`` again, in the coach's words and with
         the same sense: a denial after a no ("no, I can't feel it"), none after a yes."""
         lang = self.language
-        denials = lang.sentence_negations | lang.reason_negations | lang.answer_denials
+        denials = self._denials | lang.answer_denials
         coaching = self._coaching_words
         return self._known_clause(words, clause) and any(
             words[i] in coaching for i in clause) and (
@@ -992,7 +995,7 @@ class IntentMatcher:
             for at in _find_phrase(words, said):
                 out.update(dict.fromkeys(range(at + 1, at + len(said)), at))
         for name, n in self._runs.items():  # "left right left right": a march
-            ones = {p for ps in self.lists.get(name, {}).values() for p in ps if " " not in p}
+            ones = self._run_words[name]
             start = 0
             for end in range(len(words) + 1):
                 if end < len(words) and words[end] in ones:
@@ -1249,7 +1252,7 @@ class IntentMatcher:
                                                  self._alts if loose else None):
                             start = index[at]
                             here = set(index[at : at + n])
-                            if masked and any(masked[i] not in here for i in masked.keys() & here):
+                            if _masked_out(masked, here):
                                 continue  # "I left my phone": no side (but "*over* an hour")
                             if self._slot_denied(words, start, start + n,
                                                  name in self._stated):
@@ -1327,6 +1330,12 @@ def _declared_words(language: Language, decls: list[tuple[str, Mapping[str, Any]
     places = {w for t in placed for w in language.normalise(t).split()} if place_lists else None
     return ({w for words in said for w in words}, {ws[0] for ws in said if len(ws) == 1},
             values, places)
+
+
+def _masked_out(masked: Mapping[int, int], positions: Set[int]) -> bool:
+    """Whether a word at ``positions`` is masked by a word outside them ("I *left* my phone":
+    no side); a mask told by a word inside is the match's own ("*over* an hour")."""
+    return any(masked[i] not in positions for i in masked.keys() & positions)
 
 
 def _find_phrase(words: list[str], phrase: list[str],
