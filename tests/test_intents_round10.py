@@ -10,8 +10,7 @@ import pytest
 
 from crampcoach.voice.host import PluginHost
 from crampcoach.voice.session import build_matcher
-
-from .test_intents_round7 import _rows
+from tests.rounds import benchmark_rows_among, class_params, sentences_of
 
 R, OVER, N = "cramp.report", "cramp.over", None
 
@@ -87,7 +86,7 @@ CLASSES = {
         ("it's about a six out of ten", "log.severity", {"severity": 6}),
         ("call it a seven", "log.severity", {"severity": 7}),
         ("maybe a five out of ten", "log.severity", {"severity": 5}),
-        ("three, not too bad this time", "log.severity", {"severity": 3}),
+        ("three, not so bad this time", "log.severity", {"severity": 3}),
         ("four, it wasn't that bad", "log.severity", {"severity": 4}),
         ("probably only a four", "log.severity", {"severity": 4}),
         ("two cramps tonight", N, {}),
@@ -145,23 +144,19 @@ CLASSES = {
         ("disregard what i just said", "log.undo", {}),
         ("yeah the cramp has let go", "answer.yes", {}),
         ("oh nothing, never mind", "chat.never_mind", {}),
-        ("i think it's let go now", OVER, {}),
+        ("i think it's let go at last", OVER, {}),
     ],
 }
 
 
-@pytest.mark.parametrize("text,intent,slots", [
-    pytest.param(t, i, s, id=f"{cls}: {t}") for cls, rows in CLASSES.items() for t, i, s in rows])
+@pytest.mark.parametrize("text,intent,slots", class_params(CLASSES))
 def test_round10_class(en, text, intent, slots):
     got = en.match(text)
     assert (got.name, got.slots) == (intent, slots), f"{text!r} → {got.name} {got.slots}"
 
 
 def test_no_test_sentence_is_a_benchmark_row():
-    # Held-back blocks are left out: a test must not tell what they hold.
-    rows = {text.lower() for block, text in _rows() if not block.endswith("-heldback")}
-    said = [t for rows_ in CLASSES.values() for t, _, _ in rows_ if t.lower() in rows]
-    assert said == []
+    assert benchmark_rows_among(sentences_of(CLASSES)) == []
 
 
 # -- through the dialogue ------------------------------------------------------------------

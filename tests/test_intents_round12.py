@@ -9,8 +9,7 @@ import pytest
 
 from crampcoach.voice.host import PluginHost
 from crampcoach.voice.session import build_matcher
-
-from .test_intents_round7 import _rows
+from tests.rounds import benchmark_rows_among, class_params, sentences_of
 
 R, N = "cramp.report", None
 ALT, NEXT, SLOWER = "coach.alternative", "coach.next", "coach.slower"
@@ -159,18 +158,11 @@ CLASSES = {
 }
 
 
-@pytest.mark.parametrize("text,intent,slots", [
-    pytest.param(t, i, s, id=f"{cls}: {t}") for cls, rows in CLASSES.items() for t, i, s in rows])
+@pytest.mark.parametrize("text,intent,slots", class_params(CLASSES))
 def test_round12_class(en, text, intent, slots):
     got = en.match(text)
     assert (got.name, got.slots) == (intent, slots), f"{text!r} → {got.name} {got.slots}"
 
 
 def test_no_test_sentence_is_a_benchmark_row():
-    def spoken(text: str) -> str:
-        return " ".join(text.lower().replace(",", " ").replace("?", " ").split())
-
-    # Held-back blocks too: none of these was copied from any block.
-    rows = {spoken(text) for _, text in _rows()}
-    said = [t for rows_ in CLASSES.values() for t, _, _ in rows_ if spoken(t) in rows]
-    assert said == []
+    assert benchmark_rows_among(sentences_of(CLASSES)) == []

@@ -6,17 +6,11 @@ beside them that must still be answered."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from crampcoach.plugins import safety
-from crampcoach.plugins.safety import screening
-from crampcoach.voice import phrasebook
 from crampcoach.voice.host import PluginHost
 from crampcoach.voice.session import build_matcher
-
-from .test_intents_round7 import _rows
+from tests.rounds import benchmark_rows_among, class_params, screen_tier, sentences_of
 
 N = None
 YES, NO = "answer.yes", "answer.no"
@@ -67,17 +61,11 @@ CLASSES = {
 }
 
 
-@pytest.mark.parametrize("text,intent,slots", [
-    pytest.param(t, i, s, id=f"{cls}: {t}") for cls, rows in CLASSES.items() for t, i, s in rows])
+@pytest.mark.parametrize("text,intent,slots", class_params(CLASSES))
 def test_round13_class(en, text, intent, slots):
     got = en.match(text)
     assert (got.name, got.slots) == (intent, slots), f"{text!r} → {got.name} {got.slots}"
 
-
-def _tier(text: str) -> str:
-    data = phrasebook.load(Path(safety.__file__).parent, "en")
-    v = screening.screen(text, data, "en")
-    return v.tier or (f"check:{v.check}" if v.check else "none")
 
 
 SCREEN = [
@@ -101,15 +89,8 @@ SCREEN = [
 
 @pytest.mark.parametrize("text,tier", SCREEN)
 def test_round13_screen(text, tier):
-    assert _tier(text) == tier
+    assert screen_tier(text) == tier
 
 
 def test_no_test_sentence_is_a_benchmark_row():
-    def spoken(text: str) -> str:
-        return " ".join(text.lower().replace(",", " ").replace("?", " ").split())
-
-    # Held-back blocks too: none of these was copied from any block.
-    rows = {spoken(text) for _, text in _rows()}
-    said = [t for rows_ in CLASSES.values() for t, _, _ in rows_ if spoken(t) in rows]
-    said += [t for t, _ in SCREEN if spoken(t) in rows]
-    assert said == []
+    assert benchmark_rows_among(sentences_of(CLASSES) + [t for t, _ in SCREEN]) == []

@@ -8,14 +8,10 @@ Own sentences, none of them the benchmark's (benchmarks/data/ko_phrasings.tsv).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from crampcoach.plugins import safety
-from crampcoach.plugins.safety import screening
-from crampcoach.voice import phrasebook
 from tests import test_korean_text
+from tests.rounds import screen_tier
 
 ko = test_korean_text.ko  # the Korean matcher, built once per module
 said = test_korean_text.said
@@ -214,11 +210,6 @@ class TestSaidToSomeoneElse:
         assert said(ko, text) == ("log.severity", {"severity": score})
 
 
-def _tier(text: str) -> str:
-    data = phrasebook.load(Path(safety.__file__).parent, "ko")
-    v = screening.screen(text, data, "ko")
-    return v.tier or ("check" if v.check else "none")
-
 
 class TestCountedCramps:
     """"N 번씩" is a count (씩: each time), never a score; many cramps counted are as
@@ -230,11 +221,11 @@ class TestCountedCramps:
     @pytest.mark.parametrize("text", [
         "밤새 쥐가 여덟 번이나 났어요", "하룻밤에 열 번씩 쥐가 올라와"])
     def test_many_is_soon(self, text):
-        assert _tier(text) in {"soon", "same_day"}
+        assert screen_tier(text, "ko") in {"soon", "same_day"}
 
     @pytest.mark.parametrize("text", ["내가 열 번 말했잖아", "종아리 여섯 번 주물렀어"])
     def test_counts_of_other_things(self, text):
-        assert _tier(text) == "none"
+        assert screen_tier(text, "ko") == "none"
 
 
 class TestRound11Classes:

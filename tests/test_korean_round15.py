@@ -15,7 +15,7 @@ from crampcoach.plugins import safety
 from crampcoach.plugins.safety import screening
 from crampcoach.voice import phrasebook
 from tests import test_korean_text
-from tests.test_intents_round7 import _rows
+from tests.rounds import benchmark_rows_among, class_params, sentences_of
 
 ko = test_korean_text.ko  # the Korean matcher, built once per module
 said = test_korean_text.said
@@ -84,8 +84,7 @@ CLASSES: dict[str, list[tuple[str, str | None, dict]]] = {
 }
 
 
-@pytest.mark.parametrize("text,intent,slots", [
-    pytest.param(t, i, s, id=f"{cls}: {t}") for cls, rows in CLASSES.items() for t, i, s in rows])
+@pytest.mark.parametrize("text,intent,slots", class_params(CLASSES))
 def test_round15_class(ko, text, intent, slots):
     assert said(ko, text) == (intent, slots)
 
@@ -135,13 +134,11 @@ class TestOrdinaryMentionsGetNoAdvice:
 
 
 def test_no_test_sentence_is_a_benchmark_row():
-    # Held-back blocks are left out: a test must not tell what they hold.
-    rows = {text for block, text in _rows("ko") if not block.endswith("-heldback")}
-    written = [t for rows_ in CLASSES.values() for t, _, _ in rows_]
-    written += SCREEN_NONE + SCREEN_SOON + ["잠깐 쉬었다 하자", "숨 쉬기 힘들어요",
-                "이 쥐 얼마나 더 오래 갈까", "이런 건 보통 얼마나 오래 가요", "쥐가 한참 오래 갔어",
-                "얼마나 오래 가는지 몰라 벌써 한 시간째야"]
-    assert [t for t in written if t in rows] == []
+    written = sentences_of(CLASSES) + SCREEN_NONE + SCREEN_SOON + [
+        "잠깐 쉬었다 하자", "숨 쉬기 힘들어요", "이 쥐 얼마나 더 오래 갈까",
+        "이런 건 보통 얼마나 오래 가요", "쥐가 한참 오래 갔어",
+        "얼마나 오래 가는지 몰라 벌써 한 시간째야"]
+    assert benchmark_rows_among(written, "ko") == []
 
 
 class TestHeardOnly:

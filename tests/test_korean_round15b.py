@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from tests import test_korean_text
-from tests.test_intents_round7 import _rows
+from tests.rounds import benchmark_rows_among, sentences_of
 
 ko = test_korean_text.ko  # the Korean matcher, built once per module
 said = test_korean_text.said
@@ -98,6 +98,4 @@ def test_the_usual_readings_hold(ko):
 
 
 def test_no_test_sentence_is_a_benchmark_row():
-    rows = {text.lower() for block, text in _rows("ko") if not block.endswith("-heldback")}
-    mine = [t for rows_ in CLASSES.values() for t, _, _ in rows_ if t.lower() in rows]
-    assert mine == []
+    assert benchmark_rows_among(sentences_of(CLASSES), "ko") == []

@@ -10,20 +10,9 @@ swelling. English and Korean: the words are each language's data, the rules are 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from crampcoach.plugins import safety
-from crampcoach.plugins.safety import screening
-from crampcoach.voice import phrasebook
-
-
-def _got(text: str, language: str) -> str:
-    data = phrasebook.load(Path(safety.__file__).parent, language)
-    v = screening.screen(text, data, language)
-    return v.tier or (f"check:{v.check}" if v.check else "none")
-
+from tests.rounds import screen_tier
 
 # Walking told as the cause of tonight's cramp: nothing.
 CAUSES = [
@@ -41,7 +30,7 @@ CAUSES = [
 
 @pytest.mark.parametrize(("text", "language"), CAUSES)
 def test_walking_told_as_the_cause_is_not_walking_pain(text, language):
-    assert _got(text, language) == "none"
+    assert screen_tier(text, language) == "none"
 
 
 # Walking that brings the pain on stays walking pain, a cause told with it or not.
@@ -56,7 +45,7 @@ WALKING_PAIN = [
 
 @pytest.mark.parametrize(("text", "language"), WALKING_PAIN)
 def test_pain_that_walking_brings_on_is_still_soon(text, language):
-    assert _got(text, language) == "soon"
+    assert screen_tier(text, language) == "soon"
 
 
 # "Started" is when the cramp began; a pillow is not a pill.
@@ -70,7 +59,7 @@ STARTED = [
 
 @pytest.mark.parametrize(("text", "language"), STARTED)
 def test_a_cramp_that_started_is_no_new_medicine(text, language):
-    assert _got(text, language) == "none"
+    assert screen_tier(text, language) == "none"
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -79,7 +68,7 @@ def test_a_cramp_that_started_is_no_new_medicine(text, language):
     ("고지혈증 약을 먹기 시작한 뒤로 밤마다 쥐가 나요", "ko"),  # probe
 ])
 def test_a_new_medicine_with_the_cramps_is_still_soon(text, language):
-    assert _got(text, language) == "soon"
+    assert screen_tier(text, language) == "soon"
 
 
 # A swelling said to have gone down is a recovery.
@@ -96,7 +85,7 @@ RECOVERED = [
 
 @pytest.mark.parametrize(("text", "language"), RECOVERED)
 def test_a_swelling_gone_down_is_a_recovery(text, language):
-    assert _got(text, language) == "none"
+    assert screen_tier(text, language) == "none"
 
 
 # A real sign with the cramp keeps its answer; a swelling that stays is still a swelling.
@@ -114,7 +103,7 @@ SIGNS = [
 
 @pytest.mark.parametrize(("text", "language", "tier"), SIGNS)
 def test_a_real_sign_with_the_cramp_keeps_its_answer(text, language, tier):
-    assert _got(text, language) == tier
+    assert screen_tier(text, language) == tier
 
 
 # A leg sign told as past and then said to be over, across "but": nothing.
@@ -130,7 +119,7 @@ PAST_AND_OVER = [
 
 @pytest.mark.parametrize(("text", "language"), PAST_AND_OVER)
 def test_a_leg_sign_past_and_over_raises_nothing(text, language):
-    assert _got(text, language) == "none"
+    assert screen_tier(text, language) == "none"
 
 
 # …but not when the cramp is what is over, the sign is still there, or it is an emergency sign.
@@ -148,7 +137,7 @@ STILL_THERE = [
 
 @pytest.mark.parametrize(("text", "language", "tier"), STILL_THERE)
 def test_a_sign_not_said_to_be_over_keeps_its_answer(text, language, tier):
-    assert _got(text, language) == tier
+    assert screen_tier(text, language) == tier
 
 
 # Said to be over right after it: nothing.
@@ -158,7 +147,7 @@ def test_a_sign_not_said_to_be_over_keeps_its_answer(text, language, tier):
     ("저린 건 금방 사라졌어요", "ko"),
 ])
 def test_a_sign_said_to_be_over_right_after_it_raises_nothing(text, language):
-    assert _got(text, language) == "none"
+    assert screen_tier(text, language) == "none"
 
 
 # What explains or brings on a sign is never a question: "더우면" is the heat, "걸으면" walking.
@@ -169,7 +158,7 @@ def test_a_sign_said_to_be_over_right_after_it_raises_nothing(text, language):
     ("I walked a lot yesterday and now it hurts if I walk to the shops", "en", "soon"),
 ])
 def test_a_condition_that_explains_or_brings_on_a_sign_is_no_question(text, language, tier):
-    assert _got(text, language) == tier
+    assert screen_tier(text, language) == tier
 
 
 # A time said of a journey is not the cramp's.
@@ -179,4 +168,4 @@ def test_a_condition_that_explains_or_brings_on_a_sign_is_no_question(text, lang
     ("버스에서 쥐가 났는데 삼십 분째 안 풀려요", "ko", "same_day"),
 ])
 def test_the_time_of_a_journey_is_not_the_cramps(text, language, tier):
-    assert _got(text, language) == tier
+    assert screen_tier(text, language) == tier

@@ -12,19 +12,9 @@ of these.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from crampcoach.plugins import safety
-from crampcoach.plugins.safety import screening
-from crampcoach.voice import phrasebook
-
-
-def _got(text: str, language: str) -> str:
-    data = phrasebook.load(Path(safety.__file__).parent, language)
-    v = screening.screen(text, data, language)
-    return v.tier or (f"check:{v.check}" if v.check else "none")
+from tests.rounds import screen_tier
 
 
 # Walking pain told as a distance walked, and rest that eases it.
@@ -38,7 +28,7 @@ def _got(text: str, language: str) -> str:
     ("백 미터쯤 걸으면 종아리가 당겨서 멈춰야 해요", "ko"),
 ])
 def test_walking_pain_told_as_a_distance_is_soon(text, language):
-    assert _got(text, language) == "soon"
+    assert screen_tier(text, language) == "soon"
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -47,7 +37,7 @@ def test_walking_pain_told_as_a_distance_is_soon(text, language):
     ("I walked the dog round the block and now my calf has cramped", "en"),
 ])
 def test_exercise_and_a_walk_told_as_the_cause_stay_nothing(text, language):
-    assert _got(text, language) == "none"
+    assert screen_tier(text, language) == "none"
 
 
 # Urine gone dark, cola or brown, with aching or weak muscles or on a statin: a check today.
@@ -63,7 +53,7 @@ def test_exercise_and_a_walk_told_as_the_cause_stay_nothing(text, language):
     ("근육통이 심한데 소변 색이 간장 같아요", "ko"),
 ])
 def test_dark_urine_with_aching_muscles_or_a_statin_is_same_day(text, language):
-    assert _got(text, language) == "same_day"
+    assert screen_tier(text, language) == "same_day"
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -74,14 +64,14 @@ def test_dark_urine_with_aching_muscles_or_a_statin_is_same_day(text, language):
     ("아침 첫 소변이 좀 진해요", "ko"),
 ])
 def test_dark_urine_explained_or_alone_is_nothing(text, language):
-    assert _got(text, language) == "none"
+    assert screen_tier(text, language) == "none"
 
 
 def test_dark_urine_is_never_taken_for_dark_skin():
-    assert _got("my pee has gone dark", "en") == "none"
-    assert _got("소변 색이 좀 검어요", "ko") == "none"
+    assert screen_tier("my pee has gone dark", "en") == "none"
+    assert screen_tier("소변 색이 좀 검어요", "ko") == "none"
     # the skin itself still is
-    assert _got("my calf has gone dark and it hurts", "en") == "same_day"
+    assert screen_tier("my calf has gone dark and it hurts", "en") == "same_day"
 
 
 # A leg gone to sleep under one: nothing, unless it lasts.
@@ -95,7 +85,7 @@ def test_dark_urine_is_never_taken_for_dark_skin():
     ("무릎 꿇고 앉았더니 발이 저려요", "ko"),
 ])
 def test_a_leg_gone_to_sleep_under_one_is_no_numbness(text, language):
-    assert _got(text, language) == "none"
+    assert screen_tier(text, language) == "none"
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -103,7 +93,7 @@ def test_a_leg_gone_to_sleep_under_one_is_no_numbness(text, language):
     ("깔고 앉았더니 다리가 저린 게 며칠째 안 없어져요", "ko"),
 ])
 def test_numbness_that_lasts_is_soon_whatever_its_cause(text, language):
-    assert _got(text, language) == "soon"
+    assert screen_tier(text, language) == "soon"
 
 
 # Korean: a sign told as past with -는데/-지만, then said over.
@@ -114,7 +104,7 @@ def test_numbness_that_lasts_is_soon_whatever_its_cause(text, language):
     "종아리가 빨갰지만 이젠 멀쩡해요",
 ])
 def test_korean_sign_told_as_past_then_over_is_nothing(text):
-    assert _got(text, "ko") == "none"
+    assert screen_tier(text, "ko") == "none"
 
 
 @pytest.mark.parametrize(("text", "tier"), [
@@ -123,7 +113,7 @@ def test_korean_sign_told_as_past_then_over_is_nothing(text):
     ("왼쪽 종아리만 벌겋게 붓고 뜨거워요", "same_day"),  # probe
 ])
 def test_korean_sign_not_over_keeps_its_answer(text, tier):
-    assert _got(text, "ko") == tier
+    assert screen_tier(text, "ko") == tier
 
 
 # A part of the foot or leg not felt.
@@ -133,11 +123,11 @@ def test_korean_sign_not_over_keeps_its_answer(text, tier):
     "I can hardly feel the side of my calf",
 ])
 def test_a_part_not_felt_is_soon(text):
-    assert _got(text, "en") == "soon"
+    assert screen_tier(text, "en") == "soon"
 
 
 def test_a_cramp_not_felt_any_more_is_nothing():
-    assert _got("I can't feel the cramp anymore", "en") == "none"
+    assert screen_tier("I can't feel the cramp anymore", "en") == "none"
 
 
 # The leg said to have grown.
@@ -148,7 +138,7 @@ def test_a_cramp_not_felt_any_more_is_nothing():
     ("huge cramp in my calf", "none"),
 ])
 def test_a_leg_said_to_have_grown_is_swelling(text, tier):
-    assert _got(text, "en") == tier
+    assert screen_tier(text, "en") == tier
 
 
 # None of these makes an emergency unheard.
@@ -161,7 +151,7 @@ def test_a_leg_said_to_have_grown_is_swelling(text, tier):
     ("숨이 찼는데 지금은 괜찮아요", "ko"),
 ])
 def test_no_emergency_is_made_unheard(text, language):
-    assert _got(text, language) == "emergency"
+    assert screen_tier(text, language) == "emergency"
 
 
 # Said the way people say them: breath that will not come back, a limit on walking, nights
@@ -179,7 +169,7 @@ def test_no_emergency_is_made_unheard(text, language):
     ("종아리가 터질 것 같고 번들번들해요", "ko", "same_day"),
 ])
 def test_signs_said_in_everyday_words(text, language, tier):
-    assert _got(text, language) == tier
+    assert screen_tier(text, language) == tier
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -189,4 +179,4 @@ def test_signs_said_in_everyday_words(text, language, tier):
     ("I slept badly last night", "en"),
 ])
 def test_ordinary_words_beside_them_raise_nothing(text, language):
-    assert _got(text, language) == "none"
+    assert screen_tier(text, language) == "none"

@@ -13,13 +13,7 @@ import pytest
 from crampcoach.plugins import safety
 from crampcoach.plugins.safety import screening
 from crampcoach.voice import phrasebook
-
-
-def _got(text: str, language: str) -> str:
-    data = phrasebook.load(Path(safety.__file__).parent, language)
-    v = screening.screen(text, data, language)
-    return v.tier or (f"check:{v.check}" if v.check else "none")
-
+from tests.rounds import screen_tier
 
 # Breathless said any way: alone an emergency, with faintness too.
 BREATHLESS_EVERYDAY = [
@@ -127,7 +121,7 @@ KO_OTHER_WORDS = [
                          + PASSED_OUT_ASLEEP + FIGURES + WANTING + TOLD + AGAIN_AND_NOT_EASING
                          + KO_OTHER_WORDS)
 def test_round6_classes(text, language, tier):
-    assert _got(text, language) == tier
+    assert screen_tier(text, language) == tier
 
 
 @pytest.mark.parametrize(("language", "said", "asked", "yes", "emergency"), [

@@ -11,20 +11,9 @@ the rules are shared (content brief, section 4).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from crampcoach.plugins import safety
-from crampcoach.plugins.safety import screening
-from crampcoach.voice import phrasebook
-
-
-def _got(text: str, language: str) -> str:
-    data = phrasebook.load(Path(safety.__file__).parent, language)
-    v = screening.screen(text, data, language)
-    return v.tier or (f"check:{v.check}" if v.check else "none")
-
+from tests.rounds import screen_tier
 
 # In the show, to the end of the sentence and inside what is reported: nothing.
 SCENE = [
@@ -73,12 +62,12 @@ OWN = [
 
 @pytest.mark.parametrize(("text", "language"), SCENE)
 def test_a_sign_told_as_a_scene_raises_nothing(text, language):
-    assert _got(text, language) == "none"
+    assert screen_tier(text, language) == "none"
 
 
 @pytest.mark.parametrize(("text", "language", "tier"), OWN)
 def test_ones_own_sign_while_watching_keeps_its_answer(text, language, tier):
-    assert _got(text, language) == tier
+    assert screen_tier(text, language) == tier
 
 
 # Falls: a knock on the head, today; with its warning signs, now; no injury said, one question.
@@ -113,7 +102,7 @@ FALLS = [
 
 @pytest.mark.parametrize(("text", "language", "tier"), FALLS)
 def test_falls(text, language, tier):
-    assert _got(text, language) == tier
+    assert screen_tier(text, language) == tier
 
 
 @pytest.mark.parametrize(("language", "calf", "fell", "asked", "yes", "today"), [
