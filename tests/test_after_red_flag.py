@@ -217,3 +217,36 @@ def test_where_the_cramp_is_said_with_a_red_flag_is_kept_and_no_stretch_starts(t
     with Journal(isolated) as j:
         ep = j.last()
     assert ep["muscle"] in ("foot", "calf") and ep["muscle"] in answer
+
+
+UNKNOWN = ["I can't tell how serious it is.",
+           "If you think it is an emergency, call emergency services now."]
+
+
+@pytest.mark.parametrize("ask", [
+    "call 911", "dial 999", "please ring 112", "dial nine nine nine", "phone for an ambulance",
+    "call the paramedics", "i need a doctor now", "we need an ambulance"])
+def test_a_call_for_help_said_any_way_is_answered_even_at_the_rating_question(coach, ask):
+    """Review finding: "call 911" (digits), "dial 911" and "I need a doctor now" got "Sorry,
+    I didn't catch that", and at "How bad was it?" the re-ask for a number."""
+    assert coach.say(ask) == UNKNOWN
+    coach.say("cramp in my left calf")
+    coach.run_until_quiet()
+    coach.say("it's gone")  # "How bad was it, zero to ten?" is open
+    assert coach.say(ask) == UNKNOWN
+
+
+@pytest.mark.parametrize("ask", ["call me a taxi", "dial the number for me", "i need a coffee"])
+def test_other_calls_and_needs_are_no_call_for_help(coach, ask):
+    assert coach.say(ask) != UNKNOWN
+
+
+@pytest.mark.parametrize("ask", ["일일구 불러 주세요", "백십구 불러 줘", "일 일 구 불러야 돼"])
+def test_korean_emergency_number_read_aloud_is_a_call_for_help_at_the_rating_question(talk, ask):
+    t = talk(language="ko")
+    t.start()
+    t.say("쥐 났어")
+    t.say("왼쪽 종아리")
+    t.run_until_quiet()
+    t.say("풀렸어")
+    assert any("응급 번호로 전화하세요" in s for s in t.say(ask))

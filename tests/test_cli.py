@@ -58,6 +58,8 @@ def test_data_dir_env_is_used(isolated):
     (["--config", "/nonexistent.toml", "plugins"], "does not exist"),
     (["parse", "x", "--language", "xx"], "no language data for 'xx'"),
     (["chat", "--time-scale", "-1"], "--time-scale must be zero or more"),
+    (["chat", "--time-scale", "nan"], "--time-scale must be zero or more"),
+    (["chat", "--time-scale", "inf"], "--time-scale must be zero or more"),
     (["chat", "--time-scale", "fast"], "invalid float value"),
     (["frobnicate"], "invalid choice"),
 ])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -128,7 +129,8 @@ def cmd_chat(args: argparse.Namespace, cfg: configuration.Config, host: PluginHo
             _print_said(said)
             speaker.say(said.text)
 
-    if args.time_scale < 0:
+    if not math.isfinite(args.time_scale) or args.time_scale < 0:
+        # nan and inf parse as floats, but no hold could ever end at either.
         raise UserError("--time-scale must be zero or more")
     trace = None
     on_heard = None
