@@ -2,7 +2,9 @@
 -믄 for -면, 전라 -제); a second cramp said with 한 번 더; a command with a clause of the
 speaker's own beside it (okay or this step done then next, cannot keep up, ready, a rest);
 how a step goes asked again; be quiet asked; the coaching cancelled; standing itself named
-as what cannot be done; the front of the shin.
+as what cannot be done; the front of the shin; "X 아니야 Y야" (a correction), a value asked
+whether it was said then put right; the undo with the entry pointed at; how long with 경상
+-노; answers, help and good night said with more words; a drama's character.
 
 Own sentences, none of them the benchmark's (benchmarks/data/ko_phrasings.tsv).
 """
@@ -74,6 +76,41 @@ CLASSES = {
         ("서는 거 못 해요", "coach.alternative", {"limit": "stand"}),
         ("다른 거 해 보자 이건 안 되겠어", "coach.alternative", {}),
     ],
+    "it is not X, it is Y (a correction)": [
+        ("왼쪽 아니야 오른쪽이야", "log.correct", {"side": "right"}),
+        ("종아리 아니에요 허벅지예요", "log.correct", {"muscle": "thigh"}),
+        ("칠 점 아니야 오 점이야", "log.correct", {"severity": 5}),
+        ("발 아니여 종아리여", "log.correct", {"muscle": "calf"}),
+    ],
+    "asked whether it was said, then put right": [
+        ("허벅지라 했나 아니 종아리였어", "log.correct", {"muscle": "calf"}),
+        ("발이라 했던가 아니 발가락이었어", "log.correct", {"muscle": "toes"}),
+    ],
+    "undo with the entry pointed at, a mistake owned": [
+        ("그거 지워 줘 실수야", "log.undo", {}),
+        ("기록한 거 그거 지워 줘", "log.undo", {}),
+        ("쥐 아니었어 빼 줘", "log.undo", {}),
+    ],
+    "how long, 경상 -노": [
+        ("쥐 난 지 얼마나 됐노", "status.elapsed", {}),
+        ("얼마나 됐노 한참 된 것 같은데", "status.elapsed", {}),
+    ],
+    "answers with more words": [
+        ("그라제 맞아", "answer.yes", {}),
+        ("그렇제", "answer.yes", {}),
+        ("아직 멀었어요", "answer.no", {}),
+        ("아니 아직 안 됐어", "answer.no", {}),
+        ("몰라요", "answer.unsure", {}),
+        ("몰라 나도", "answer.unsure", {}),
+    ],
+    "help asked as what it knows how to do": [
+        ("너 뭐 할 줄 알아", "help", {}),
+        ("뭘 할 줄 아니", "help", {}),
+    ],
+    "enough, off to sleep": [
+        ("이제 그만 잘게", "chat.goodnight", {}),
+        ("인자 고마 자야겠다 니도 자라", "chat.goodnight", {}),
+    ],
     "the front of the shin": [
         ("앞쪽 정강이에 쥐 났어", "cramp.report", {"muscle": "shin"}),
         ("발 말고 앞쪽 정강이였어", "log.correct", {"muscle": "shin"}),
@@ -85,6 +122,8 @@ NOT_TAKEN = [
     "어제 축구했제",
     "하믄 되나",
     "여보 다시 말해 봐",     # said to someone else as often: only "다시 설명해 봐" is the step
+    "드라마에서 주인공이 쥐가 났대",    # a character's cramp
+    "영화에서 주인공이 종아리에 쥐 났어",
 ]
 
 
@@ -93,6 +132,18 @@ def test_red_flags_read_as_before(ko):
     assert said(ko, "숨쉬기가 힘들어요")[0] == "safety.symptom"
     assert said(ko, "한 번 더 말해 줘")[0] == "coach.repeat"
     assert said(ko, "취소해 줘")[0] == "log.undo"
+    # Declared for these classes, words must not change the older readings: "나도" kept whole,
+    # no 아, 난, 나고 or 됐 declared ("아니다", "쥐 난다", "됐다" read as before).
+    assert said(ko, "나도 쥐 났어")[0] == "cramp.report"
+    assert said(ko, "드라마 보다가 종아리에 쥐 났어") == ("cramp.report", {"muscle": "calf"})
+    assert said(ko, "쥐 난다 쥐 난다")[0] == "cramp.report"
+    assert said(ko, "아니다 됐어")[0] == "chat.never_mind"
+    assert said(ko, "아무것도 아니야")[0] == "chat.never_mind"
+    assert said(ko, "괜찮아 아무것도 아니야")[0] == "chat.never_mind"
+    assert said(ko, "그거 쥐 아니야 지워")[0] == "log.undo"
+    # The bare 아니 is a slip taken back in one breath, a report as before.
+    assert said(ko, "왼쪽 아니 오른쪽 종아리") == ("cramp.report",
+                                              {"side": "right", "muscle": "calf"})
 
 
 @pytest.mark.parametrize("text, intent, slots", class_params(CLASSES))

@@ -82,6 +82,9 @@ class Morphology:
     ``long_negation_ending`` ("나지 않게": 지, 않 → 안)."""
     denied_before: frozenset[str] = frozenset()
     """Words that deny the phrase before them ("칠 점 *말고* 사 점")."""
+    denied_then: frozenset[str] = frozenset()
+    """Words that deny a value before them only when another value follows ("오른쪽
+    *아니야* 왼쪽이야"; "아무것도 아니야" is no denial of a value)."""
     denial: str = ""
     """The word that denies what follows it, said in their place."""
     helping_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -214,6 +217,7 @@ class Morphology:
                    long_negation_particles=strings("long_negation_particles"),
                    long_negations=dict(data.get("long_negations", {}) or {}),  # type: ignore[arg-type]
                    denied_before=frozenset(strings("denied_before")),
+                   denied_then=frozenset(strings("denied_then")),
                    denial=str(data.get("denial", "")),
                    helping_after={str(k): frozenset(v) for k, v in  # type: ignore[union-attr]
                                   (data.get("helping_after", {}) or {}).items()},
@@ -496,6 +500,15 @@ class Reader:
             before = said[i - 1] if i else ""
             if self._helping(before, word):
                 continue  # "하면 *돼요*": the ending's helper, not a verb of its own
+            if (word in self.morph.denied_then and self.morph.denial and out
+                    and i + 1 < len(said) and self._a_value(said[i + 1])):
+                # "오른쪽 아니야 왼쪽이야": the value before denied, the one after meant
+                n = 2 if out[-2:-1] and out[-2] in self.numbers and out[-1] == self.counter \
+                    else 1 if out[-1] in self.values or out[-1] in self.numbers else 0
+                if n:
+                    del out[-n:]
+                    out.append(self.morph.denial)
+                    continue
             if word in self.morph.denied_before and self.morph.denial:
                 # "종아리 말고 발": what is denied is not what is meant (one word, or a
                 # number and its counter: "칠 점 말고").
