@@ -392,6 +392,42 @@ def test_a_correction_the_next_morning_reaches_last_night_after_a_yes(talk, isol
     assert (ep["side"], ep["muscle"], ep["severity"]) == ("right", "calf", None)
 
 
+def test_a_morning_correction_just_made_can_be_taken_back_by_voice(talk, isolated, clock):
+    # Review finding: after "last night it was about a seven", yes, "scratch that" got
+    # "There's nothing from tonight's talk to take back" while the seven stayed.
+    _last_night(isolated, clock, side="left", muscle="calf", severity=3)
+    t = talk()
+    t.start()
+    t.say("last night it was about a seven")
+    assert t.say("yes") == ["Got it. Seven out of ten."]
+    t.say("it was my right leg actually")
+    t.say("yes")
+    assert t.say("scratch that") == ["Okay. I've taken back the side."]
+    assert t.say("scratch that") == ["Okay. Back to three out of ten."]
+    assert t.say("scratch that")[0] == "There's nothing from tonight's talk to take back."
+    with Journal(isolated) as j:
+        [ep] = j.episodes()
+    assert (ep["side"], ep["muscle"], ep["severity"]) == ("left", "calf", 3)
+
+
+def test_undo_takes_back_the_newest_change_of_either_cramp(talk, isolated, clock):
+    """A correction of last night's cramp, then tonight's own cramp rated: the rating is the
+    newest, so it goes first, and last night's correction after it."""
+    _last_night(isolated, clock, side="left", muscle="calf", severity=3)
+    t = talk()
+    t.start()
+    t.say("last night it was about a seven")
+    t.say("yes")
+    t.say("cramp in my right calf")
+    t.run_until_quiet()
+    t.say("it's gone")
+    t.say("five")
+    assert t.say("scratch that") == ["Okay. I've taken back the rating."]
+    with Journal(isolated) as j:
+        last_night, tonight = j.episodes()
+    assert (last_night["severity"], tonight["severity"]) == (7, None)
+
+
 def test_a_correction_with_nothing_recent_changes_nothing(talk, isolated, clock):
     with Journal(isolated) as j:
         at = clock.now() - timedelta(days=2)

@@ -63,6 +63,10 @@ class JournalPlugin:
         self.steps: list[tuple[int, str]] = []
         """What this conversation recorded about ``current``, newest last: (history id, what).
         The bottom step, ``episode``, is the episode itself."""
+        self.fixes: list[tuple[int, str, int]] = []
+        """Corrections of an earlier conversation's cramp made in this one after a yes, newest
+        last: (history id, what, episode id). "Scratch that" takes back the newest of these
+        and ``steps``: the person means what they just changed, whichever cramp it was."""
         self.told_unsaved = False
         self.pending_severity: int | None = None
         """A rating heard in passing that would replace one already given: kept until the
@@ -428,9 +432,13 @@ class JournalPlugin:
     def _undo(self, book: phrasebook.Phrasebook, convo: Conversation, text: str = "") -> Reply:
         """Take back the last thing this conversation recorded; the episode itself only
         after a spoken yes, and at once asked about when the words name the whole cramp
-        ("delete that whole cramp"). Nothing older is ever reached by voice."""
+        ("delete that whole cramp"). Nothing older is ever removed by voice; a correction
+        of an earlier cramp, made in this conversation, is taken back like its own steps."""
         assert self.journal is not None
-        if self.current is None or not self.steps or self.journal.find(self.current) is None:
+        own = self.current is not None and self.steps and self.journal.find(self.current)
+        if self.fixes and (not own or self.fixes[-1][0] > self.steps[-1][0]):
+            return self._undo_fix(book, convo)
+        if not own:
             earlier = self.journal.episodes(since=convo.now() - timedelta(hours=EARLIER_FIX_H))
             # An older entry is never removed by voice; say how it can be.
             return Reply(say=[book.say("nothing_to_undo"),
@@ -448,6 +456,24 @@ class JournalPlugin:
             # "taken back", which sounds like no rating at all.
             return Reply(say=[book.say("undone_severity_to", severity=ep["severity"])])
         return Reply(say=[book.say(f"undone_{what}")])
+
+    def _undo_fix(self, book: phrasebook.Phrasebook, convo: Conversation) -> Reply:
+        """Take back the newest correction of an earlier cramp ("last night it was a seven",
+        yes, "scratch that"): the cramp keeps what it had before."""
+        assert self.journal is not None
+        hid, what, episode_id = self.fixes.pop()
+        try:
+            self._write(convo, lambda j: j.restore(hid, convo.now()))
+        except JournalError:  # taken back already, with `log undo`
+            return Reply(say=[book.say("nothing_to_undo")])
+        # "both": a place and a rating changed in one yes; both come back.
+        said = [] if what == "severity" else [
+            book.say("undone_place" if what == "both" else f"undone_{what}")]
+        if what in ("severity", "both"):
+            ep = self.journal.find(episode_id)
+            said.append(book.say("undone_severity") if ep is None or ep["severity"] is None
+                        else book.say("undone_severity_to", severity=ep["severity"]))
+        return Reply(say=said)
 
     def _confirm_severity(self, book: phrasebook.Phrasebook, convo: Conversation,
                           name: str | None) -> Reply:
@@ -539,8 +565,11 @@ class JournalPlugin:
         self.asked_id = self.pending_fix = None
         if name != "answer.yes" or target is None or not change:
             return Reply(say=[book.say("kept")])
-        self._write(convo, lambda j: j.update(target, convo.now(), **change))
+        hid = self._write(convo, lambda j: j.update(target, convo.now(), **change))
         place = {k: v for k, v in change.items() if k != "severity"}
+        if hid is not None:
+            what = "severity" if not place else "both" if "severity" in change else _what(place)
+            self.fixes.append((hid, what, target))
         said = [book.say("corrected", what=_place(book, place))] if place else []
         if "severity" in change:
             said.append(book.say("severity_set", severity=change["severity"]))
