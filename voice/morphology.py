@@ -503,16 +503,15 @@ class Reader:
             if (word in self.morph.denied_then and self.morph.denial and out
                     and i + 1 < len(said) and self._a_value(said[i + 1])):
                 # "오른쪽 아니야 왼쪽이야": the value before denied, the one after meant
-                n = 2 if out[-2:-1] and out[-2] in self.numbers and out[-1] == self.counter \
-                    else 1 if out[-1] in self.values or out[-1] in self.numbers else 0
-                if n:
+                n = self._last_value_length(out)
+                if n == 2 or out[-1] in self.values or out[-1] in self.numbers:
                     del out[-n:]
                     out.append(self.morph.denial)
                     continue
             if word in self.morph.denied_before and self.morph.denial:
                 # "종아리 말고 발": what is denied is not what is meant (one word, or a
                 # number and its counter: "칠 점 말고").
-                n = 2 if out[-2:-1] and out[-2] in self.numbers and out[-1] == self.counter else 1
+                n = self._last_value_length(out)
                 if out and out[-1] in self.morph.change_what and not self._a_value(
                         said[i + 1] if i + 1 < len(said) else ""):
                     del out[-1]  # "이거 말고 딴 거": another one, nothing corrected
@@ -751,6 +750,11 @@ class Reader:
             if head is not None and head not in self.numbers:
                 return [head, *(self.words(word[cut:]) or [word[cut:]])]
         return None
+
+    def _last_value_length(self, out: list[str]) -> int:
+        """How many of the last words read say one value: a number and its counter are two
+        ("칠 점"), anything else one."""
+        return 2 if out[-2:-1] and out[-2] in self.numbers and out[-1] == self.counter else 1
 
     def _helping(self, before: str, word: str) -> bool:
         """Whether ``word`` is only the helping verb an ending of ``before`` asks for."""
