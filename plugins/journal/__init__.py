@@ -67,6 +67,12 @@ class JournalPlugin:
         """Corrections of an earlier conversation's cramp made in this one after a yes, newest
         last: (history id, what, episode id). "Scratch that" takes back the newest of these
         and ``steps``: the person means what they just changed, whichever cramp it was."""
+        self.earlier_own: list[tuple[int, list[tuple[int, str]]]] = []
+        """This conversation's cramps before ``current`` (episode id, its steps), newest last:
+        when the person removes the newest one, the one before is theirs to change again."""
+        self.removed: tuple[int, int, list[tuple[int, str]]] | None = None
+        """The cramp this conversation removed after a yes (history id of the removal,
+        episode id, its steps): "scratch that" at once after it puts the cramp back."""
         self.told_unsaved = False
         self.pending_severity: int | None = None
         """A rating heard in passing that would replace one already given: kept until the
@@ -344,8 +350,7 @@ class JournalPlugin:
             self.open_id = self._write(convo, lambda j: j.add(
                 now, now, source=convo.source, last_heard_at=now.isoformat(),
                 room=getattr(convo, "room", "") or None, **fields))
-            self.current = self.open_id
-            self.steps = [(0, "episode")]
+            self._make_current(self.open_id, [(0, "episode")])
             reply.say = self._unsaved_notice(book)
         else:
             self._fill_in(convo, self.open_id, now, slots)
@@ -436,7 +441,11 @@ class JournalPlugin:
         of an earlier cramp, made in this conversation, is taken back like its own steps."""
         assert self.journal is not None
         own = self.current is not None and self.steps and self.journal.find(self.current)
-        if self.fixes and (not own or self.fixes[-1][0] > self.steps[-1][0]):
+        newest_own = self.steps[-1][0] if own else 0
+        newest_fix = self.fixes[-1][0] if self.fixes else 0
+        if self.removed and self.removed[0] > max(newest_own, newest_fix):
+            return self._undo_removal(book, convo)
+        if self.fixes and (not own or newest_fix > newest_own):
             return self._undo_fix(book, convo)
         if not own:
             earlier = self.journal.episodes(since=convo.now() - timedelta(hours=EARLIER_FIX_H))
@@ -489,11 +498,32 @@ class JournalPlugin:
         target, self.asked_id = self.asked_id, None
         if name != "answer.yes" or target is None or target != self.current:
             return Reply(say=[book.say("kept")])
-        self._write(convo, lambda j: j.delete(target, convo.now()))
+        hid = self._write(convo, lambda j: j.delete(target, convo.now()))
         if target == self.open_id:
             self.open_id = None
-        self.current, self.steps = None, []
+        self.removed = (hid, target, self.steps) if hid is not None else None
+        self.current, self.steps = self.earlier_own.pop() if self.earlier_own else (None, [])
         return Reply(say=[book.say("undone")], cancel_timers=True)
+
+    def _make_current(self, episode_id: int | None, steps: list[tuple[int, str]]) -> None:
+        """A new cramp of this conversation: the one before it is kept, to be current again
+        if the person removes this one."""
+        if self.current is not None and self.current != episode_id:
+            self.earlier_own.append((self.current, self.steps))
+        self.current, self.steps = episode_id, steps
+
+    def _undo_removal(self, book: phrasebook.Phrasebook, convo: Conversation) -> Reply:
+        """ "Remove it" – yes – "no, scratch that": the cramp comes back as it was, and is
+        this conversation's to change again."""
+        assert self.removed is not None
+        hid, episode_id, steps = self.removed
+        self.removed = None
+        try:
+            self._write(convo, lambda j: j.restore(hid, convo.now()))
+        except JournalError:  # brought back already, with `log undo`
+            return Reply(say=[book.say("nothing_to_undo")])
+        self._make_current(episode_id, steps)
+        return Reply(say=[book.say("undone_removal")])
 
     def _correct(self, book: phrasebook.Phrasebook, convo: Conversation,
                  slots: dict[str, Any], text: str = "") -> Reply:
@@ -597,7 +627,8 @@ class JournalPlugin:
         new_id = self._write(convo, lambda j: j.add(
             now, now, source=convo.source, ended_at=now.isoformat(), ended_by="told",
             notes=TOLD_NOTE, **fields))
-        self.current, self.steps, self.asked_id = new_id, [(0, "closed")], new_id
+        self._make_current(new_id, [(0, "closed")])
+        self.asked_id = new_id
         return Reply(say=[*self._unsaved_notice(book), book.say("added_told"),
                           book.say("ask_severity")],
                      ask=Question(("log.severity",), name="severity",
@@ -615,7 +646,20 @@ class JournalPlugin:
         if (last and last["ended_at"] and last["duration_s"] is not None
                 and now - parse_time(last["ended_at"]) < timedelta(hours=1)):
             return Reply(say=[book.say("elapsed_last", duration=lang.duration(last["duration_s"]))])
-        return Reply(say=[book.say("elapsed_none")])
+        # "How long since my last cramp?": none now, and when the newest one in the journal was
+        # (by when it began, so a cramp logged by hand afterwards still counts at its time).
+        episodes = self.journal.episodes()
+        if not episodes:
+            return Reply(say=[book.say("elapsed_none")])
+        began = parse_time(episodes[-1]["started_at"]).astimezone(now.tzinfo)
+        days = (now.date() - began.date()).days
+        if days <= 0:
+            since = book.say("last_began_today", time=lang.clock_time(began))
+        elif days == 1:
+            since = book.say("last_began_yesterday", time=lang.clock_time(began))
+        else:
+            since = book.say("last_began_days", days=lang.spell(days))
+        return Reply(say=[book.say("elapsed_none"), since])
 
 
 def _place(book: phrasebook.Phrasebook, fields: dict[str, Any]) -> str:
