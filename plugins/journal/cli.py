@@ -17,6 +17,7 @@ from crampcoach.voice.clock import local_now
 from crampcoach.voice.errors import RuntimeFailure, UserError
 
 from .export import EXPORT_KEYS, FORMATS, export
+from .fallback import merge, waiting
 from .store import COLUMNS, ENDINGS, MUSCLES, SIDES, Journal, JournalError, parse_time
 
 MAX_DURATION_S = 86400
@@ -138,16 +139,21 @@ def add_commands(sub: Any) -> None:
 def _open(cfg: Any, create: bool = False) -> Journal:
     """The journal; a missing one reads as empty (a fresh install), a damaged one is set aside
     and said so in one line, pending episodes kept by a failed run join it."""
+    # Episodes a failed run kept aside are the person's: with none yet, a journal is made
+    # for them (when the folder can be written), so `log list` shows them, not "no episodes".
     try:
-        j = Journal(cfg.data_dir, create=create)
+        try:
+            j = Journal(cfg.data_dir, create=create or bool(waiting(cfg.data_dir)))
+        except JournalError:
+            if create:
+                raise
+            j = Journal(cfg.data_dir, create=False)  # still unwritable: list tells of them
     except JournalError as err:
         raise UserError(str(err)) from None
     for name in shared_db.take_notice(cfg.data_dir):
         print(f"crampcoach: the journal was damaged; it was kept as {name} and a new one "
               "started (crampcoach log recover salvages it)", file=sys.stderr)
     if j.path.exists():  # a real journal: what a failed run kept aside joins it now
-        from .fallback import merge
-
         try:
             merge(j, cfg.data_dir, local_now())
         except (JournalError, sqlite3.DatabaseError):
@@ -160,6 +166,10 @@ def cmd_list(args: argparse.Namespace, cfg: Any, host: Any) -> int:
         eps = j.episodes(since=args.since)
     if not eps:
         print("no episodes" if args.since else "no episodes yet")
+    for path, count in waiting(cfg.data_dir):  # the journal could not take them yet
+        print(f"crampcoach: {count} episode{'s' if count > 1 else ''} kept aside in {path}, "
+              "not yet in the journal: they join it at the next start that can write it",
+              file=sys.stderr)
     for e in eps:
         dur = "?" if e["duration_s"] is None else f"{e['duration_s']:.0f}s"  # ? = not measured
         sev = "-" if e["severity"] is None else f"{e['severity']}/10"

@@ -51,6 +51,20 @@ def keep(data_dir: Path, episodes: list[dict[str, Any]],
     return None
 
 
+def waiting(data_dir: Path) -> list[tuple[Path, int]]:
+    """Pending files that hold episodes, with how many each holds."""
+    found = []
+    for path in places(data_dir):
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        count = sum('"episode"' in line for line in lines)
+        if count:
+            found.append((path, count))
+    return found
+
+
 def merge(journal: Journal, data_dir: Path, now: datetime) -> int:
     """Add every pending episode to ``journal`` and remove the files; returns how many."""
     merged = 0
