@@ -236,13 +236,17 @@ class Language:
         return " ".join(words)
 
     def _respelled(self, words: list[str]) -> list[str]:
-        """``words`` with spoken forms replaced, longest first ("uh huh" before "uh")."""
+        """``words`` with spoken forms replaced, longest first ("uh huh" before "uh"). A key
+        written with a leading ``^`` is replaced only where the sentence begins: "what i can do"
+        opens a question in learners' order, but ends "i know what i can do" as it is."""
         out: list[str] = []
         i = 0
         longest = _longest_key(self.respell)  # type: ignore[arg-type]
         while i < len(words):
             for n in range(longest, 0, -1):
                 said = " ".join(words[i : i + n])
+                if i == 0 and "^" + said in self.respell:  # type: ignore[operator]
+                    said = "^" + said
                 if len(words) - i >= n and said in self.respell:  # type: ignore[operator]
                     out.extend(self.respell[said].split())  # type: ignore[index]
                     i += n
