@@ -250,3 +250,40 @@ def test_korean_emergency_number_read_aloud_is_a_call_for_help_at_the_rating_que
     t.run_until_quiet()
     t.say("풀렸어")
     assert any("응급 번호로 전화하세요" in s for s in t.say(ask))
+
+
+SAME_DAY_AGAIN = ["Please get that checked today by urgent care, your doctor, or a nurse line."]
+NO_STRETCH = ["Not tonight.",
+              "After the warning sign you told me about, leave stretching until a doctor has "
+              "checked you."]
+
+
+@pytest.mark.parametrize("asked", ["bedtime stretch", "another tip"])
+def test_within_the_hour_of_urgent_advice_a_tip_or_stretch_gets_the_advice(coach, asked):
+    # Black-box finding: after "my calf is swollen, red and hot" the bedtime stretch led the
+    # wall calf stretch on that leg; after "call emergency services now" a tip was about coffee.
+    coach.say("my left calf is swollen and red and hot")
+    assert coach.say(asked) == SAME_DAY_AGAIN
+    coach.say("i had chest pain in the night")
+    assert coach.say(asked) == [
+        "If you haven't called yet, please call emergency services now."]
+
+
+def test_for_a_day_and_a_half_after_a_red_flag_no_stretching_is_led_or_suggested(talk):
+    t = talk()
+    t.start()
+    t.say("my left calf is swollen and red and hot")
+    t.clock.advance(2 * 3600)
+    assert t.say("bedtime stretch") == NO_STRETCH
+    tips = [" ".join(t.say("another tip")) for _ in range(12)]
+    assert not any("stretch" in tip.lower() or "walking" in tip for tip in tips), tips
+    t.clock.advance(36 * 3600)
+    assert t.say("bedtime stretch") != NO_STRETCH  # checked since, or never worse: led again
+
+
+def test_korean_no_stretch_after_a_red_flag(talk):
+    t = talk("ko")
+    t.start()
+    t.say("종아리가 붓고 뜨거워요")
+    t.clock.advance(2 * 3600)
+    assert t.say("스트레칭")[0] == "오늘은 쉬어요."

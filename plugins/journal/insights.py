@@ -86,8 +86,7 @@ def doctor_rules(journal: Journal, now: datetime, night_end: time) -> list[str]:
         held.append("long_cramp")
     reported = journal.symptoms(since=since)
     # A red flag of last night is said at its own tier, first; never softened to "mention it".
-    lately = {r["tier"] for r in reported if parse_time(r["reported_at"]) >= now - URGENT_LATELY}
-    urgent = next((t for t in ("emergency", "same_day") if t in lately), None)
+    urgent = _urgent_among(reported, now)
     medicine = [r for r in reported if _only_medicine(str(r["symptom"]))]
     if urgent:
         held.insert(0, f"symptom_{urgent}")
@@ -96,6 +95,17 @@ def doctor_rules(journal: Journal, now: datetime, night_end: time) -> list[str]:
     if medicine and not urgent:
         held.append("medicine")  # cramps since a new medicine: for the prescriber, no symptom
     return held
+
+
+def urgent_lately(journal: Journal, now: datetime) -> str | None:
+    """The tier of a red flag reported within :data:`URGENT_LATELY` that needs a doctor today
+    or sooner (``"emergency"``, ``"same_day"``), else ``None``."""
+    return _urgent_among(journal.symptoms(since=now - URGENT_LATELY), now)
+
+
+def _urgent_among(reported: list[dict], now: datetime) -> str | None:
+    lately = {r["tier"] for r in reported if parse_time(r["reported_at"]) >= now - URGENT_LATELY}
+    return next((t for t in ("emergency", "same_day") if t in lately), None)
 
 
 def _only_medicine(reported: str) -> bool:

@@ -35,8 +35,10 @@ LEG_SIGNS = {"swelling", "hard_vein", *screening.CLOT_SIGNS}
 RECENT_TIER_S = 3600.0
 """"Should I call?" within the hour after a red flag is about that red flag."""
 URGENT = (screening.EMERGENCY, screening.SAME_DAY)
-AFTER_URGENT = ("chat.thanks", "chat.goodnight", "chat.never_mind", None)
-"""What, said after urgent advice, gets that advice again: "okay", "thanks", "good night"."""
+AFTER_URGENT = ("chat.thanks", "chat.goodnight", "chat.never_mind", None, "tips.request",
+                "tips.bedtime_stretch")
+"""What, said after urgent advice, gets that advice again: "okay", "thanks", "good night",
+"another tip", "bedtime stretch" (no coffee tip after "call emergency services now")."""
 UNSURE_CHECK = {"chest": "chest_unclear", "breathing": "breath_unclear",
                 "breath_fast": "breath_unclear"}
 """Which question confirms a doubtfully heard emergency; any other gets ``collapse_unclear``."""

@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from crampcoach.plugins.common.facts import HealthProfile
+from crampcoach.plugins.common.facts import HealthProfile, UrgentAdvice
 from crampcoach.voice import hookimpl, phrasebook
 from crampcoach.voice.messages import Intent, Reply, Timer
 
@@ -22,6 +22,19 @@ RECENT_DAYS = 14
 
 def plugin() -> Tips:
     return Tips()
+
+
+def urgent_lately(data_dir: Path, now: Any) -> str | None:
+    """A red flag the journal holds from the last day and a half that needs a doctor today or
+    sooner (read only): until it is checked, no stretching is suggested or led."""
+    from crampcoach.plugins.journal.insights import urgent_lately as held
+    from crampcoach.plugins.journal.store import Journal, JournalError
+
+    try:
+        with Journal(data_dir, create=False) as j:
+            return held(j, now)
+    except JournalError:
+        return None
 
 
 def recent_muscles(data_dir: Path, now: Any) -> Counter[str]:
@@ -74,11 +87,19 @@ class Tips:
         data = phrasebook.load(HERE, convo.language)
         if data is None:
             return None
-        if intent.name == "tips.request" or (
-                intent.name == "coach.next" and convo.last_plugin == "tips"
-                and not convo.asked and not convo.waiting_for):
-            return self.next_tip(convo, data)  # "another one", "next" after a tip: a tip
+        asked_tip = intent.name == "tips.request" or (
+            intent.name == "coach.next" and convo.last_plugin == "tips"
+            and not convo.asked and not convo.waiting_for)  # "another one", "next" after a tip
+        advice = convo.facts.get(UrgentAdvice)
+        if (asked_tip or intent.name == "tips.bedtime_stretch") and advice and advice.tier:
+            return None  # within the hour of urgent advice, safety says that again instead
+        if asked_tip:
+            return self.next_tip(convo, data)
         if intent.name == "tips.bedtime_stretch":
+            if urgent_lately(convo.data_dir, convo.now()):
+                # A leg that may hold a clot, chest pain in the night: no stretching is led
+                # until a doctor has seen it, and the person hears why.
+                return Reply(say=list(data["say"]["no_stretch_after_flag"]), cancel_timers=True)
             self.stretch_step = 0
             return self._stretch_step(data, convo, Reply(cancel_timers=True))
         alarm = intent.name == "safety.symptom" and intent.slots.get("tier") != "soon"
@@ -94,6 +115,8 @@ class Tips:
         profile = convo.facts.get(HealthProfile)
         if profile and profile.pregnant:
             exclude |= {t["id"] for t in tips if t.get("not_in_pregnancy")}
+        if urgent_lately(convo.data_dir, convo.now()):
+            exclude |= {t["id"] for t in tips if t.get("stretch")}  # see the bedtime stretch
         muscles = recent_muscles(convo.data_dir, convo.now())
         say = [phrasebook.capitalise(data["say"]["intro"])]
         tip = choose(tips, heard, muscles, exclude)
