@@ -141,3 +141,17 @@ def test_ordinary_talk_with_these_words_asks_for_nothing(talk, isolated, said):
     out = started(talk).say(said)
     assert "I'm here." not in out and not any("report" in line for line in out)
     assert not (isolated / "reports").exists()
+
+
+def test_a_warning_sign_with_no_cramp_is_still_a_report_for_the_doctor(talk, isolated, clock):
+    # Black-box finding: "what should I tell my doctor" after "my calf is swollen and hot"
+    # (no cramp logged) said "nothing to report yet" and saved nothing.
+    t = started(talk)
+    t.say("my left calf is swollen and red and hot")
+    clock.advance(9 * 3600)
+    out = t.say("what should I tell my doctor")
+    assert out[:2] == ["No cramps in the last thirty days.",
+                       "But you told me of a warning sign, and it is in the report."]
+    assert "I've saved a report for your doctor." in out
+    [page] = (isolated / "reports").iterdir()
+    assert "same-day check" in page.read_text()

@@ -159,14 +159,19 @@ class Summary:
 
         say = data["say"]
         now = convo.now()
+        since = now - timedelta(days=DOCTOR_DAYS)
         try:
             with Journal(convo.data_dir, create=False) as j:
-                eps = j.episodes(since=now - timedelta(days=DOCTOR_DAYS), until=now)
+                eps = j.episodes(since=since, until=now)
+                flagged = bool(j.symptoms(since=since))
         except JournalError:  # a damaged or locked journal: never told as "no cramps"
             return Reply(say=[say["doctor_unreadable"]])
-        if not eps:
+        if not eps and not flagged:
             return Reply(say=[say["doctor_none"], say["doctor_nothing"]])
-        if len(eps) == 1:
+        if not eps:
+            # No cramp, but a warning sign told: that is what the doctor must read first.
+            lines = [say["doctor_none"], say["doctor_symptoms"]]
+        elif len(eps) == 1:
             lines = [say["doctor_one"]]
         else:
             count, nights = _counted(convo, data, eps)
