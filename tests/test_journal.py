@@ -587,6 +587,22 @@ def test_the_first_cramp_named_in_the_morning_is_the_one_changed(talk, isolated,
         assert j.get(first)["severity"] == 9 and j.get(second)["severity"] == 4
 
 
+@pytest.mark.parametrize("said", ["첫 번째 건 사실 구 점이었어", "처음 거는 구 점이었어"])
+def test_korean_first_cramp_named_in_the_morning_is_the_one_changed(talk, isolated, clock, said):
+    # Black-box finding: "첫 번째 건" (the reader hears "첫 번 건") changed the last cramp.
+    with Journal(isolated) as j:
+        first = j.add(clock.now() - timedelta(hours=5), clock.now(), side="left",
+                      muscle="calf", severity=6)
+        second = j.add(clock.now() - timedelta(hours=3), clock.now(), side="right",
+                       muscle="foot", severity=4)
+    t = talk("ko")
+    t.start()
+    t.say(said)
+    t.say("응")
+    with Journal(isolated) as j:
+        assert j.get(first)["severity"] == 9 and j.get(second)["severity"] == 4
+
+
 def test_a_rating_said_with_a_side_correction_is_kept_too(talk, isolated):
     # Review finding: "six, and it was the right leg not the left" changed the side and
     # dropped the rating without a word.
