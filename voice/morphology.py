@@ -128,6 +128,9 @@ class Morphology:
     was_joined: tuple[str, ...] = ()
     """Connective endings ("는데", "고"): a place in the past copula joined so to more that is
     said is the background of it ("종아리였는데 이제 괜찮아"), no correction."""
+    was_asked: frozenset[str] = frozenset()
+    """Question words ("몇", "어느"): a value said right after one in the past copula is asked
+    for ("제일 심했던 게 몇 점이었어": what score was it), no correction."""
     was_then: frozenset[str] = frozenset()
     """Words for a time gone by ("어젯밤", "아까"): with one, a rating said in the past copula
     is a correction too ("어젯밤 건 팔 점이었어": last night's was an eight)."""
@@ -227,6 +230,7 @@ class Morphology:
                    misspoke=strings("misspoke"), stop_doing=frozenset(strings("stop_doing")),
                    was_endings=strings("was_endings"),
                    was_then=frozenset(strings("was_then")),
+                   was_asked=frozenset(strings("was_asked")),
                    was_joined=strings("was_joined"),
                    was_places=frozenset(strings("was_places")),
                    realised=frozenset(strings("realised")), is_endings=strings("is_endings"),
@@ -665,6 +669,8 @@ class Reader:
             start -= 1
         if not any(value(w) for w in words[start : end + 1]):
             return words
+        if start > 0 and words[start - 1] in self.morph.was_asked:
+            return words  # "몇 점이었어": asked, not told
         return [*words[:start], self.morph.denial, *words[start:]]
 
     def _changed_to(self, words: list[str], into: Sequence[int] = (),
