@@ -41,6 +41,8 @@ EARLIER_FIX_H = 12
 STALE_OPEN = timedelta(hours=12)
 """An episode open this long belongs to no living conversation, whatever its process id."""
 YES_NO = ("answer.yes", "answer.no")
+LONG_LATELY = "long_cramp_lately"
+"""The doctor rule for a cramp of last night past ten minutes: same-day advice."""
 TOLD_LOOKBACK_H = 18
 """A cramp told of as last night's is already logged if any entry began this recently
 (told at seven in the morning: since one the afternoon before)."""
@@ -288,11 +290,16 @@ class JournalPlugin:
         with Journal(convo.data_dir, create=False) as j:
             held = doctor_rules(j, convo.now(), parse_hhmm(convo.config["summary.night_end"]))
             night = summary_lines(j, night_start, night_end, data, convo.language)
+        # A red flag of last night is said first, with no "good news" before it; so is a
+        # cramp of last night past ten minutes ("worth getting checked today"): no tip after.
+        first = held[0] if held and held[0] in URGENT_RULES else \
+            LONG_LATELY if LONG_LATELY in held else None
+        if first is None:
+            return night + [data["rules"][r] for r in held]
+        held = [first] + [r for r in held if r != first]
         rules = [data["rules"][r] for r in held]
-        if not held or held[0] not in URGENT_RULES:
-            return night + rules
-        # A red flag of last night is said first, with no "good news" before it.
-        convo.facts.put(facts.UrgentLately(held[0].removeprefix("symptom_")))
+        convo.facts.put(facts.UrgentLately(
+            "same_day" if first == LONG_LATELY else first.removeprefix("symptom_")))
         night = [data["summary"]["none_plain"] if line == data["summary"]["none"] else line
                  for line in night]
         return rules[:1] + night + rules[1:]
