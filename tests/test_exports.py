@@ -69,6 +69,23 @@ def test_csv_for_excel_starts_with_a_bom_and_keeps_non_ascii(isolated, tmp_path)
     assert wrong.returncode == 2 and "--format csv" in wrong.stderr
 
 
+def test_csv_for_excel_never_hands_excel_a_formula(isolated, tmp_path):
+    # Black-box finding: a note '=cmd|"/c calc"!A1' went to the Excel CSV as it was.
+    from crampcoach.plugins.journal.export import write_csv
+
+    eps = [{"id": 1, "started_at": "2026-11-20T03:10:00-05:00", "notes": '=cmd|"/c calc"!A1'},
+           {"id": 2, "started_at": "2026-11-21T03:10:00-05:00", "notes": "+1 more later"},
+           {"id": 3, "started_at": "2026-11-22T03:10:00-05:00", "notes": "fine - no formula"}]
+    for excel, first in ((True, "'="), (False, "=")):
+        out = io.StringIO()
+        write_csv(eps, out, excel=excel)
+        rows = list(csv.DictReader(io.StringIO(out.getvalue().lstrip("\ufeff"))))
+        assert rows[0]["notes"].startswith(first)
+        assert rows[1]["notes"] == ("'+1 more later" if excel else "+1 more later")
+        assert rows[2]["notes"] == "fine - no formula"
+        assert rows[0]["started_at"] == "2026-11-20T03:10:00-05:00"
+
+
 def test_json_export_is_unchanged(isolated):
     _month(isolated)
     eps = json.loads(run_cli("log", "export").stdout)

@@ -561,3 +561,16 @@ def test_log_list_tells_of_episodes_that_still_cannot_join_the_journal(tmp_path)
         "it at the next start that can write it")
     out = run_cli("--data-dir", str(data), "log", "list")
     assert out.stdout.count("\n") == 3 and "left calf" in out.stdout and not out.stderr
+
+
+def test_log_undo_that_can_restore_nothing_ends_with_1(isolated):
+    # Black-box finding: it printed "nothing restored" on stdout and ended with 0.
+    run_cli("log", "add", "--start", "2026-11-20T03:00", "--severity", "4")
+    [ep] = episodes(isolated)
+    run_cli("log", "edit", str(ep["id"]), "--severity", "8")
+    run_cli("log", "edit", str(ep["id"]), "--severity", "9")
+    out = run_cli("log", "undo", "2")
+    assert out.returncode == 1 and out.stdout == ""
+    assert out.stderr.strip().splitlines() == [
+        "crampcoach: change 2: its fields were changed again since; nothing restored"]
+    assert [e["severity"] for e in episodes(isolated)] == [9]

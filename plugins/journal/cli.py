@@ -300,11 +300,12 @@ def cmd_undo(args: argparse.Namespace, cfg: Any, host: Any) -> int:
             restored = j.restore(args.change, local_now())
         except JournalError as err:
             raise UserError(str(err)) from None
-    if not restored:
-        print(f"change {args.change}: its fields were changed again since; nothing restored")
-    else:
-        print(f"took back change {args.change} ({', '.join(restored)}); "
-              "crampcoach log undo lists it, and can take this back too")
+    if not restored:  # asked rightly, but nothing could be done: 1, and said on stderr
+        print(f"crampcoach: change {args.change}: its fields were changed again since; "
+              "nothing restored", file=sys.stderr)
+        return 1
+    print(f"took back change {args.change} ({', '.join(restored)}); "
+          "crampcoach log undo lists it, and can take this back too")
     return 0
 
 

@@ -2,7 +2,9 @@
 
 CSV is for spreadsheets: whole seconds, one timestamp format (ISO 8601 with the UTC offset,
 no fractions of a second), relief steps joined by ``;``. ``--excel`` starts the file with a
-UTF-8 byte-order mark, which is how Excel on Windows knows non-ASCII notes are UTF-8.
+UTF-8 byte-order mark, which is how Excel on Windows knows non-ASCII notes are UTF-8, and
+puts an apostrophe before text that Excel would run as a formula (a note starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return); the plain CSV keeps every value as it is.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ EXPORT_KEYS = ("id", "started_at", "ended_at", "duration_s", "side", "muscle", "
 TIME_KEYS = ("started_at", "ended_at", "created_at", "updated_at", "last_heard_at")
 FORMATS = ("json", "csv", "fhir")
 BOM = "\ufeff"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection)."""
 
 
 def timestamp(text: str | None) -> str:
@@ -53,7 +57,11 @@ def write_csv(eps: list[dict[str, Any]], out: TextIO, excel: bool = False) -> No
         row["duration_s"] = whole_seconds(e.get("duration_s"))
         for k in TIME_KEYS:
             row[k] = timestamp(e.get(k))
-        w.writerow(["" if row.get(k) is None else row[k] for k in EXPORT_KEYS])
+        cells = ["" if row.get(k) is None else row[k] for k in EXPORT_KEYS]
+        if excel:
+            cells = [f"'{c}" if isinstance(c, str) and c.startswith(FORMULA_STARTS) else c
+                     for c in cells]
+        w.writerow(cells)
 
 
 def export(eps: list[dict[str, Any]], fmt: str, excel: bool = False,
