@@ -143,6 +143,7 @@ def test_cramps_after_a_new_medicine_add_ask_the_prescriber(isolated, talk, cloc
     with store.open_profile(isolated) as p:
         store.add_medicine(p, "hydrochlorothiazide", today - timedelta(days=10), clock.now())
     with Journal(isolated) as j:
+        j.add(datetime(2026, 10, 1, 3, 0).astimezone(), clock.now())  # kept long before
         start = datetime(2026, 11, 24, 3, 0).astimezone()
         eid = j.add(start, start, muscle="calf")
         j.close_episode(eid, start + timedelta(seconds=60), "over", start)
@@ -160,3 +161,23 @@ def test_new_medicine_by_voice_is_noted(coach, isolated):
     assert said[0] == "Noted: a new medicine, from today."
     with store.open_profile(isolated) as p:
         assert len(store.medicines(p)) == 1
+
+
+def test_of_several_new_medicines_the_one_cramps_follow_is_named_and_no_untrue_zero(
+        isolated, talk, clock):
+    # Black-box finding: with vitamin D, a thiazide and a statin started, the summary named
+    # vitamin D, and said "In the same time before: zero" of a journal not kept then.
+    today = date(2026, 11, 24)
+    clock._wall = datetime(2026, 11, 24, 8, 0).astimezone()
+    with store.open_profile(isolated) as p:
+        store.add_medicine(p, "vitamin-d", today - timedelta(days=20), clock.now())
+        store.add_medicine(p, "hydrochlorothiazide", today - timedelta(days=12), clock.now())
+    with Journal(isolated) as j:
+        start = datetime(2026, 11, 23, 3, 0).astimezone()
+        j.add(start, start, muscle="calf")
+    t = talk()
+    t.start()
+    said = t.say("good morning")
+    assert "You started hydrochlorothiazide on November 12." in said
+    assert not any("vitamin" in s for s in said)
+    assert not any("same time before" in s for s in said), said

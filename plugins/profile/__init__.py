@@ -157,13 +157,30 @@ def save_live(convo: Any, say: dict[str, Any], write: Callable[[Database], None]
     return []
 
 
+LINKED_TO_CRAMPS = ("thiazide", "chlortalidone", "chlorthalidone", "indapamide", "metolazone",
+                    "spironolactone", "amiloride", "eplerenone", "triamterene", "furosemide",
+                    "bumetanide", "torasemide", "torsemide", "diuretic", "water pill",
+                    "water tablet", "statin", "salmeterol", "formoterol", "vilanterol",
+                    "olodaterol", "nifedipine", "raloxifene", "estrogen", "oestrogen",
+                    "teriparatide", "iron sucrose", "naproxen")
+"""Parts of generic names of medicines that cramps are known to follow (diuretics, statins,
+long-acting inhaled beta-agonists, nifedipine, raloxifene, estrogens, teriparatide, IV iron
+sucrose, naproxen): the one of several new medicines the person and the doctor hear about."""
+
+
+def linked_to_cramps(name: str) -> bool:
+    said = name.lower()
+    return any(part in said for part in LINKED_TO_CRAMPS)
+
+
 def medicine_before_cramps(j: Database, now: datetime) -> dict[str, Any] | None:
     """A medicine started in the last weeks and still taken, with cramps logged after its
-    start."""
+    start: of several, first one that cramps are known to follow (vitamin D is no lead)."""
     recent = [m for m in store.medicines(j) if not m.get("stopped") and
               now.date() - date.fromisoformat(m["since"]) <= timedelta(weeks=NEW_MEDICINE_WEEKS)]
     if not recent:
         return None
+    recent.sort(key=lambda m: not linked_to_cramps(m["name"]))
     # The episodes are the journal's: read through its API, never its tables.
     with Journal(j.path.parent, create=False) as journal:
         for med in recent:
@@ -186,6 +203,9 @@ def medicine_lines(j: Journal, med: dict[str, Any], now: datetime, data: dict[st
     start = datetime.combine(since, datetime.min.time()).astimezone()
     after = len(j.episodes(since=start))
     before = len(j.episodes(since=start - (now - start), until=start))
+    # With nothing logged before the start at all, the journal was not kept then: "zero
+    # before" would be untrue, so that line is left out.
+    kept_before = bool(j.episodes(until=start))
     counts = data.get("counts")  # languages that count with other words than they spell
 
     def count(n: int) -> str:
@@ -195,7 +215,7 @@ def medicine_lines(j: Journal, med: dict[str, Any], now: datetime, data: dict[st
     when = since.strftime(data["date_format"]).replace("{day}", str(since.day))
     return [phrasebook.capitalise(line.format(name=name, since=when, after=count(after),
                                               before=count(before)))
-            for line in say["medicine_summary"]]
+            for line in say["medicine_summary"] if kept_before or "{before}" not in line]
 
 
 def _noted_start(data: dict[str, Any], started: date | None, when: str,
