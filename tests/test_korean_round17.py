@@ -1,10 +1,12 @@
-"""Korean, round 17 by class: red flags said as a hedge or an image (a chest that feels tight,
-a cramp still on after so long, not one night missed, nearly fainting); requests in the formal
-and humble speech levels (합쇼체 -십시오/-습니까, 부탁드립니다, 제 for 내); one step refused then
-another asked; stop, pause, resume and next said as a wish, a promise or what was being done;
-how long said as "이러고 있어" and asked with -나/-니; the record asked about (mostly where,
-the worst, compared, set out); whether a thing taken helps; the bedtime stretch just before
-sleep or as a routine; the commands asked for; family words kept whole; a mark received.
+"""Korean, round 17 by class: red flags said as a hedge or an image (a tight chest, a cramp
+still on after so long, not one night missed, nearly fainting); requests in the formal and
+humble speech levels (합쇼체 -십시오/-습니까, 부탁드립니다, 제 for 내); one step refused then
+another asked; stop, pause, resume and next said as a wish, a promise or what was being
+done; how long said as "이러고 있어" and asked with -나/-니; the end said with an idiom of
+vanishing; the muscle knotted again; the undo with the entry named; the veins as the cause
+asked with -ㄴ지; the record asked about (mostly where, the worst, compared, set out);
+whether a thing taken helps; the bedtime stretch just before sleep or as a routine; the
+commands asked for; family words kept whole; a mark received.
 
 Own sentences, none of them the benchmark's (benchmarks/data/ko_phrasings.tsv).
 """
@@ -83,6 +85,22 @@ CLASSES = {
         ("할 수 있는 말 뭐 있어", "help", {}),
         ("무슨 명령어 알아들어", "help", {}),
     ],
+    "gone without a trace, said with an idiom of vanishing": [
+        ("씻은 듯이 나았어", "cramp.over", {}),
+        ("감쪽같이 풀렸어요", "cramp.over", {}),
+        ("언제 그랬냐는 듯 괜찮아졌어", "cramp.over", {}),
+    ],
+    "the muscle knotted again": [
+        ("종아리 또 뭉쳤어", "cramp.report", {"muscle": "calf"}),
+        ("다시 뭉쳤어", "cramp.report", {}),
+    ],
+    "the undo with the entry named": [
+        ("그 기록 삭제해", "log.undo", {}),
+        ("그 기록 지워 줘", "log.undo", {}),
+    ],
+    "the veins as the cause, asked with -ㄴ지": [
+        ("정맥류 때문에 쥐 나는 건지 봐 줘", "check.veins", {}),
+    ],
     "family words kept whole; fillers": [
         ("아들이 종아리에 쥐 났대요", "cramp.report", {"muscle": "calf"}),
         ("할아버지가 쥐가 났대요", "cramp.report", {}),
@@ -95,6 +113,7 @@ NOT_TAKEN = [
     "수학 시험에서 구 점 받았대",   # a mark received, no rating
     "칠 점 받았어 영어 퀴즈",
     "다른 거 먹어",
+    "거짓말하지 마",
 ]
 
 
