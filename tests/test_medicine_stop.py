@@ -46,6 +46,8 @@ def test_a_medicine_started_again_is_no_longer_stopped(isolated):
 @pytest.mark.parametrize("name,on,error", [
     ("simvastatin", date(2026, 11, 2), "no medicine named 'simvastatin'"),
     ("atorvastatin", date(2026, 12, 2), "in the future"),
+    # Black-box finding: a stop before the start was taken.
+    ("atorvastatin", date(2026, 9, 1), "was started on 2026-10-01: it cannot stop before"),
 ])
 def test_a_stop_that_cannot_be_is_refused(isolated, name, on, error):
     with store.open_profile(isolated) as p:
@@ -75,6 +77,11 @@ def test_stop_medicine_command(isolated):
     assert "atorvastatin since 2026-10-01, stopped 2026-11-02" in run_cli("profile", "show").stdout
     [m] = json.loads(run_cli("profile", "export").stdout)["medicines"]
     assert m["stopped"] == "2026-11-02" and m["since"] == "2026-10-01"
+    # Started again: one course is kept, and the earlier one is not replaced in silence.
+    again = run_cli("profile", "add-medicine", "atorvastatin", "--since", "2026-11-20")
+    assert again.returncode == 0 and again.stderr.strip() == (
+        "crampcoach: atorvastatin was taken from 2026-10-01 to 2026-11-02; that course is "
+        "replaced by this one")
     missing = run_cli("profile", "stop-medicine", "simvastatin")
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     assert "no medicine named 'simvastatin'" in missing.stderr

@@ -157,22 +157,6 @@ def save_live(convo: Any, say: dict[str, Any], write: Callable[[Database], None]
     return []
 
 
-LINKED_TO_CRAMPS = ("thiazide", "chlortalidone", "chlorthalidone", "indapamide", "metolazone",
-                    "spironolactone", "amiloride", "eplerenone", "triamterene", "furosemide",
-                    "bumetanide", "torasemide", "torsemide", "diuretic", "water pill",
-                    "water tablet", "statin", "salmeterol", "formoterol", "vilanterol",
-                    "olodaterol", "nifedipine", "raloxifene", "estrogen", "oestrogen",
-                    "teriparatide", "iron sucrose", "naproxen")
-"""Parts of generic names of medicines that cramps are known to follow (diuretics, statins,
-long-acting inhaled beta-agonists, nifedipine, raloxifene, estrogens, teriparatide, IV iron
-sucrose, naproxen): the one of several new medicines the person and the doctor hear about."""
-
-
-def linked_to_cramps(name: str) -> bool:
-    said = name.lower()
-    return any(part in said for part in LINKED_TO_CRAMPS)
-
-
 def medicine_before_cramps(j: Database, now: datetime) -> dict[str, Any] | None:
     """A medicine started in the last weeks and still taken, with cramps logged after its
     start: of several, first one that cramps are known to follow (vitamin D is no lead)."""
@@ -180,7 +164,7 @@ def medicine_before_cramps(j: Database, now: datetime) -> dict[str, Any] | None:
               now.date() - date.fromisoformat(m["since"]) <= timedelta(weeks=NEW_MEDICINE_WEEKS)]
     if not recent:
         return None
-    recent.sort(key=lambda m: not linked_to_cramps(m["name"]))
+    recent.sort(key=lambda m: store.medicine_class(m["name"]) is None)
     # The episodes are the journal's: read through its API, never its tables.
     with Journal(j.path.parent, create=False) as journal:
         for med in recent:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 from typing import Any
 
@@ -95,7 +96,10 @@ def cmd_set(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
 
 def cmd_add_medicine(args: argparse.Namespace, cfg: Any, host: Any) -> int:
-    _run(cfg, lambda j: store.add_medicine(j, args.name, args.since, local_now()))
+    replaced = _run(cfg, lambda j: store.add_medicine(j, args.name, args.since, local_now()))
+    if replaced:  # one course is kept a medicine: the earlier one is not lost in silence
+        print(f"crampcoach: {replaced['name']} was taken from {replaced['since']} to "
+              f"{replaced['stopped']}; that course is replaced by this one", file=sys.stderr)
     cls = store.medicine_class(args.name)
     print(f"added {args.name} since {args.since}" +
           (f" (associated with cramps: {cls}; never stop it without the prescriber)"

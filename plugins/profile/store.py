@@ -137,9 +137,10 @@ def details(j: Database) -> dict[str, str]:
     return {r["key"]: r["value"] for r in rows if r["key"] in DETAILS}
 
 
-def add_medicine(j: Database, name: str, since: date, now: datetime) -> None:
+def add_medicine(j: Database, name: str, since: date, now: datetime) -> dict[str, Any] | None:
     """Add a medicine, or give one already there (in any case: "Atorvastatin" is
-    "atorvastatin") its new start; the name keeps the spelling it was first given."""
+    "atorvastatin") its new start; the name keeps the spelling it was first given. Returns
+    the course this one replaces, if it had been stopped (for the caller to say so)."""
     name = " ".join(name.split())
     if not name:
         raise ProfileError("a medicine needs a name")
@@ -147,9 +148,12 @@ def add_medicine(j: Database, name: str, since: date, now: datetime) -> None:
         raise ProfileError(f"the start date {since} is in the future")
     with j.transaction():
         kept = _same_name(j, name)
+        replaced = j.db.execute("SELECT name, since, stopped FROM medicines WHERE name = ? "
+                                "AND stopped IS NOT NULL", (kept[0],)).fetchone() if kept else None
         j.db.execute("INSERT INTO medicines (name, since, added_at) VALUES (?, ?, ?) "
                      "ON CONFLICT(name) DO UPDATE SET since = excluded.since, stopped = NULL",
                      (kept[0] if kept else name, since.isoformat(), now.isoformat()))
+    return dict(replaced) if replaced else None
 
 
 def stop_medicine(j: Database, name: str, on: date, now: datetime) -> str:
@@ -161,6 +165,11 @@ def stop_medicine(j: Database, name: str, on: date, now: datetime) -> str:
         stored = _same_name(j, name)
         if not stored:
             raise ProfileError(f"no medicine named {name!r} in the profile")
+        since = j.db.execute("SELECT since FROM medicines WHERE name = ?",
+                             (stored[0],)).fetchone()[0]
+        if on < date.fromisoformat(since):
+            raise ProfileError(f"{stored[0]} was started on {since}: it cannot stop before, "
+                               f"on {on}")
         for kept in stored:
             j.db.execute("UPDATE medicines SET stopped = ? WHERE name = ?",
                          (on.isoformat(), kept))
