@@ -105,6 +105,14 @@ def test_korean_report_for_the_doctor(talk, isolated):
     assert len(list((isolated / "reports").iterdir())) == 1
 
 
+@pytest.mark.parametrize("said", ["의사한테 뭐라고 말해", "주치의 선생님한테 뭐라고 얘기해"])
+def test_korean_what_to_tell_the_doctor_said_plainly_is_the_report(talk, isolated, said):
+    # Black-box finding: "의사한테 뭐라고 말해" was read as "say that again" and repeated a tip.
+    t = started(talk, "ko")
+    out = t.say(said)
+    assert out[0] == "지난 삼십 일 동안 쥐가 나지 않았어요."
+
+
 @pytest.mark.parametrize("said", ["are you there", "hello?", "are you still listening",
                                   "can you hear me"])
 def test_are_you_there_gets_an_answer(talk, said):
