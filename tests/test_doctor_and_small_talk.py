@@ -100,7 +100,7 @@ def test_korean_report_for_the_doctor(talk, isolated):
     t.say("풀렸어")
     t.say("삼 점")
     out = t.say("병원에 가져갈 보고서 만들어 줘")
-    assert out[0] == "지난 삼십 일 동안 쥐가 두 번 났어요."
+    assert out[0] == "지난 삼십 일 동안 쥐가 두 번 났는데, 모두 하룻밤에 났어요."  # as in English
     assert "의사에게 보여 줄 보고서를 저장했어요." in out
     assert len(list((isolated / "reports").iterdir())) == 1
 
