@@ -186,3 +186,10 @@ def test_the_doctor_reads_labels_never_internal_names(isolated, tmp_path, tier):
     # No snake_case id anywhere a reader looks, and no key turned into odd words.
     assert not re.findall(r"\b[a-z]+_[a-z_]+\b", seen)
     assert "itch burn heavy" not in seen
+
+
+def test_a_report_of_one_night_says_one_night():
+    # Black-box finding: `report --days 1` said "1 nights".
+    from crampcoach.plugins.summary.report import _nights
+
+    assert (_nights(1), _nights(14)) == ("1 night", "14 nights")

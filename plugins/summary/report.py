@@ -243,7 +243,7 @@ def _header(person: dict[str, str], p: Period, days: int) -> str:
     return (
         "<header><h1>Night leg cramps <span class='tag'>self-reported</span></h1>"
         + (f"<p class='who'>{' · '.join(who)}</p>" if who else "")
-        + f"<p class='period'>{p.first:%d %B %Y} to {p.last:%d %B %Y} ({days} nights) · made"
+        + f"<p class='period'>{p.first:%d %B %Y} to {p.last:%d %B %Y} ({_nights(days)}) · made"
         f" {p.now:%d %B %Y %H:%M} by Cramp Coach, a self-care log kept by the patient</p>"
         f"<p class='period'>All times are local time, {html.escape(tz)}. A night runs from"
         f" {p.night_start:%H:%M} to {p.night_end:%H:%M} and is named by the evening it began:"
@@ -260,7 +260,7 @@ def _headline(p: Period) -> str:
                                                else "")
     return "".join([
         "<section class='stats block'>",
-        _stat("cramps", str(s.cramps), f"in {s.days} nights"),
+        _stat("cramps", str(s.cramps), f"in {_nights(s.days)}"),
         _stat("cramps per week", f"{s.per_week:g}", "average over the period"),
         _stat("nights with cramps", f"{s.nights_with_cramps} of {s.days}",
               f"{round(100 * s.nights_with_cramps / s.days) if s.days else 0}% of nights"),
@@ -385,7 +385,7 @@ def _rate(eps: list[dict[str, Any]], first: date, last: date, night_end: time) -
         return "– (nothing logged then)"
     count = sum(1 for e in eps
                 if first <= night_of(parse_time(e["started_at"]), night_end) <= last)
-    return f"{count * 7 / nights:.1f} ({count} in {nights} nights)"
+    return f"{count * 7 / nights:.1f} ({count} in {_nights(nights)})"
 
 
 def _charts(p: Period, meds: list[dict[str, Any]]) -> str:
@@ -658,3 +658,8 @@ tr {{ break-inside: avoid; page-break-inside: avoid }}
 .extra h3 {{ font-size: 15px; margin: 12px 0 4px }}
 @media print {{ body {{ background: #fff }} main {{ max-width: none; padding: 0 }} }}
 """
+
+
+def _nights(n: int) -> str:
+    """ "1 night", "14 nights": a report of one night must not say "1 nights"."""
+    return f"{n} night" if n == 1 else f"{n} nights"
