@@ -6,7 +6,8 @@ done; how long said as "이러고 있어" and asked with -나/-니; the end said
 vanishing; the muscle knotted again; the undo with the entry named; the veins as the cause
 asked with -ㄴ지; the record asked about (mostly where, the worst, compared, set out);
 whether a thing taken helps; the bedtime stretch just before sleep or as a routine; the
-commands asked for; family words kept whole; a mark received.
+commands asked for; family words kept whole; a mark received; the step's instruction asked
+back (어디/어떻게 V-라고); 저리 (over there) said to a pet is no tingling.
 
 Own sentences, none of them the benchmark's (benchmarks/data/ko_phrasings.tsv).
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from tests import test_korean_text
-from tests.rounds import benchmark_rows_among, class_params, sentences_of
+from tests.rounds import benchmark_rows_among, class_params, screen_tier, sentences_of
 
 ko = test_korean_text.ko  # the Korean matcher, built once per module
 said = test_korean_text.said
@@ -101,6 +102,11 @@ CLASSES = {
     "the veins as the cause, asked with -ㄴ지": [
         ("정맥류 때문에 쥐 나는 건지 봐 줘", "check.veins", {}),
     ],
+    "the step's instruction asked back (어디/어떻게 V-라고)": [
+        ("어느 쪽으로 숙이라고", "coach.repeat", {}),
+        ("허리를 어디까지 굽히라고요", "coach.repeat", {}),
+        ("발가락을 어떻게 잡으라고 했지", "coach.repeat", {}),
+    ],
     "family words kept whole; fillers": [
         ("아들이 종아리에 쥐 났대요", "cramp.report", {"muscle": "calf"}),
         ("할아버지가 쥐가 났대요", "cramp.report", {}),
@@ -117,6 +123,13 @@ NOT_TAKEN = [
 ]
 
 
+def test_over_there_is_no_tingling():
+    # 저리 (over there) said to a pet sent away is no numbness; 저리다 still is.
+    assert screen_tier("나비야 저리 비켜", "ko") == "none"
+    assert screen_tier("저리 좀 가", "ko") == "none"
+    assert screen_tier("다리가 너무 저려요", "ko") == "soon"
+
+
 def test_older_readings_kept(ko):
     # No lone 되 or 난 declared: "됐다"/"됐어요" are still forms of 됐어, "쥐 난다" of 났어.
     assert said(ko, "얼마나 됐어요")[0] == "status.elapsed"
@@ -127,6 +140,8 @@ def test_older_readings_kept(ko):
     assert said(ko, "어젯밤 건 팔 점이었어") == ("log.correct", {"severity": 8})
     # 아들 is kept whole: no 아니 (a denial) read into "아들이".
     assert ko.language.normalise("아들이") == "아들"
+    # 잡아 is not declared: "발을 못 잡아요" still reads 못 잡 (can't reach).
+    assert said(ko, "배 때문에 발을 못 잡아요") == ("coach.alternative", {"limit": "reach"})
 
 
 @pytest.mark.parametrize("text, intent, slots", class_params(CLASSES))
