@@ -78,6 +78,10 @@ CLASSES = {
         ("물 많이 마시면 쥐 예방이 될까", "tips.request", {}),
         ("팁 다른 거 하나 더", "tips.request", {}),
     ],
+    "a thing asked to be good for cramps (쥐에 좋아: no end of one)": [
+        ("이거 쥐에 좋아", "tips.request", {}),
+        ("마그네슘이 쥐에 좋은 거야", "tips.request", {}),
+    ],
     "the bedtime stretch just before sleep, as a routine": [
         ("잠들기 직전에 할 스트레칭", "tips.bedtime_stretch", {}),
         ("자기 전 루틴 동작 알려 줘", "tips.bedtime_stretch", {}),
@@ -135,6 +139,7 @@ def test_older_readings_kept(ko):
     assert said(ko, "얼마나 됐어요")[0] == "status.elapsed"
     assert said(ko, "쥐 난다")[0] == "cramp.report"
     assert said(ko, "이제 됐다")[0] == "cramp.over"
+    assert said(ko, "쥐 풀려서 좋아")[0] == "cramp.over"
     # A rating in the past copula with a time gone by is still a correction; only a question
     # word before it (몇) makes it asked.
     assert said(ko, "어젯밤 건 팔 점이었어") == ("log.correct", {"severity": 8})
