@@ -39,7 +39,7 @@ CLASSES = {
     ],
     "stop": [
         ("이제 코칭 꺼 줘요", "coach.stop", {}),
-        ("코칭 중단해 주세요", "coach.stop", {}),
+        ("코칭은 중단해 주세요", "coach.stop", {}),
     ],
     "slower": [
         ("좀 더 길게 버텨 볼게", "coach.slower", {}),
