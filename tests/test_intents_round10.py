@@ -73,7 +73,7 @@ CLASSES = {
         ("how many have i had this month", "summary.request", {}),
         ("hello, are you there at all", "chat.presence", {}),
         ("are you still there at all", "chat.presence", {}),
-        ("are you listening", "chat.presence", {}),
+        ("are you listening to me", "chat.presence", {}),
         ("coach, can you hear me okay", "chat.presence", {}),
         ("what exactly can you do", "help", {}),
         ("is there anything i can do about them long term", "tips.request", {}),

@@ -200,7 +200,7 @@ CLASSES = {
         ("naw", "answer.no", {}),
         ("eh? what?", "coach.repeat", {}),
         ("you what", "coach.repeat", {}),
-        ("run that by me again", "coach.repeat", {}),
+        ("could you run that by me again", "coach.repeat", {}),
         ("hang fire", "coach.pause", {}),
         ("crack on", "coach.resume", {}),
         ("on you go", "coach.resume", {}),

@@ -92,7 +92,7 @@ CLASSES = {
         ("쥐 아니었어 빼 줘", "log.undo", {}),
     ],
     "how long, 경상 -노": [
-        ("쥐 난 지 얼마나 됐노", "status.elapsed", {}),
+        ("쥐 난 지 벌써 얼마나 됐노", "status.elapsed", {}),
         ("얼마나 됐노 한참 된 것 같은데", "status.elapsed", {}),
     ],
     "answers with more words": [

@@ -102,10 +102,11 @@ def _meds(isolated) -> list[dict]:
 
 
 def _seed(isolated, language: str) -> None:
+    # Started before the talk's clock (1 January 2026): a stop is never before a start.
     now = datetime.now().astimezone()
     with store.open_profile(isolated) as p:
         for name in KNOWN[language]:
-            store.add_medicine(p, name, date(2026, 1, 5), now)
+            store.add_medicine(p, name, date(2025, 12, 5), now)
 
 
 def probe(t, isolated, language: str, said: str, kind: str, name: str | None) -> bool:
