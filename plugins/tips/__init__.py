@@ -24,28 +24,29 @@ def plugin() -> Tips:
     return Tips()
 
 
+def _from_journal(data_dir: Path, read: Any, default: Any) -> Any:
+    """``read(journal)``, the journal opened read only; ``default`` when it cannot be read."""
+    from crampcoach.plugins.journal.store import Journal, JournalError
+
+    try:
+        with Journal(data_dir, create=False) as j:
+            return read(j)
+    except JournalError:
+        return default
+
+
 def urgent_lately(data_dir: Path, now: Any) -> str | None:
     """A red flag the journal holds from the last day and a half that needs a doctor today or
     sooner (read only): until it is checked, no stretching is suggested or led."""
     from crampcoach.plugins.journal.insights import urgent_lately as held
-    from crampcoach.plugins.journal.store import Journal, JournalError
 
-    try:
-        with Journal(data_dir, create=False) as j:
-            return held(j, now)
-    except JournalError:
-        return None
+    return _from_journal(data_dir, lambda j: held(j, now), None)
 
 
 def recent_muscles(data_dir: Path, now: Any) -> Counter[str]:
     """Which muscles cramped in the last two weeks, from the journal (read only)."""
-    from crampcoach.plugins.journal.store import Journal, JournalError
-
-    try:
-        with Journal(data_dir, create=False) as j:
-            eps = j.episodes(since=now - timedelta(days=RECENT_DAYS))
-    except JournalError:
-        return Counter()
+    eps = _from_journal(data_dir, lambda j: j.episodes(since=now - timedelta(days=RECENT_DAYS)),
+                        [])
     return Counter(e["muscle"] for e in eps if e["muscle"])
 
 
