@@ -253,9 +253,8 @@ def test_korean_emergency_number_read_aloud_is_a_call_for_help_at_the_rating_que
 
 
 SAME_DAY_AGAIN = ["Please get that checked today by urgent care, your doctor, or a nurse line."]
-NO_STRETCH = ["Not tonight.",
-              "After the warning sign you told me about, leave stretching until a doctor has "
-              "checked you."]
+NO_STRETCH = ["Not tonight.", "You told me of a warning sign.",
+              "Leave stretching until a doctor has checked you."]
 
 
 @pytest.mark.parametrize("asked", ["bedtime stretch", "another tip"])
