@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -585,6 +586,59 @@ def test_the_first_cramp_named_in_the_morning_is_the_one_changed(talk, isolated,
     assert t.say("yes") == ["Got it. Nine out of ten."]
     with Journal(isolated) as j:
         assert j.get(first)["severity"] == 9 and j.get(second)["severity"] == 4
+
+
+def _two_cramps(isolated: Path, clock) -> tuple[int, int]:
+    with Journal(isolated) as j:
+        calf = j.add(clock.now() - timedelta(hours=5), clock.now(), side="left",
+                     muscle="calf", severity=6)
+        foot = j.add(clock.now() - timedelta(hours=3), clock.now(), side="right",
+                     muscle="foot", severity=4)
+    return calf, foot
+
+
+@pytest.mark.parametrize("said,changed", [
+    ("the calf cramp was a three", {"severity": 3}),
+    ("the calf one was actually a three", {"severity": 3}),
+    ("the left calf one was more like a three", {"severity": 3}),
+    ("the calf one was on my right", {"side": "right"}),
+    ("the left one was my thigh", {"muscle": "thigh"}),
+])
+def test_a_cramp_of_the_night_named_by_its_place_is_the_one_changed(talk, isolated, clock,
+                                                                    said, changed):
+    # Review finding: "the calf cramp was a three" in the morning was heard as a new calf
+    # cramp: coaching began and a third, phantom episode was logged.
+    calf, foot = _two_cramps(isolated, clock)
+    t = talk()
+    t.start()
+    assert t.say(said)[0].startswith("Change the cramp from ")
+    t.say("yes")
+    with Journal(isolated) as j:
+        assert len(j.episodes()) == 2
+        assert {k: j.get(calf)[k] for k in changed} == changed
+        assert j.get(foot)["severity"] == 4 and j.get(foot)["muscle"] == "foot"
+
+
+def test_a_place_with_no_cramp_of_the_night_changes_nothing(talk, isolated, clock):
+    _two_cramps(isolated, clock)
+    t = talk()
+    t.start()
+    assert t.say("the thigh cramp was a two") == [
+        "I have no thigh cramp from the last twelve hours to change."]
+    with Journal(isolated) as j:
+        assert [ep["severity"] for ep in j.episodes()] == [6, 4]
+
+
+def test_a_place_named_is_which_cramp_not_a_value():
+    from crampcoach.voice.host import PluginHost
+    from crampcoach.voice.session import build_matcher
+
+    matcher_en = build_matcher(PluginHost(autoload=False), "en")
+    heard = matcher_en.match("the foot one was on my left")
+    assert (heard.name, heard.slots, heard.which) == (
+        "log.correct", {"side": "left"}, {"muscle": "foot"})
+    heard = matcher_en.match("my calf cramp is back")
+    assert (heard.name, heard.which) == ("cramp.report", {})
 
 
 @pytest.mark.parametrize("said", ["첫 번째 건 사실 구 점이었어", "처음 거는 구 점이었어"])

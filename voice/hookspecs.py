@@ -66,6 +66,9 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
     back" answers "front or back?", and is nothing in "did you lock the back door").
     A red flag (priority 90 and up) may list ``advice`` values of its slot: said with them
     alone it wins on what it explains, not whenever it matches.
+    ``which_after`` lists words that, said just after slot values, make them name which
+    record is meant rather than a value to set ("the *calf* one was a three"): the intent
+    then carries them in ``Intent.which``, and its slots hold only the values.
     The engine matches utterances against every plugin's sentences, and the same sentences
     become the recogniser's grammar, so a phrase not declared here cannot be heard by voice.
     """

@@ -121,6 +121,10 @@ class IntentDecl:
     """Slot values of a red flag that ask for advice, not help now ("every night"): said with
     them alone the red flag wins on what it explains, like any intent, not whenever it
     matches ("how do I stop these coming back every night" asks for tips)."""
+    which_after: frozenset[str] = frozenset()
+    """Words that, said just after slot values, make those values name which record is
+    meant rather than a value to set: "the *calf* one was a three" (see
+    :meth:`IntentMatcher._which`)."""
 
 
 LISTENING = {
@@ -359,8 +363,9 @@ class IntentMatcher:
                 f"plugin {plugin}: intent {name}: unknown listening state "
                 f"{', '.join(sorted(heard - LISTENING.keys()))} (known: {', '.join(LISTENING)})")
         advice = frozenset(str(v) for v in spec.get("advice", ()))
+        which_after = frozenset(self.language.normalise(w) for w in spec.get("which_after", ()))
         self.intents[name] = IntentDecl(name, plugin, priority, slots, sentences, pick, heard,
-                                        advice)
+                                        advice, which_after)
         self.wake_alone.update(self.language.normalise(p) for p in spec.get("wake_alone", ()))
         if spec.get("screened"):
             self.screened.add(name)
@@ -407,7 +412,41 @@ class IntentMatcher:
         if found is None:
             return Intent(None, {}, None, norm)
         decl, slots, score = found
-        return Intent(decl.name, slots, decl.plugin, norm, score=score)
+        slots, which = self._which(norm.split(), decl, slots)
+        return Intent(decl.name, slots, decl.plugin, norm, score=score, which=which)
+
+    def _which(self, words: list[str], decl: IntentDecl, slots: dict[str, Any]
+               ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The slots said as a value, and those said to name which record is meant.
+
+        A run of slot phrases followed by one of ``decl.which_after`` names a record ("the
+        *left calf* one was a three", "the *foot* cramp was on my left"); the values are
+        then read again from the rest of the sentence, so the name is no value to set (and
+        its "one" no rating).
+        """
+        if not decl.which_after or not slots:
+            return slots, {}
+        said = sorted(
+            (at, n, slot, value)
+            for slot in decl.slots
+            for value, phrases in self._match_lists[slot].items()
+            for phrase in phrases
+            for at, n in _find_spans(words, phrase.split(), self._alts))
+        naming: dict[int, tuple[int, str, str]] = {}
+        """Start → (length, slot, value) of the phrases that name the record."""
+        for at, n, slot, value in reversed(said):  # right to left: "left" names if "calf" does
+            after = at + n
+            if (after < len(words) and words[after] in decl.which_after) or after in naming:
+                if not any(at <= a < at + n or a <= at < a + m for a, (m, _, _) in naming.items()):
+                    naming[at] = (n, slot, value)
+        if not naming:
+            return slots, {}
+        which = {slot: int(value) if slot in self._ranges else value
+                 for _, slot, value in naming.values()}
+        hidden = {i for at, (n, _, _) in naming.items() for i in range(at, at + n + 1)}
+        rest = [w if i not in hidden else "·" for i, w in enumerate(words)]
+        values, _ = self._read_slots(rest, decl.slots, decl.pick, self._masked(rest))
+        return values, which
 
     def answer_in(self, text: str, expects: Iterable[str]) -> Intent:
         """The best of the ``expects`` intents with slots found anywhere in ``text``, however

@@ -50,9 +50,16 @@ class Intent:
     """Set by a screen whose finding advises without taking over the turn: once it is
     answered, the utterance is still understood and acted on as usual (and an open question
     stays open). "Cramp again, third one tonight" gets a word of advice, then coaching."""
+    which: dict[str, Any] = field(default_factory=dict)
+    """Slot values said to name *which* record is meant, not a new value: in "the calf one
+    was a three", ``{"muscle": "calf"}`` (and ``slots`` is ``{"severity": 3}``). Only for
+    intents that declare ``which_after``."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"intent": self.name, "slots": dict(self.slots), "plugin": self.plugin}
+        out = {"intent": self.name, "slots": dict(self.slots), "plugin": self.plugin}
+        if self.which:
+            out["which"] = dict(self.which)
+        return out
 
 
 @dataclass(frozen=True)

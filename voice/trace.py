@@ -89,8 +89,11 @@ class Trace:
 
     def intent(self, intent: Intent, why: str = "") -> None:
         """The dialogue acts on ``intent`` (``name`` is null when nothing was understood)."""
-        self._write({"event": "intent", "name": intent.name, "slots": dict(intent.slots),
-                     "plugin": intent.plugin, "why": why})
+        event = {"event": "intent", "name": intent.name, "slots": dict(intent.slots),
+                 "plugin": intent.plugin, "why": why}
+        if intent.which:  # "the calf one was a three": which record the slots are for
+            event["which"] = dict(intent.which)
+        self._write(event)
 
     def said(self, said: Said) -> None:
         self._write({"event": "said", "text": said.text, "plugin": said.plugin})

@@ -267,7 +267,7 @@ class JournalPlugin:
         if name == "log.undo":
             return self._undo(book, convo, intent.text)
         if name == "log.correct":
-            return self._correct(book, convo, slots, intent.text)
+            return self._correct(book, convo, slots, intent.text, intent.which)
         if name == "status.elapsed":
             return self._elapsed(book, convo)
         return None
@@ -533,12 +533,20 @@ class JournalPlugin:
         return Reply(say=[book.say("undone_removal")])
 
     def _correct(self, book: phrasebook.Phrasebook, convo: Conversation,
-                 slots: dict[str, Any], text: str = "") -> Reply:
+                 slots: dict[str, Any], text: str = "",
+                 which: dict[str, Any] | None = None) -> Reply:
         assert self.journal is not None
         ep = self.journal.find(self.current) if self.current is not None else None
         fields = {k: slots[k] for k in ("side", "muscle") if slots.get(k)}
         severity = slots.get("severity")
         named = self._named_earlier(book, text, convo.now())
+        if named is None and which:
+            # "The calf one was a three": the cramp of the past half day in that place.
+            named = self._named_by_place(which, convo.now())
+            if named is None:
+                return Reply(say=[book.say("no_named", what=_place(book, which))])
+            if named["id"] == self.current:
+                named = None  # this conversation's own cramp: changed at once, as usual
         if ep is None or named is not None:
             return self._correct_earlier(book, convo, fields, severity, named)
         if not fields and severity is None:
@@ -569,6 +577,18 @@ class JournalPlugin:
         if len(recent) < 2 or which >= len(recent) or recent[which]["id"] == self.current:
             return None
         return recent[which]
+
+    def _named_by_place(self, which: dict[str, Any], now: datetime) -> dict[str, Any] | None:
+        """The latest cramp of the past half day at the place ``which`` names ("the *calf*
+        one"); else the only one whose place was never said, which the confirming question
+        names by its time."""
+        assert self.journal is not None
+        recent = self.journal.episodes(since=now - timedelta(hours=EARLIER_FIX_H))
+        there = [ep for ep in recent if all(ep.get(k) == v for k, v in which.items())]
+        unsaid = [ep for ep in recent if all(ep.get(k) in (None, v) for k, v in which.items())]
+        if there:
+            return max(there, key=lambda ep: parse_time(ep["started_at"]))
+        return unsaid[0] if len(unsaid) == 1 else None
 
     def _correct_earlier(self, book: phrasebook.Phrasebook, convo: Conversation,
                          fields: dict[str, Any], severity: int | None,
