@@ -67,6 +67,39 @@ def test_trend_against_the_week(isolated, morning):
     assert "That's more than your average this week." in said
 
 
+@pytest.mark.parametrize("before,this,trend", [
+    (3, 1, "That's down from three the week before."),
+    (1, 2, "That's up from one the week before."),
+    (2, 2, "That's the same as the week before."),
+    (0, 1, "The week before had none."),
+    (2, 0, "That's down from two the week before."),
+])
+def test_how_was_my_week_compares_with_the_week_before(isolated, morning, before, this, trend):
+    log(isolated, at(1, 3), 60, muscle="calf")  # the journal was kept before both weeks
+    for n in range(before):
+        log(isolated, at(13 + n, 3), 60, muscle="calf")
+    for n in range(this):
+        log(isolated, at(20 + n, 3), 60, muscle="calf")
+    said = morning(at(24, 8)).say("how was my week")
+    assert said[1] == trend
+
+
+def test_the_week_is_compared_only_when_the_journal_was_kept_the_week_before(isolated, morning):
+    # "Up from none the week before" would be untrue of a journal begun this week.
+    log(isolated, at(22, 3), 60, muscle="calf")
+    said = morning(at(24, 8)).say("how was my week")
+    assert said[:2] == ["In the last seven days, you had one cramp.", "Here's a tip."]
+
+
+def test_korean_week_is_compared_with_the_week_before(isolated, morning):
+    log(isolated, at(1, 3), 60, muscle="calf")
+    for n in range(3):
+        log(isolated, at(13 + n, 3), 60, muscle="calf")
+    log(isolated, at(21, 3), 60, muscle="calf")
+    said = morning(at(24, 8), language="ko").say("이번 주 어땠어")
+    assert said[:2] == ["지난 칠 일 동안 쥐가 한 번 났어요.", "그 전 주의 세 번보다 줄었어요."]
+
+
 def test_see_a_doctor_rule_is_added_when_it_holds(isolated, morning):
     for back in range(9):
         log(isolated, at(24 - back, 3), 60, muscle="calf")

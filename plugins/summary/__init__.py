@@ -132,8 +132,13 @@ class Summary:
         from crampcoach.plugins.journal.store import Journal
 
         now = convo.now()
+        week_ago = now - timedelta(days=7)
         with Journal(convo.data_dir) as j:
-            eps = j.episodes(since=now - timedelta(days=7), until=now)
+            eps = j.episodes(since=week_ago, until=now)
+            before = j.episodes(since=week_ago - timedelta(days=7), until=week_ago)
+            # Nothing logged before this week at all: the journal was not kept then, and
+            # "fewer than the week before" would be untrue.
+            kept_before = bool(before) or bool(j.episodes(until=week_ago))
         say = data["say"]
         if not eps:
             line = say["week_none"]
@@ -144,7 +149,12 @@ class Summary:
             key = "week_many_one_night" if nights == 1 and "week_many_one_night" in say \
                 else "week_many"
             line = say[key].format(count=count, nights=_spell(convo, data, nights))
-        return Reply(say=[line], follow=[Intent("tips.request", {}, "summary", "")])
+        lines = [line]
+        if kept_before and (eps or before):  # two weeks with none: nothing new to say
+            trend = "week_up_from_none" if not before else "week_up" if len(eps) > len(
+                before) else "week_down" if len(eps) < len(before) else "week_level"
+            lines.append(say[trend].format(before=_counted(convo, data, before)[0]))
+        return Reply(say=lines, follow=[Intent("tips.request", {}, "summary", "")])
 
     @staticmethod
     def _for_doctor(convo: Any, data: dict[str, Any]) -> Reply:
