@@ -522,6 +522,25 @@ def test_last_nights_cramp_told_in_the_morning_is_noted_after_a_yes(talk, isolat
     assert not any("No cramps" in line for line in said)
 
 
+def test_last_nights_cramp_told_in_the_afternoon_is_kept_in_last_night(talk, isolated, clock):
+    # Review finding: told at three in the afternoon, the cramp was stamped three in the
+    # afternoon: no morning summary counted it, last night's or the next.
+    from datetime import datetime
+
+    clock._wall = datetime(2026, 11, 24, 15, 0).astimezone()
+    t = talk()
+    t.start()
+    assert t.say("I had a cramp last night in my left calf") == [TOLD, OFFER]
+    t.say("yes")
+    with Journal(isolated) as j:
+        [ep] = j.episodes()
+    assert ep["started_at"].startswith("2026-11-24T10:59")  # the night ends at eleven
+    said = t.say("how was last night")
+    assert said[:2] == ["You had one cramp last night.", "Your left calf, told to me afterwards."]
+    clock.advance(18 * 3600)  # the next morning
+    assert t.say("how was last night")[0] == "Good news. No cramps last night."
+
+
 def test_last_nights_cramp_is_not_added_on_a_no_or_when_already_logged(talk, isolated, clock):
     t = talk()
     t.start()

@@ -650,9 +650,16 @@ class JournalPlugin:
             return Reply(say=[book.say("not_added")])
         now = convo.now()
         # When it began was not heard: the entry carries the time it was told, says so,
-        # and claims no length.
+        # and claims no length. Told after the night is over ("I had one last night", in
+        # the afternoon), it is kept in that night, at its last minute: stamped with the
+        # afternoon, no morning summary would count it.
+        from .insights import parse_hhmm
+
+        end = parse_hhmm(convo.config["summary.night_end"])
+        night_end = now.replace(hour=end.hour, minute=end.minute, second=0, microsecond=0)
+        when = night_end - timedelta(minutes=1) if now >= night_end else now
         new_id = self._write(convo, lambda j: j.add(
-            now, now, source=convo.source, ended_at=now.isoformat(), ended_by="told",
+            when, now, source=convo.source, ended_at=when.isoformat(), ended_by="told",
             notes=TOLD_NOTE, **fields))
         self._make_current(new_id, [(0, "closed")])
         self.asked_id = new_id
