@@ -146,6 +146,18 @@ def test_bedtime_stretch_is_led_with_timed_holds(isolated, talk):
     assert rest[-1] == "That's the bedtime stretch done. Sleep well."
 
 
+@pytest.mark.parametrize("hour,last", [
+    (12, "That's the bedtime stretch done."),
+    (22, "That's the bedtime stretch done. Sleep well."),
+    (2, "That's the bedtime stretch done. Sleep well."),
+])
+def test_the_bedtime_stretch_says_sleep_well_only_at_night(isolated, morning, hour, last):
+    # Review finding: "Sleep well" after the stretch tried at noon.
+    t = morning(at(24, hour))
+    t.say("bedtime stretch")
+    assert t.run_until_quiet()[-1] == last
+
+
 def test_summary_is_offered_once_by_voice_after_the_night(isolated, morning):
     t = morning(at(24, 11, 30))
     t.session.convo.source = "voice"

@@ -164,7 +164,7 @@ class Tips:
         book = phrasebook.Phrasebook({"say": lang["stretch_say"]}, convo.language)
         steps = lang["stretch"]
         if self.stretch_step >= len(steps):
-            reply.say.append(book.say("done"))
+            reply.say.append(book.say("done" if _bedtime(convo) else "done_day"))
             return reply
         step = steps[self.stretch_step]
         self.stretch_rep = 0
@@ -194,3 +194,20 @@ def _write_heard(path: Path, heard: list[str]) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(heard), encoding="utf-8")
     os.replace(tmp, path)
+
+
+BEDTIME_UNTIL_H = 5
+"""Until this hour of the morning a stretch is still done at bedtime."""
+
+
+def _bedtime(convo: Any) -> bool:
+    """Whether it is an hour to end with "sleep well": from the night's start (the summary's
+    ``night_start``) to the small hours; a bedtime stretch tried at noon just ends."""
+    from crampcoach.plugins.journal.insights import parse_hhmm
+
+    now = convo.now().astimezone()
+    try:
+        start = parse_hhmm(convo.config["summary.night_start"])
+    except (KeyError, ValueError):
+        start = parse_hhmm("18:00")
+    return now.time() >= start or now.hour < BEDTIME_UNTIL_H
