@@ -622,6 +622,8 @@ def _two_cramps(isolated: Path, clock) -> tuple[int, int]:
     ("the left calf one was more like a three", {"severity": 3}),
     ("the calf one was on my right", {"side": "right"}),
     ("the left one was my thigh", {"muscle": "thigh"}),
+    ("the one in my calf was more like a three", {"severity": 3}),
+    ("the cramp in my left calf was on the right side", {"side": "right"}),
 ])
 def test_a_cramp_of_the_night_named_by_its_place_is_the_one_changed(talk, isolated, clock,
                                                                     said, changed):
@@ -658,6 +660,10 @@ def test_a_place_named_is_which_cramp_not_a_value():
         "log.correct", {"side": "left"}, {"muscle": "foot"})
     heard = matcher_en.match("my calf cramp is back")
     assert (heard.name, heard.which) == ("cramp.report", {})
+    # A place with nothing else to set is the value, not a name: "no, the left one".
+    for said in ("no the left one", "no it was the left one"):
+        heard = matcher_en.match(said)
+        assert (heard.name, heard.slots, heard.which) == ("log.correct", {"side": "left"}, {})
 
 
 @pytest.mark.parametrize("said", ["첫 번째 건 사실 구 점이었어", "처음 거는 구 점이었어"])

@@ -68,7 +68,8 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
     alone it wins on what it explains, not whenever it matches.
     ``which_after`` lists words that, said just after slot values, make them name which
     record is meant rather than a value to set ("the *calf* one was a three"): the intent
-    then carries them in ``Intent.which``, and its slots hold only the values.
+    then carries them in ``Intent.which``, and its slots hold only the values;
+    ``which_before`` does the same for phrases said just before them ("the one in my *calf*").
     The engine matches utterances against every plugin's sentences, and the same sentences
     become the recogniser's grammar, so a phrase not declared here cannot be heard by voice.
     """

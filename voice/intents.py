@@ -125,6 +125,9 @@ class IntentDecl:
     """Words that, said just after slot values, make those values name which record is
     meant rather than a value to set: "the *calf* one was a three" (see
     :meth:`IntentMatcher._which`)."""
+    which_before: tuple[str, ...] = ()
+    """Phrases that, said just before a slot value, make it name the record: "the one in my
+    *calf* was a three"."""
 
 
 LISTENING = {
@@ -364,8 +367,9 @@ class IntentMatcher:
                 f"{', '.join(sorted(heard - LISTENING.keys()))} (known: {', '.join(LISTENING)})")
         advice = frozenset(str(v) for v in spec.get("advice", ()))
         which_after = frozenset(self.language.normalise(w) for w in spec.get("which_after", ()))
+        which_before = tuple(self.language.normalise(w) for w in spec.get("which_before", ()))
         self.intents[name] = IntentDecl(name, plugin, priority, slots, sentences, pick, heard,
-                                        advice, which_after)
+                                        advice, which_after, which_before)
         self.wake_alone.update(self.language.normalise(p) for p in spec.get("wake_alone", ()))
         if spec.get("screened"):
             self.screened.add(name)
@@ -420,11 +424,12 @@ class IntentMatcher:
         """The slots said as a value, and those said to name which record is meant.
 
         A run of slot phrases followed by one of ``decl.which_after`` names a record ("the
-        *left calf* one was a three", "the *foot* cramp was on my left"); the values are
-        then read again from the rest of the sentence, so the name is no value to set (and
-        its "one" no rating).
+        *left calf* one was a three", "the *foot* cramp was on my left"), and so does one
+        said just after a phrase of ``decl.which_before`` ("the one in my *calf* was a
+        three"); the values are then read again from the rest of the sentence, so the name
+        is no value to set (and its "one" no rating).
         """
-        if not decl.which_after or not slots:
+        if not (decl.which_after or decl.which_before) or not slots:
             return slots, {}
         said = sorted(
             (at, n, slot, value)
@@ -434,11 +439,23 @@ class IntentMatcher:
             for at, n in _find_spans(words, phrase.split(), self._alts))
         naming: dict[int, tuple[int, str, str]] = {}
         """Start → (length, slot, value) of the phrases that name the record."""
+        before = [p.split() for p in decl.which_before]
+
+        def free(at: int, n: int) -> bool:
+            return not any(at <= a < at + n or a <= at < a + m for a, (m, _, _) in naming.items())
+
         for at, n, slot, value in reversed(said):  # right to left: "left" names if "calf" does
             after = at + n
-            if (after < len(words) and words[after] in decl.which_after) or after in naming:
-                if not any(at <= a < at + n or a <= at < a + m for a, (m, _, _) in naming.items()):
-                    naming[at] = (n, slot, value)
+            if ((after < len(words) and words[after] in decl.which_after) or after in naming) \
+                    and free(at, n):
+                naming[at] = (n, slot, value)
+        ends = set()
+        """Where a name said after a ``which_before`` phrase ends, so far."""
+        for at, n, slot, value in said:  # left to right: "the one in my left *calf*"
+            if (at in ends or any(words[max(0, at - len(b)):at] == b for b in before)) \
+                    and free(at, n):
+                naming[at] = (n, slot, value)
+                ends.add(at + n)
         if not naming:
             return slots, {}
         which = {slot: int(value) if slot in self._ranges else value
@@ -446,6 +463,8 @@ class IntentMatcher:
         hidden = {i for at, (n, _, _) in naming.items() for i in range(at, at + n + 1)}
         rest = [w if i not in hidden else "·" for i, w in enumerate(words)]
         values, _ = self._read_slots(rest, decl.slots, decl.pick, self._masked(rest))
+        if not values:  # "no, it was the cramp in my calf": nothing else to set, so no name
+            return slots, {}
         return values, which
 
     def answer_in(self, text: str, expects: Iterable[str]) -> Intent:
