@@ -29,6 +29,9 @@ How a concept is found, in one utterance:
 - a list joined by "or" ("붓거나 빨갛진 않아요": ``list_joiner_suffixes``) is denied as a whole by
   the negation after its last item; adverbs in ``negation_skip`` ("통증은 전혀 없어요") do not
   use up the negation's reach.
+- "not only" ("다리만 아니고 배에도", ``not_only``) denies nothing: it adds.
+- ``dark_room``: a blackout said with the room's dark as its cause ("눈앞이 캄캄했는데 불 꺼
+  놔서 그런 거였어") is no blackout.
 - ``explained``: warmth or redness said with its cause ("hot after the heat pack") is no clot sign.
 - ``exertion``: walking told as the cramp's cause ("I walked a lot yesterday") is not walking
   pain, unless walking is said to bring the pain on (``walk_trigger``: "when I walk").
@@ -83,7 +86,8 @@ EMERGENCY_ALONE = ("breathing", "breath_fast", "chest", "coughing_blood", "colla
 CLOT_SIGNS = ("redness", "warmth", "dark_skin")
 ASK_BACK = {"breathing": "breath_unclear", "breath_fast": "breath_unclear",
             "chest": "chest_unclear", "coughing_blood": "coughing_blood", "collapse": "faint",
-            "convulsion": "collapse_unclear", "passed_out": "faint"}
+            "convulsion": "collapse_unclear", "passed_out": "faint",
+            "blackout": "faint"}
 """The one question asked back when an emergency sign is only asked about."""
 SOON_ALONE = ("numbness", "feeling_lost", "part_unfelt", "weakness", "wasting", "twitching",
               "walking_pain", "urge_to_move", "frequency", "frequency_count", "daytime_tired",
@@ -157,6 +161,10 @@ class Screener:
         # "숨도 못 쉬는 줄": a sign ending in a word that goes before a verb goes on into it.
         self.verb_before = set(screen.get("before_verb", []))
         self.unsure = self._terms(screen.get("not_negations", []))
+        # "쥐가 다리만 아니고 배에도 나": "not only" (a word ending in 만/뿐 before the copula's
+        # denial) adds, it denies nothing.
+        self.not_only = self._terms(screen.get("not_only", []))
+        self.not_only_after = tuple(screen.get("not_only_after_suffixes", []))
         self.others = self._terms(screen.get("someone_else", []))
         self.near = self._terms(screen.get("near", []))
         # "가슴이 안 아픈 건 아니에요": a denial denied; "I can't say it doesn't hurt".
@@ -406,7 +414,8 @@ class Screener:
 
         def cue(i: int, terms: list[_Term]) -> bool:
             return 0 <= i < len(words) and clause[i] == c and i not in inside and \
-                self._any_at(words, i, terms) and not self._any_at(words, i, self.unsure)
+                self._any_at(words, i, terms) and not self._any_at(words, i, self.unsure) \
+                and not self._not_only(words, i)
 
         # "A-거나 B진 않아요": each item joined by "or", and each adverb ("전혀"), moves the
         # denying verb one word on.
@@ -438,6 +447,11 @@ class Screener:
                           for i in range(start)):
             return False
         return denied
+
+    def _not_only(self, words: Sequence[str], i: int) -> bool:
+        """The denial at ``i`` says "not only" ("다리만 아니고", "다리뿐 아니라"): it adds."""
+        return bool(self.not_only_after) and i > 0 and \
+            words[i - 1].endswith(self.not_only_after) and self._any_at(words, i, self.not_only)
 
     def _told_in_scene(self, words: Sequence[str], spec: dict[str, Any], cue: tuple[int, int],
                        start: int) -> bool:
@@ -765,6 +779,12 @@ def screen(text: str, data: dict[str, Any], code: str, pregnant: bool = False) -
         return Verdict(None)
     other = s.about_other(words)
     found, framed = s.mentions(words, other)
+    # "눈앞이 캄캄해요" is a blackout, unless the room's dark is said as its cause ("불 꺼 놔서
+    # 그런 거였어"); only threatened ("캄캄해질 뻔") it is feeling faint.
+    if "blackout" in found:
+        found.discard("blackout")
+        if "dark_room" not in found:
+            found.add("faint" if s.is_near(words, "blackout") else "collapse")
     if "collapse" in found and s.is_near(words, "collapse"):
         found.discard("collapse")
         found.add("faint")
