@@ -11,6 +11,9 @@ any benchmark.
   soon;
 - the world gone dark before the eyes (눈앞이 캄캄) with the room's dark said as its cause ("불
   꺼 놔서 그런 거였어"): no blackout; said alone, or after only turning the light off, it stays one.
+
+The blackout class holds in English too ("everything went black … the power cut"), and a cramp
+that keeps coming back "for the last hour" is an hour of it (same day), as "for an hour" was.
 """
 
 from __future__ import annotations
@@ -67,10 +70,37 @@ CLASSES: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# The same classes in English, and a cramp that keeps coming back "for the last hour".
+EN_CLASSES: dict[str, list[tuple[str, str]]] = {
+    "the room dark said with it": [
+        ("it all went black for a moment but that was just the power cut", "none"),
+        ("everything went dark, the bulb had blown in the hall", "none"),
+        ("I got up and everything went black, the lights were off downstairs", "none"),
+    ],
+    "a blackout stays one": [
+        ("everything went dark and then I was on the floor", "emergency"),
+        ("I turned the light off and then everything went black for a bit", "emergency"),
+        ("my vision went black when I stood up", "emergency"),
+    ],
+    "a cramp on and off for the last hour": [
+        ("my calf has been seizing up on and off for the last hour", "same_day"),
+        ("it keeps knotting up again for the past hour and won't settle", "same_day"),
+        ("I've had two short cramps in the last hour", "none"),
+    ],
+}
+
+
 @pytest.mark.parametrize(("text", "tier"), [
     pytest.param(t, tier, id=f"{cls}: {t}") for cls, rows in CLASSES.items() for t, tier in rows])
 def test_round18_classes(text, tier):
     assert screen_tier(text, "ko") == tier
+
+
+@pytest.mark.parametrize(("text", "tier"), [
+    pytest.param(t, tier, id=f"{cls}: {t}")
+    for cls, rows in EN_CLASSES.items() for t, tier in rows])
+def test_round18_classes_in_english(text, tier):
+    assert screen_tier(text, "en") == tier
 
 
 def _symptom_rows() -> set[str]:
@@ -85,5 +115,6 @@ def _symptom_rows() -> set[str]:
 def test_no_test_sentence_is_a_benchmark_row():
     rows = _symptom_rows()
     ko = [t for rows_ in CLASSES.values() for t, _ in rows_]
-    assert [t for t in ko if spoken(t) in rows] == []
-    assert benchmark_rows_among(ko, "ko") == []
+    en = [t for rows_ in EN_CLASSES.values() for t, _ in rows_]
+    assert [t for t in ko + en if spoken(t) in rows] == []
+    assert benchmark_rows_among(ko, "ko") == [] and benchmark_rows_among(en, "en") == []
