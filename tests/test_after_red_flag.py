@@ -286,3 +286,30 @@ def test_korean_no_stretch_after_a_red_flag(talk):
     t.say("종아리가 붓고 뜨거워요")
     t.clock.advance(2 * 3600)
     assert t.say("스트레칭")[0] == "오늘은 쉬어요."
+
+
+@pytest.mark.parametrize("language,cramp,flag,over,advice", [
+    ("en", "cramp in my left calf", "my chest hurts", "it's gone",
+     "If you haven't called yet, please call emergency services now."),
+    ("ko", "왼쪽 종아리에 쥐 났어", "가슴이 너무 아파", "풀렸어",
+     "아직 전화하지 않았다면 지금 응급 번호로 전화하세요."),
+])
+def test_its_gone_after_an_emergency_answer_gets_the_advice_not_good(talk, language, cramp,
+                                                                     flag, over, advice):
+    # Black-box finding: "it's gone" just after "call emergency services now" for chest pain
+    # got "Good. I'm here if it comes back." and "How bad was it?": it sounded like an
+    # all-clear, and may have meant the chest pain had gone.
+    t = talk(language=language)
+    t.start()
+    t.say(cramp)
+    t.say(flag)
+    assert t.say(over) == [advice]
+
+
+def test_its_gone_after_same_day_advice_gets_the_advice_first(talk):
+    t = talk()
+    t.start()
+    t.say("cramp in my left calf")
+    t.say("my left calf is swollen and hot")
+    said = t.say("it's gone")
+    assert said[0] == SAME_DAY_AGAIN[0] and not any(s.startswith("Good") for s in said)

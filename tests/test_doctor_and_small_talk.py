@@ -163,3 +163,23 @@ def test_a_warning_sign_with_no_cramp_is_still_a_report_for_the_doctor(talk, iso
     assert "I've saved a report for your doctor." in out
     [page] = (isolated / "reports").iterdir()
     assert "same-day check" in page.read_text()
+
+
+@pytest.mark.parametrize("language,flag,first", [
+    ("en", "my chest hurts", ["Tell your doctor first about the warning sign you told me of.",
+                              "It is in the report."]),
+    ("ko", "가슴이 너무 아파", ["말씀하신 위험 신호를 의사에게 먼저 알리세요.",
+                            "보고서에도 적었어요."]),
+])
+def test_a_warning_sign_is_told_first_for_the_doctor_when_cramps_were_logged_too(
+        talk, clock, language, flag, first):
+    # Black-box finding: with a cramp logged as well, "what should I tell my doctor" said only
+    # "In the last thirty days, you had one cramp": the chest pain was never mentioned.
+    t = started(talk, language)
+    t.say("cramp in my left calf" if language == "en" else "왼쪽 종아리에 쥐 났어")
+    t.say(flag)
+    clock.advance(5 * 3600)
+    out = t.say("what should I tell my doctor" if language == "en" else "의사한테 뭐라고 말해")
+    assert out[:2] == first
+    assert out[2] in ("In the last thirty days, you had one cramp.",
+                      "지난 삼십 일 동안 쥐가 한 번 났어요.")

@@ -772,3 +772,21 @@ def test_time_since_the_last_cramp_when_none_is_going_on(talk, clock):
     assert said[1].startswith("Your last one began at ")
     clock.advance(3 * 86400)
     assert t.say("how long has it been")[1] == "Your last one was three days ago."
+
+
+def test_a_cramp_named_by_its_place_while_the_side_is_asked_is_that_cramp(talk, isolated, clock):
+    # Black-box finding: at "Which leg was it?" for a hamstring, "the foot one was on my
+    # left" put the hamstring on the left.
+    calf, foot = _two_cramps(isolated, clock)
+    t = talk()
+    t.start()
+    t.say("charley horse in my thigh")
+    t.say("the back")
+    t.say("it's gone")
+    assert t.say("four") == ["Got it. Four out of ten.", "Which leg was it: left, right, or both?"]
+    assert t.say("the foot one was on my left")[0].startswith("Change the cramp from ")
+    t.say("yes")
+    with Journal(isolated) as j:
+        hamstring = j.episodes()[-1]
+        assert hamstring["muscle"] == "hamstring" and hamstring["side"] is None
+        assert j.get(foot)["side"] == "left"

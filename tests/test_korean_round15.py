@@ -69,7 +69,7 @@ CLASSES: dict[str, list[tuple[str, str | None, dict]]] = {
         ("종아리가 너무 빨개요", "safety.symptom", {"symptom": "redness"}),
         ("쥐가 이십 분 동안 안 풀려요", "safety.symptom", {"symptom": "long_cramp"}),
         ("혈관이 단단하게 만져져", "safety.symptom", {"symptom": "hard_veins"}),
-        ("기침할 때 피가 섞여 나와", "safety.symptom", {"symptom": "coughing_blood"}),
+        ("기침하면 피가 섞여 나와", "safety.symptom", {"symptom": "coughing_blood"}),
         ("아버지가 갑자기 쓰러지셨어요", "safety.symptom", {"symptom": "collapse"}),
         ("머리가 너무 어지러워요", "safety.symptom", {"symptom": "faint"}),
         ("온몸이 계속 떨려요", "safety.symptom", {"symptom": "convulsions"}),

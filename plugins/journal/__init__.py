@@ -213,7 +213,8 @@ class JournalPlugin:
             return self._confirm_told(book, convo, name)
         if convo.asked == "side":
             side = slots.get("side")
-            if side and self.asked_id is not None:
+            # "The foot one was on my left" names another cramp: a correction, not the answer.
+            if side and self.asked_id is not None and not intent.which:
                 self._remember(convo, self.asked_id, now, "side", side=side)
                 return Reply(say=[book.say("side_set", side=book.name(side))])
             if name == "cramp.report" and _says(book, "new_cramp", intent.text):
@@ -396,6 +397,10 @@ class JournalPlugin:
             self.steps.append((0, "closed"))
         self.asked_id = target
         ep = self.journal.find(target)
+        advice = convo.facts.get(facts.UrgentAdvice)
+        if advice is not None and advice.tier == "emergency":
+            # Just told to call emergency services: no "how bad was it?" on top of that.
+            return Reply(say=self._unsaved_notice(book), cancel_timers=True)
         if ep is not None and ep["severity"] is not None and ep["side"] is not None:
             # Rated and placed while it lasted: asking "how bad was it?" again only keeps
             # someone awake who wants to sleep ("I already said seven").

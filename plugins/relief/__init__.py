@@ -367,6 +367,9 @@ class Relief:
         if self.stopped_for_flag and name in ("coach.next", "coach.resume", "answer.no"):
             # "next", "it still hurts" after the stretches were stopped for a red flag.
             return Reply(say=[book.say("stopped_for_flag")])
+        advice = convo.facts.get(facts.UrgentAdvice)
+        if name == "cramp.over" and (self.stopped_for_flag or advice and advice.tier):
+            return None  # no "Good" after a red flag: the safety plugin says its advice again
         stopped = self.stopped
         if stopped and convo.elapsed() - stopped[0] <= RESUME_AFTER_STOP_S:
             if name == "coach.resume":

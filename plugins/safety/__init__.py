@@ -110,6 +110,10 @@ class Safety:
             # "okay", "thanks" or "good night" after "call emergency services now" is no
             # all-clear: the advice again, in one line.
             return Reply(say=[say[f"after_{urgent}"]])
+        if intent.name == "cramp.over" and urgent in URGENT and convo.asked is None:
+            # "It's gone" just after "call emergency services now" may be the chest pain
+            # gone, and is no all-clear either way: the advice again, first.
+            return Reply(say=[say[f"after_{urgent}"]], urgent=True)
         if intent.name == "cramp.report" and urgent in URGENT and convo.asked is None:
             # A cramp within the hour after that advice is coached, but the advice comes
             # first: the red flag outranks the stretches.

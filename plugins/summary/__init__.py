@@ -188,6 +188,9 @@ class Summary:
             key = "doctor_many_one_night" if nights == 1 and "doctor_many_one_night" in say \
                 else "doctor_many"
             lines = [say[key].format(count=count, nights=_spell(convo, data, nights))]
+        if eps and flagged:
+            # A warning sign is what the doctor must hear first, cramps or not.
+            lines = [*say["doctor_symptoms_first"], *lines]
         try:
             save_for_doctor(Path(convo.data_dir), now, convo.config,
                             SimpleNamespace(call=convo.call), DOCTOR_DAYS)

@@ -302,7 +302,8 @@ def _doctor(j: Journal, p: Period, rules: list[str]) -> str:
         # A rule without words of its own is still a reason to look, never an internal name.
         items.append(f"<li><b>{html.escape(RULE_TEXT.get(rule, UNNAMED_RULE))}</b> "
                      f"<span class='behind'>{html.escape(behind)}</span></li>")
-    body = ("<ul class='notes'>" + "".join(items) + "</ul>" if items else
+    body = ("<p class='muted'>These rules look at the 14 nights before this report, whatever"
+            " its period.</p><ul class='notes'>" + "".join(items) + "</ul>" if items else
             "<p>No see-a-doctor rule applies in the 14 nights before this report.</p>")
     return ("<section class='block'><h2>For the doctor</h2>" + body + _red_flags(j, p)
             + "</section>")
