@@ -108,7 +108,7 @@ CLASSES = {
         ("i can only walk a short way before my leg hurts", SYMPTOM,
          {"symptom": "walking_pain"}),
         ("my calf aches when i walk to the shops", SYMPTOM, {"symptom": "walking_pain"}),
-        ("i coughed up some blood just now", SYMPTOM, {"symptom": "coughing_blood"}),
+        ("i coughed some blood up just now", SYMPTOM, {"symptom": "coughing_blood"}),
         ("the shelf gave way", N, {}),
         ("the traffic lights went red", N, {}),
         ("i can only walk the dog in the morning", N, {}),
@@ -167,7 +167,7 @@ def test_round16_class(en, text, intent, slots):
 SCREEN = [
     # The screen hears these signs too (it decides in the dialogue)…
     ("my foot's cramping and i can't quite catch my breath", "emergency"),
-    ("i coughed up some blood just now", "emergency"),
+    ("i coughed some blood up just now", "emergency"),
     ("my left calf looks much bigger than my right", "same_day"),
     ("my shin is hot and red", "same_day"),
     # …and nothing in ordinary talk with these words.

@@ -135,7 +135,7 @@ class TestOrdinaryMentionsGetNoAdvice:
 
 def test_no_test_sentence_is_a_benchmark_row():
     written = sentences_of(CLASSES) + SCREEN_NONE + SCREEN_SOON + [
-        "잠깐 쉬었다 하자", "숨 쉬기 힘들어요", "이 쥐 얼마나 더 오래 갈까",
+        "조금 쉬었다 하자", "숨 쉬기 힘들어요", "이 쥐 얼마나 더 오래 갈까",
         "이런 건 보통 얼마나 오래 가요", "쥐가 한참 오래 갔어",
         "얼마나 오래 가는지 몰라 벌써 한 시간째야"]
     assert benchmark_rows_among(written, "ko") == []
@@ -171,5 +171,5 @@ class TestHeardOnly:
 
     def test_korean_reading_is_not_moved_by_them(self, ko):
         # "쉬어져" is a word of a heard red flag ("숨이 안 쉬어져"): "쉬었다" stays as said.
-        assert ko.language.normalise("잠깐 쉬었다 하자") == "잠깐 쉬었다 하 자"
+        assert ko.language.normalise("조금 쉬었다 하자") == "조금 쉬었다 하 자"
         assert said(ko, "숨 쉬기 힘들어요") == ("safety.symptom", {"symptom": "breathless"})
