@@ -53,7 +53,7 @@ class Intent:
     which: dict[str, Any] = field(default_factory=dict)
     """Slot values said to name *which* record is meant, not a new value: in "the calf one
     was a three", ``{"muscle": "calf"}`` (and ``slots`` is ``{"severity": 3}``). Only for
-    intents that declare ``which_after``."""
+    intents that declare ``which_after`` or ``which_before``."""
 
     def to_json(self) -> dict[str, Any]:
         out = {"intent": self.name, "slots": dict(self.slots), "plugin": self.plugin}
