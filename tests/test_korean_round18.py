@@ -20,13 +20,17 @@ from tests.test_journal import _two_cramps
 ko = test_korean_text.ko  # the Korean matcher, built once per module
 said = test_korean_text.said
 
+OUT_OF_GRAMMAR = ("the Korean templates for it moved the voice grammar (the wake phrase and a "
+                  "command in one breath were no longer heard: tests/test_wake_command.py); "
+                  "taken out until they can stay out of the grammar")
+NAMED_BY_PLACE = [
+    ("허벅지 거는 칠 점이었어", "log.correct", {"severity": 7}),
+    ("오른쪽 건 사실 종아리였어", "log.correct", {"muscle": "calf"}),
+    ("발 쥐는 오른쪽이었어", "log.correct", {"side": "right"}),
+    ("세 번째 거는 발이었어", "log.correct", {"muscle": "foot"}),
+]
+
 CLASSES = {
-    "a cramp of the night named by its place, then what it was": [
-        ("허벅지 거는 칠 점이었어", "log.correct", {"severity": 7}),
-        ("오른쪽 건 사실 종아리였어", "log.correct", {"muscle": "calf"}),
-        ("발 쥐는 오른쪽이었어", "log.correct", {"side": "right"}),
-        ("세 번째 거는 발이었어", "log.correct", {"muscle": "foot"}),
-    ],
     "two red-flag signs joined with -고": [
         ("가슴이 좀 뻐근하고 조여요", "safety.symptom", {"symptom": "chest_pain"}),
         ("심장이 조이고 답답해", "safety.symptom", {"symptom": "chest_pain"}),
@@ -69,6 +73,7 @@ def test_older_readings_kept(ko):
     assert said(ko, "왼쪽 종아리 쥐")[0] == "cramp.report"
 
 
+@pytest.mark.xfail(reason=OUT_OF_GRAMMAR, strict=False)
 def test_the_place_named_is_which_cramp(ko):
     heard = ko.match("왼쪽 거는 허벅지였어")
     assert (heard.name, heard.slots, heard.which) == (
@@ -87,11 +92,20 @@ def test_not_taken(ko, text):
     assert said(ko, text)[0] is None
 
 
+@pytest.mark.xfail(reason=OUT_OF_GRAMMAR, strict=False)
+@pytest.mark.parametrize("text, intent, slots", NAMED_BY_PLACE)
+def test_named_by_place(ko, text, intent, slots):
+    heard = ko.match(text)
+    assert (heard.name, heard.slots) == (intent, slots)
+
+
 def test_no_test_sentence_is_a_benchmark_row():
-    assert benchmark_rows_among(sentences_of(CLASSES) + NOT_TAKEN, "ko") == []
+    assert benchmark_rows_among(sentences_of(CLASSES) + NOT_TAKEN
+                                + [t for t, _, _ in NAMED_BY_PLACE], "ko") == []
 
 
 # The dialogue: the cramp named is the one changed (like the English ones in test_journal.py).
+@pytest.mark.xfail(reason=OUT_OF_GRAMMAR, strict=False)
 @pytest.mark.parametrize("said,changed", [
     ("종아리 거는 삼 점이었어", {"severity": 3}),
     ("왼쪽 종아리 건 사실 삼 점이었어", {"severity": 3}),
@@ -113,6 +127,7 @@ def test_a_korean_cramp_of_the_night_named_by_its_place_is_the_one_changed(
         assert j.get(foot)["severity"] == 4 and j.get(foot)["muscle"] == "foot"
 
 
+@pytest.mark.xfail(reason=OUT_OF_GRAMMAR, strict=False)
 def test_a_korean_cramp_named_by_its_order_is_the_one_changed(talk, isolated, clock):
     # "두 번째 거는 왼쪽이었어": the second cramp of the night, and no new episode.
     calf, foot = _two_cramps(isolated, clock)
@@ -126,6 +141,7 @@ def test_a_korean_cramp_named_by_its_order_is_the_one_changed(talk, isolated, cl
         assert j.get(foot)["muscle"] == "foot"
 
 
+@pytest.mark.xfail(reason=OUT_OF_GRAMMAR, strict=False)
 def test_a_korean_place_with_no_cramp_of_the_night_changes_nothing(talk, isolated, clock):
     _two_cramps(isolated, clock)
     t = talk("ko")
