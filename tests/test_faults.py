@@ -140,7 +140,16 @@ def _truncated(p: Path) -> None:
     p.write_bytes(b[:len(b) - 6000])  # the last page and a half cut off mid-page
 
 
-DAMAGE = {"header": _header, "middle pages": _middle, "truncated": _truncated}
+def _header_fields(p: Path) -> None:
+    """Bytes 40-52 (schema cookie and format, cache size, part of the largest root page):
+    SQLite says "unsupported file format", not "not a database"; the pages are intact."""
+    b = bytearray(p.read_bytes())
+    b[40:53] = b"garbagegarbag"
+    p.write_bytes(bytes(b))
+
+
+DAMAGE = {"header": _header, "header fields": _header_fields, "middle pages": _middle,
+          "truncated": _truncated}
 
 
 @pytest.mark.parametrize("kind", DAMAGE)
@@ -181,12 +190,35 @@ def test_a_zero_length_journal_is_a_fresh_one(isolated):
     assert [e["severity"] for e in episodes(isolated)] == [7]
 
 
-def test_the_cli_tells_of_a_damaged_journal_in_one_line(isolated):
+@pytest.mark.parametrize("kind", ["header", "header fields"])
+def test_the_cli_tells_of_a_damaged_journal_in_one_line(isolated, kind):
     _fill(isolated, 3)
-    _header(isolated / "journal.sqlite3")
+    DAMAGE[kind](isolated / "journal.sqlite3")
     out = run_cli("log", "list")
     assert out.returncode == 0 and out.stdout.strip() == "no episodes yet"
     assert len(out.stderr.strip().splitlines()) == 1 and "log recover" in out.stderr
+
+
+def test_an_unsupported_file_format_is_set_aside_and_recovered_by_every_command(isolated):
+    """The review's case (#5): a checkpointed journal, no WAL beside it, bytes 40-52
+    overwritten. Every command used to fail on it and `log recover` found nothing."""
+    _fill(isolated, 4)
+    path = isolated / "journal.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    _header_fields(path)
+    with pytest.raises(sqlite3.DatabaseError, match="unsupported file format"):
+        sqlite3.connect(path).execute("PRAGMA quick_check").fetchall()
+    out = run_cli("log", "export", "--format", "fhir")
+    assert out.returncode == 0 and json.loads(out.stdout)["resourceType"] == "Bundle"
+    assert len(out.stderr.strip().splitlines()) == 1 and "log recover" in out.stderr
+    [aside] = isolated.glob("journal.damaged-*.sqlite3")
+    rec = run_cli("log", "recover", str(aside))
+    assert rec.returncode == 0 and "recovered 4 episode(s)" in rec.stdout, rec.stdout
+    assert [e["notes"] for e in episodes(isolated)] == [f"night {k}" for k in range(4)]
 
 
 # -- nothing can be written -------------------------------------------------------------------

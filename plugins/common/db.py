@@ -268,20 +268,31 @@ def problem(path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> str | None:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=busy_timeout_s)
     except sqlite3.DatabaseError as err:
-        return _damage(str(err))
+        return damage(err)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
     except sqlite3.DatabaseError as err:
-        return _damage(str(err))
+        return damage(err)
     finally:
         conn.close()
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
 
-def _damage(text: str) -> str | None:
+DAMAGE_WORDS = ("not a database", "malformed", "corrupt", "unsupported file format")
+"""What SQLite says of a file that is not a usable database: "unsupported file format" is
+a header whose schema format number (bytes 44-47) is out of range, the rest as it says."""
+DAMAGE_CODES = (11, 24, 26)
+"""SQLITE_CORRUPT, SQLITE_FORMAT, SQLITE_NOTADB (primary codes)."""
+
+
+def damage(err: sqlite3.Error | str) -> str | None:
     """Only what says the file itself is damaged; a full disk, a lock or a read-only folder
     is not damage, and the open that follows reports it."""
-    return text if any(w in text for w in ("not a database", "malformed", "corrupt")) else None
+    text = str(err)
+    code = getattr(err, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in DAMAGE_CODES:
+        return text
+    return text if any(w in text for w in DAMAGE_WORDS) else None
 
 
 def check_and_set_aside(path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Path | None:

@@ -107,22 +107,37 @@ def _shell_recover(copy: Path, scratch: Path) -> list[dict[str, Any]]:
         conn.close()
 
 
+MAGIC = b"SQLite format 3\x00"
+HEADER_DAMAGE = ("not a database", "unsupported file format")
+"""What SQLite says when it cannot read the file's header (the first 100 bytes) at all."""
+
+
 def _rebuild_header(copy: Path) -> bool:
-    """Write a plain header over one SQLite cannot read at all; True if it did."""
+    """Write a plain header over one SQLite cannot read at all; True if it did.
+
+    The page size is kept when the header still holds a sound one (the damage may lie
+    elsewhere in it, such as the schema format number), else taken as 4096, the default.
+    """
     try:
         conn = sqlite3.connect(copy)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.close()
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
         return False
     except sqlite3.DatabaseError as err:
-        if "not a database" not in str(err):
+        if not any(w in str(err) for w in HEADER_DAMAGE):
             return False
     data = bytearray(copy.read_bytes())
-    page = 4096
+    page = int.from_bytes(data[16:18], "big") if data[:16] == MAGIC else 0
+    page = 65536 if page == 1 else page
+    if page < 512 or page & (page - 1) or len(data) % page:
+        page = 4096
     pages = max(1, len(data) // page)
     header = bytearray(100)
-    header[0:16] = b"SQLite format 3\x00"
-    struct.pack_into(">HBBBBBB", header, 16, page, 1, 1, 0, 64, 32, 32)
+    header[0:16] = MAGIC
+    struct.pack_into(">HBBBBBB", header, 16, 1 if page == 65536 else page, 1, 1, 0, 64, 32,
+                     32)
     struct.pack_into(">IIIIIIIIIIII", header, 24, 1, pages, 0, 0, 1, 4, 0, 0, 1, 0, 0, 0)
     struct.pack_into(">II", header, 92, 1, 3040001)
     data[0:100] = header
