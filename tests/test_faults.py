@@ -304,6 +304,39 @@ def test_a_read_only_folder_keeps_coaching_and_merges_later(tmp_path):
             subprocess.run(["umount", "-l", str(where)], capture_output=True)
 
 
+def test_a_backup_of_a_read_only_folder_only_reads(tmp_path):
+    """Review r18 #16: `log backup` said "cannot write the journal" on a read-only folder,
+    where list and export worked; a backup only reads, so it is made."""
+    where = tmp_path / "ro"
+    mounted = _mount(where, "size=1m", "mode=700")
+    if not mounted and os.geteuid() == 0:
+        pytest.skip("root ignores folder permissions and this machine refuses mounts")
+    data = where / "data"
+    target = tmp_path / "copy.sqlite3"
+    try:
+        _fill(data, 3)
+        if mounted:
+            subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True)
+        else:
+            data.chmod(0o500)
+            (data / "journal.sqlite3").chmod(0o400)
+        before = sorted(p.name for p in data.iterdir())
+        out = run_cli("--data-dir", str(data), "log", "backup", str(target))
+        assert out.returncode == 0 and out.stderr == "", out.stderr
+        assert sorted(p.name for p in data.iterdir()) == before
+    finally:
+        if mounted:
+            subprocess.run(["umount", "-l", str(where)], capture_output=True)
+        elif data.exists():
+            data.chmod(0o700)
+    conn = sqlite3.connect(target)
+    try:
+        notes = [r[0] for r in conn.execute("SELECT notes FROM episodes ORDER BY id")]
+    finally:
+        conn.close()
+    assert notes == ["night 0", "night 1", "night 2"]
+
+
 LOCKER = """
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1], isolation_level=None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import re
 import sqlite3
 import sys
@@ -334,7 +335,11 @@ def cmd_backup(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     target = outputs.check(args.file, cfg.data_dir, "the backup")
     if target.exists():
         raise UserError(f"{target} exists; choose a new file name for the backup")
-    with _open(cfg, create=True) as j:
+    # A backup only reads: a folder that cannot be written (a read-only mount, a full disk
+    # made read-only) is opened read-only, as list and export do, never refused.
+    folder = Path(cfg.data_dir)
+    writable = not folder.exists() or os.access(folder, os.W_OK)
+    with _open(cfg, create=writable) as j:
         try:
             backup.copy_to(j.db, target)
         except (OSError, sqlite3.Error) as err:
