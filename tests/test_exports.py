@@ -138,6 +138,59 @@ def test_fhir_bundle_validates_as_r4_symptom_observations(isolated):
     assert both["bodySite"]["text"] == "both legs back of the thigh (hamstring)"
 
 
+def test_fhir_bundle_carries_every_red_flag_as_a_symptom_observation(isolated):
+    """Review r18 #14: the bundle held the cramps but none of the red flags the report lists
+    under "Red flags reported". Each is now a Symptom Observation: the words said, the tier,
+    the time, and whether it was about someone else; the rest of the bundle is unchanged."""
+    _month(isolated)
+    before = json.loads(run_cli("log", "export", "--format", "fhir").stdout)["entry"]
+    chest = datetime(2026, 11, 3, 2, 52, 0).astimezone()
+    other = datetime(2026, 11, 6, 4, 5, 0).astimezone()
+    old = datetime(2026, 11, 8, 23, 0, 0).astimezone()
+    with Journal(isolated) as j:
+        j.add_symptom(chest, "my chest hurts [chest]", "emergency", episode_id=1)
+        j.add_symptom(other, "my husband says his leg is swollen and hot (someone else) "
+                             "[swelling, warmth]", "same_day")
+        j.add_symptom(old, "new_medicine", "soon")  # an older journal: the symptom's id
+    out = run_cli("log", "export", "--format", "fhir")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    Bundle.parse_obj(data)
+    assert data["entry"][:4] == before  # patient and cramps as they were
+    flags = [e["resource"] for e in data["entry"][4:]]
+    assert len(flags) == 3
+    for o, e in zip(flags, data["entry"][4:], strict=True):
+        Observation.parse_obj(o)
+        assert e["fullUrl"] == "urn:uuid:" + o["id"]
+        assert o["code"]["coding"][0]["code"] == "75325-1"
+        assert o["category"][0]["coding"][0]["code"] == "symptom"
+        assert o["subject"] == {"reference": data["entry"][0]["fullUrl"]}
+        assert o["meta"]["security"][0]["code"] == "PATRPT"
+        assert ISO_WITH_OFFSET.match(o["effectiveDateTime"])
+    chest_o, other_o, old_o = flags
+    assert chest_o["valueCodeableConcept"] == {"text": "my chest hurts"}
+    assert datetime.fromisoformat(chest_o["effectiveDateTime"]) == chest.replace(microsecond=0)
+    assert "call emergency services" in chest_o["interpretation"][0]["text"]
+    assert chest_o["component"][0]["valueCodeableConcept"]["text"] == "emergency"
+    assert "focus" not in chest_o
+    assert "Said during the cramp that began" in chest_o["note"][0]["text"]
+    assert other_o["valueCodeableConcept"]["text"] == "my husband says his leg is swollen and hot"
+    assert other_o["component"][0]["valueCodeableConcept"]["text"] == "same_day"
+    assert "someone else" in other_o["focus"][0]["display"]
+    assert "someone else" in other_o["note"][0]["text"]
+    assert "swelling, warmth" in other_o["note"][0]["text"]
+    assert old_o["valueCodeableConcept"]["text"] == "new medicine"
+    assert "see a doctor soon" in old_o["interpretation"][0]["text"]
+    # --since keeps the red flags of that period only; ids stay the same between exports.
+    since = json.loads(run_cli("log", "export", "--format", "fhir", "--since",
+                               "2026-11-05").stdout)["entry"]
+    texts = [e["resource"]["valueCodeableConcept"].get("text") for e in since[1:]]
+    assert texts[-2:] == ["my husband says his leg is swollen and hot", "new medicine"]
+    assert "my chest hurts" not in texts
+    again = json.loads(run_cli("log", "export", "--format", "fhir").stdout)["entry"]
+    assert [e["fullUrl"] for e in again] == [e["fullUrl"] for e in data["entry"]]
+
+
 def test_fhir_ids_are_stable_between_exports(isolated):
     _month(isolated)
     ids = [[e["resource"]["id"] for e in json.loads(

@@ -236,12 +236,14 @@ def cmd_export(args: argparse.Namespace, cfg: Any, host: Any) -> int:
     with _open(cfg) as j:
         eps = j.episodes(since=args.since)
         patient = _patient(cfg.data_dir) if args.format == "fhir" else None
+        symptoms = j.symptoms(since=args.since) if args.format == "fhir" else None
     if args.format == "fhir":
         eps = _with_relief(eps, cfg.data_dir)
     # Bytes out, always UTF-8, whatever the terminal's locale: notes may be in any language.
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
     try:
-        export(eps, args.format, excel=args.excel, now=local_now(), patient=patient, out=out)
+        export(eps, args.format, excel=args.excel, now=local_now(), patient=patient, out=out,
+               symptoms=symptoms)
     finally:
         out.detach()
     return 0

@@ -66,16 +66,17 @@ def write_csv(eps: list[dict[str, Any]], out: TextIO, excel: bool = False) -> No
 
 def export(eps: list[dict[str, Any]], fmt: str, excel: bool = False,
            now: datetime | None = None, patient: dict[str, Any] | None = None,
-           out: TextIO | None = None) -> None:
-    """Write ``eps`` (oldest first) to ``out`` (standard output by default)."""
+           out: TextIO | None = None, symptoms: list[dict[str, Any]] | None = None) -> None:
+    """Write ``eps`` (oldest first) to ``out`` (standard output by default); FHIR also
+    carries the red flags reported (``symptoms``), which JSON and CSV leave out."""
     out = out or sys.stdout
     if fmt == "csv":
         write_csv(eps, out, excel)
     elif fmt == "fhir":
         from .fhir import bundle
 
-        json.dump(bundle(eps, now or datetime.now().astimezone(), patient), out, indent=2,
-                  ensure_ascii=False)
+        json.dump(bundle(eps, now or datetime.now().astimezone(), patient, symptoms), out,
+                  indent=2, ensure_ascii=False)
         out.write("\n")
     else:
         write_json(eps, out)

@@ -1,4 +1,4 @@
-"""The journal as a FHIR R4 Bundle: one Symptom Observation per cramp.
+"""The journal as a FHIR R4 Bundle: one Symptom Observation per cramp and per red flag.
 
 It follows the HL7 FHIR R4 Symptoms Implementation Guide's *Symptom Observation*
 (http://hl7.org/fhir/uv/symptoms): ``code`` is LOINC 75325-1 "Symptom", the value is the
@@ -6,7 +6,11 @@ symptom itself (SNOMED CT 55300003 "Cramp"), ``bodySite`` says where with the si
 guide's location qualifier, the effective period is when it began and (if measured) ended,
 and components carry the severity and what relieved it. Everything was reported by the
 person about themselves: they are subject and performer, and every Observation carries the
-"patient reported" integrity label. Plain dictionaries, no FHIR library at run time; the
+"patient reported" integrity label. Each red flag (a worrying symptom the person told the
+coach, listed under "Red flags reported" in the doctor's report) is a Symptom Observation too:
+the value is what they said, in their words; the interpretation and a component carry the
+tier of advice the coach gave; the effective time is when it was said; a symptom told of
+someone else says so (``focus`` and a note). Plain dictionaries, no FHIR library at run time; the
 tests validate the output with ``fhir.resources``.
 """
 
@@ -41,6 +45,12 @@ SIDE_WORDS = {"left": "left", "right": "right", "both": "both legs"}
 # Self-rated 0-10 mapped onto the guide's severity codes, and kept as the number itself.
 SEVERITY_BANDS = ((3, "255604002", "Mild"), (6, "6736007", "Moderate"),
                   (10, "24484000", "Severe"))
+# A red flag's tier: what the coach advised (as in the doctor's report).
+TIER_TEXT = {"emergency": "Emergency: told to call emergency services",
+             "same_day": "Same day: told to get medical advice the same day",
+             "soon": "Soon: told to see a doctor soon"}
+ABOUT_OTHER = " (someone else)"
+"""How the journal marks a red flag told of another person (see the safety plugin)."""
 
 
 def _id(*parts: Any) -> str:
@@ -152,14 +162,60 @@ def _ending_note(e: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
+def red_flag(sym: dict[str, Any], patient_ref: str,
+             episodes: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """One red flag (a row of the journal's ``symptoms``) as a Symptom Observation."""
+    words, _, found = str(sym["symptom"]).partition(" [")
+    about_other = words.endswith(ABOUT_OTHER)
+    words = words.removesuffix(ABOUT_OTHER).strip()
+    if not found and "_" in words and " " not in words:
+        words = words.replace("_", " ")  # older journals kept the symptom's id, not the words
+    tier = str(sym.get("tier") or "")
+    tier_text = TIER_TEXT.get(tier, f"{tier.replace('_', ' ') or 'Unknown'}: advice given")
+    obs: dict[str, Any] = {
+        "resourceType": "Observation",
+        "id": _id("symptom", sym["id"], sym["reported_at"]),
+        "meta": {"profile": [PROFILE], "security": [PATIENT_REPORTED]},
+        "status": "final",
+        "category": [_concept(SYMPTOM_CATEGORY, "symptom", "Symptom")],
+        "code": _concept(LOINC, "75325-1", "Symptom"),
+        "subject": {"reference": patient_ref},
+        "effectiveDateTime": _instant(sym["reported_at"]),
+        "issued": _instant(sym["reported_at"]),
+        "performer": [{"reference": patient_ref}],
+        "valueCodeableConcept": {"text": words or "a worrying symptom"},
+        "interpretation": [{"text": f"Red flag. {tier_text}."}],
+        "component": [{"code": {"text": "Red flag tier"},
+                       "valueCodeableConcept": {"text": tier or "unknown"}}],
+    }
+    notes = []
+    if about_other:
+        obs["focus"] = [{"display": "someone else, not the patient (as the patient told it)"}]
+        notes.append("Told of someone else, not the patient.")
+    if found:
+        notes.append(f"The coach's screen matched: {found.rstrip(']').replace('_', ' ')}.")
+    ep = (episodes or {}).get(sym.get("episode_id") or -1)
+    if ep is not None:
+        notes.append(f"Said during the cramp that began {_instant(ep['started_at'])}.")
+    if notes:
+        obs["note"] = [{"text": " ".join(notes)}]
+    return obs
+
+
 def bundle(eps: list[dict[str, Any]], now: datetime,
-           patient: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A ``collection`` Bundle: the patient first, then one Observation per episode."""
+           patient: dict[str, Any] | None = None,
+           symptoms: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A ``collection`` Bundle: the patient first, then one Observation per episode, then
+    one per red flag reported."""
     person = patient_resource(patient)
     patient_url = "urn:uuid:" + person["id"]
     entries = [{"fullUrl": patient_url, "resource": person}]
     for e in eps:
         obs = observation(e, patient_url)
+        entries.append({"fullUrl": "urn:uuid:" + obs["id"], "resource": obs})
+    by_id = {e["id"]: e for e in eps}
+    for sym in symptoms or []:
+        obs = red_flag(sym, patient_url, by_id)
         entries.append({"fullUrl": "urn:uuid:" + obs["id"], "resource": obs})
     return {
         "resourceType": "Bundle",
