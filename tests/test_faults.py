@@ -152,9 +152,26 @@ DAMAGE = {"header": _header, "header fields": _header_fields, "middle pages": _m
           "truncated": _truncated}
 
 
+def _flag(data: Path, nights: tuple[int, ...] = (5, 40)) -> None:
+    """Red flags said during some of :func:`_fill`'s cramps (episode id = night + 1)."""
+    with Journal(data) as j:
+        for k in nights:
+            when = datetime(2026, 10, 1, 3, 5).astimezone() + timedelta(days=k)
+            j.add_symptom(when, f"my chest hurts, night {k} [chest]", "emergency", k + 1)
+
+
+def _red_flags(data: Path) -> list[str]:
+    """The red flags in the journal, as the FHIR export carries them (what was said)."""
+    out = run_cli("--data-dir", str(data), "log", "export", "--format", "fhir")
+    assert out.returncode == 0, out.stderr
+    return [e["resource"]["valueCodeableConcept"]["text"] for e in json.loads(out.stdout)["entry"]
+            if "interpretation" in e["resource"]]
+
+
 @pytest.mark.parametrize("kind", DAMAGE)
 def test_a_damaged_journal_is_kept_aside_and_the_new_cramp_saved(isolated, kind):
     _fill(isolated)
+    _flag(isolated)
     path = isolated / "journal.sqlite3"
     DAMAGE[kind](path)
     damaged = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -177,9 +194,15 @@ def test_a_damaged_journal_is_kept_aside_and_the_new_cramp_saved(isolated, kind)
     assert len(salvaged) == len({e["notes"] for e in salvaged})
     assert all(int(e["notes"].split()[1]) % 11 == e["severity"] for e in salvaged)
     assert len(salvaged) == 60  # every row on a readable page
+    # The red flags come back too, each with the cramp it was said in.
+    assert "and 2 red flag(s) reported" in rec.stdout, rec.stdout
+    assert _red_flags(isolated) == ["my chest hurts, night 5", "my chest hurts, night 40"]
+    with Journal(isolated) as j:
+        assert [j.get(f["episode_id"])["notes"] for f in j.symptoms()] == ["night 5", "night 40"]
     # Recovering twice adds nothing twice.
     run_cli("log", "recover")
     assert len(episodes(isolated)) == len(salvaged) + 1
+    assert len(_red_flags(isolated)) == 2
 
 
 def test_a_zero_length_journal_is_a_fresh_one(isolated):
@@ -188,6 +211,37 @@ def test_a_zero_length_journal_is_a_fresh_one(isolated):
     out = run_cli("chat", "--time-scale", "0", input=CRAMP)
     assert out.returncode == 0 and "damaged" not in out.stdout
     assert [e["severity"] for e in episodes(isolated)] == [7]
+
+
+def test_recover_reads_episodes_and_red_flags_page_by_page_without_a_schema(tmp_path):
+    """Page 1 (the schema) wiped past its header: no table can be found by name, and every
+    row still comes back from the leaf pages, the red flags tied to their cramps."""
+    from crampcoach.plugins.journal.recover import salvage
+
+    _fill(tmp_path / "old")
+    _flag(tmp_path / "old")
+    damaged = tmp_path / "damaged.sqlite3"
+    b = bytearray((tmp_path / "old" / "journal.sqlite3").read_bytes())
+    b[100:4096] = bytes(3996)
+    damaged.write_bytes(bytes(b))
+    with Journal(tmp_path / "new") as j:
+        added, flags, how = salvage(j, damaged, datetime.now().astimezone())
+        assert (added, flags, how) == (60, 2, "page by page")
+        assert [(f["symptom"], f["tier"], j.get(f["episode_id"])["notes"])
+                for f in j.symptoms()] == [("my chest hurts, night 5 [chest]", "emergency",
+                                            "night 5"),
+                                           ("my chest hurts, night 40 [chest]", "emergency",
+                                            "night 40")]
+
+
+def test_recover_first_sets_aside_a_journal_damaged_since_the_last_command(isolated):
+    """`log recover` right after the damage used to say "nothing to recover"."""
+    _fill(isolated, 3)
+    _header_fields(isolated / "journal.sqlite3")
+    rec = run_cli("log", "recover")
+    assert rec.returncode == 0 and "recovered 3 episode(s)" in rec.stdout, rec.stdout
+    assert len(rec.stderr.strip().splitlines()) == 1 and "kept as" in rec.stderr
+    assert len(episodes(isolated)) == 3
 
 
 @pytest.mark.parametrize("kind", ["header", "header fields"])

@@ -317,6 +317,9 @@ def cmd_recover(args: argparse.Namespace, cfg: Any, host: Any) -> int:
 
     source = Path(args.file) if args.file else None
     if source is None:
+        # A journal damaged since the last command is set aside by opening it: then it is
+        # the newest copy, not "nothing to recover".
+        _open(cfg).close()
         copies = shared_db.damaged_copies(cfg.data_dir)
         if not copies:
             print("no damaged journal has been set aside; nothing to recover")
@@ -324,10 +327,11 @@ def cmd_recover(args: argparse.Namespace, cfg: Any, host: Any) -> int:
         source = copies[-1]
     with _open(cfg, create=True) as j:
         try:
-            added, how = salvage(j, source, local_now())
+            added, flags, how = salvage(j, source, local_now())
         except JournalError as err:
             raise UserError(str(err)) from None
-    print(f"recovered {added} episode(s) from {source} ({how})")
+    also = f" and {flags} red flag(s) reported" if flags else ""
+    print(f"recovered {added} episode(s){also} from {source} ({how})")
     return 0
 
 

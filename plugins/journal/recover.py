@@ -1,12 +1,13 @@
-"""``crampcoach log recover``: salvage episodes from a damaged journal that was set aside.
+"""``crampcoach log recover``: salvage episodes (and the red flags reported) from a damaged
+journal that was set aside.
 
 The damaged file is never changed: the salvage works on a copy. Three readers, each taking
 what the others miss:
 
 - SQLite's own ``.recover`` (the ``sqlite3`` shell), where the shell is installed and built
   with it (Debian's is not: it answers "SQL logic error", and the next readers carry on);
-- a header rebuilt when the first 100 bytes are destroyed, so the pages behind them can be
-  read at all;
+- a header rebuilt when the first 100 bytes are destroyed or hold values SQLite refuses
+  ("unsupported file format"), so the pages behind them can be read at all;
 - episode by episode: each row is looked up by its id, so an unreadable page loses only the
   rows it held, where a full scan (or ``iterdump``) stops at the first bad page;
 - page by page: every leaf page of the file is decoded on its own, so rows survive even
@@ -14,7 +15,9 @@ what the others miss:
   for an episode only if it has the episode's shape (its columns, a start time, a source).
 
 Each episode the journal lacks is added as new (with its own history entry), so running
-recover twice adds nothing twice.
+recover twice adds nothing twice. The red flags (``symptoms``: worrying symptoms the person
+reported, for the doctor) are read the same ways and added the same way, tied to their
+episode's new id when that episode came back too.
 """
 
 from __future__ import annotations
@@ -38,11 +41,13 @@ MISSES_BEFORE_GIVING_UP = 5000
 """Ids looked up past the last one found, when the journal's own count is unreadable."""
 
 
-def salvage(journal: Journal, source: Path, now: datetime) -> tuple[int, str]:
-    """Add the episodes readable in ``source`` that the journal lacks; ``(added, method)``."""
+def salvage(journal: Journal, source: Path, now: datetime) -> tuple[int, int, str]:
+    """Add the episodes and red flags readable in ``source`` that the journal lacks;
+    ``(episodes added, red flags added, method)``."""
     if not source.is_file():
         raise JournalError(f"no such file: {source}")
     rows: list[dict[str, Any]] = []
+    flags: list[dict[str, Any]] = []
     methods = []
     with tempfile.TemporaryDirectory(prefix="crampcoach-recover-") as tmp:
         copy = Path(tmp) / "damaged.sqlite3"
@@ -50,59 +55,103 @@ def salvage(journal: Journal, source: Path, now: datetime) -> tuple[int, str]:
         wal = source.with_name(source.name + "-wal")
         if wal.exists():
             shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
-        found = _shell_recover(copy, Path(tmp) / "recovered.sqlite3")
-        if found:
+        found, found_flags = _shell_recover(copy, Path(tmp) / "recovered.sqlite3")
+        if found or found_flags:
             rows += found
+            flags += found_flags
             methods.append("sqlite3 .recover")
         if _rebuild_header(copy):
             methods.append("header rebuilt")
         found = list(_row_by_row(copy))
-        if found:
+        found_flags = list(_row_by_row(copy, "symptoms"))
+        if found or found_flags:
             rows += found
+            flags += found_flags
             methods.append("row by row")
         seen = {r.get("id") for r in rows}
+        seen_flags = {r.get("id") for r in flags}
         found = [r for r in _page_by_page(copy) if r["id"] not in seen]
-        if found:
+        found_flags = [r for r in _flags_page_by_page(copy) if r["id"] not in seen_flags]
+        if found or found_flags:
             rows += found
+            flags += found_flags
             methods.append("page by page")
-    if not rows:
+    if not rows and not flags:
         raise JournalError(f"no episodes could be read from {source}")
-    have = {tuple(e[k] for k in KEYS) for e in journal.episodes()}
+    have = {tuple(e[k] for k in KEYS): e["id"] for e in journal.episodes()}
+    new_ids: dict[Any, int] = {}
+    """An episode's id in the damaged file -> its id in the journal (for its red flags)."""
     added = 0
     for row in rows:
         key = tuple(row.get(k) for k in KEYS)
-        if not row.get("started_at") or key in have:
+        if key in have:
+            new_ids.setdefault(row.get("id"), have[key])
+            continue
+        if not row.get("started_at"):
             continue
         try:
             fields = {k: row[k] for k in COLUMNS if row.get(k) is not None
                       and k not in ("id", "started_at", "created_at", "updated_at", "relief")}
             fields["relief"] = json.loads(row.get("relief") or "[]")
-            journal.add(datetime.fromisoformat(row["started_at"]), now, **fields)
+            new_id = journal.add(datetime.fromisoformat(row["started_at"]), now, **fields)
         except (JournalError, ValueError, TypeError):
             continue  # a row too damaged to trust is left out, not guessed at
+        have[key] = new_id
+        new_ids.setdefault(row.get("id"), new_id)
+        added += 1
+    return added, _add_flags(journal, flags, new_ids), ", ".join(methods)
+
+
+FLAG_KEYS = ("reported_at", "symptom", "tier")
+"""What makes two red flags the same one."""
+TIERS = ("emergency", "same_day", "soon")
+
+
+def _add_flags(journal: Journal, flags: list[dict[str, Any]],
+               new_ids: dict[Any, int]) -> int:
+    """The red flags (worrying symptoms reported) the journal lacks, tied to their episode
+    when that episode is in the journal; returns how many were added."""
+    have = {tuple(f[k] for k in FLAG_KEYS) for f in journal.symptoms()}
+    added = 0
+    for flag in flags:
+        key = tuple(flag.get(k) for k in FLAG_KEYS)
+        if key in have or not all(isinstance(v, str) and v for v in key):
+            continue
+        try:
+            when = datetime.fromisoformat(str(flag["reported_at"]))
+            journal.add_symptom(when, str(flag["symptom"]), str(flag["tier"]),
+                                new_ids.get(flag.get("episode_id")))
+        except (JournalError, ValueError, TypeError):
+            continue
         have.add(key)
         added += 1
-    return added, ", ".join(methods)
+    return added
 
 
-def _shell_recover(copy: Path, scratch: Path) -> list[dict[str, Any]]:
+def _shell_recover(copy: Path, scratch: Path
+                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     shell = shutil.which("sqlite3")
     if not shell:
-        return []
+        return [], []
     try:
         dump = subprocess.run([shell, str(copy), ".recover"], capture_output=True, text=True,
                               timeout=300)
     except (OSError, subprocess.SubprocessError):
-        return []
+        return [], []
     if dump.returncode != 0 or "INSERT" not in dump.stdout:
-        return []
+        return [], []
     conn = sqlite3.connect(scratch)
     conn.row_factory = sqlite3.Row
     try:
         conn.executescript(dump.stdout)
-        return [dict(r) for r in conn.execute("SELECT * FROM episodes")]
+        eps = [dict(r) for r in conn.execute("SELECT * FROM episodes")]
+        try:
+            flags = [dict(r) for r in conn.execute("SELECT * FROM symptoms")]
+        except sqlite3.DatabaseError:
+            flags = []
+        return eps, flags
     except sqlite3.DatabaseError:
-        return []
+        return [], []
     finally:
         conn.close()
 
@@ -147,7 +196,7 @@ def _rebuild_header(copy: Path) -> bool:
     return True
 
 
-def _row_by_row(copy: Path) -> Iterator[dict[str, Any]]:
+def _row_by_row(copy: Path, table: str = "episodes") -> Iterator[dict[str, Any]]:
     try:
         conn = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
     except sqlite3.DatabaseError:
@@ -155,13 +204,13 @@ def _row_by_row(copy: Path) -> Iterator[dict[str, Any]]:
     conn.row_factory = sqlite3.Row
     try:
         conn.execute("PRAGMA writable_schema = ON")  # read past a damaged schema entry
-        last = _last_id(conn)
+        last = _last_id(conn, table)
         misses, n = 0, 0
         while (last is not None and n < last) or (last is None
                                                   and misses < MISSES_BEFORE_GIVING_UP):
             n += 1
             try:
-                row = conn.execute("SELECT * FROM episodes WHERE id = ?", (n,)).fetchone()
+                row = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (n,)).fetchone()
             except sqlite3.DatabaseError as err:
                 if "no such table" in str(err):
                     return
@@ -175,11 +224,11 @@ def _row_by_row(copy: Path) -> Iterator[dict[str, Any]]:
         conn.close()
 
 
-def _last_id(conn: sqlite3.Connection) -> int | None:
-    for sql in ("SELECT seq FROM sqlite_sequence WHERE name = 'episodes'",
-                "SELECT max(id) FROM episodes"):
+def _last_id(conn: sqlite3.Connection, table: str = "episodes") -> int | None:
+    for sql, params in (("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)),
+                        (f"SELECT max(id) FROM {table}", ())):
         try:
-            row = conn.execute(sql).fetchone()
+            row = conn.execute(sql, params).fetchone()
             if row and row[0]:
                 return int(row[0])
         except sqlite3.DatabaseError:
@@ -254,7 +303,8 @@ def _leaf_rows(page: bytes, start: int, usable: int) -> Iterator[tuple[int, list
             continue
 
 
-def _page_by_page(copy: Path) -> Iterator[dict[str, Any]]:
+def _leaf_records(copy: Path) -> Iterator[tuple[int, list[Any]]]:
+    """Every row on every table leaf page of the file, whatever table it belongs to."""
     data = copy.read_bytes()
     size = int.from_bytes(data[16:18], "big") if len(data) > 18 else 0
     size = 65536 if size == 1 else size
@@ -263,13 +313,38 @@ def _page_by_page(copy: Path) -> Iterator[dict[str, Any]]:
     usable = size - (data[20] if len(data) > 20 else 0)
     for n in range(len(data) // size):
         page = data[n * size:(n + 1) * size]
-        for rowid, values in _leaf_rows(page, 100 if n == 0 else 0, usable):
-            if len(values) not in EPISODE_SHAPES or values[10] not in SOURCES:
-                continue
-            row = dict(zip(TABLE_ORDER, values, strict=False))
-            row["id"] = rowid
-            try:
-                datetime.fromisoformat(str(row["started_at"]))
-            except ValueError:
-                continue
-            yield row
+        yield from _leaf_rows(page, 100 if n == 0 else 0, usable)
+
+
+def _page_by_page(copy: Path) -> Iterator[dict[str, Any]]:
+    for rowid, values in _leaf_records(copy):
+        if len(values) not in EPISODE_SHAPES or values[10] not in SOURCES:
+            continue
+        row = dict(zip(TABLE_ORDER, values, strict=False))
+        row["id"] = rowid
+        try:
+            datetime.fromisoformat(str(row["started_at"]))
+        except ValueError:
+            continue
+        yield row
+
+
+FLAG_ORDER = ("id", "reported_at", "symptom", "tier", "episode_id")
+"""The symptoms table's columns (the red flags reported)."""
+
+
+def _flags_page_by_page(copy: Path) -> Iterator[dict[str, Any]]:
+    """Rows with a red flag's shape: five columns, a time, words, a known tier."""
+    for rowid, values in _leaf_records(copy):
+        if len(values) != len(FLAG_ORDER) or values[3] not in TIERS:
+            continue
+        row = dict(zip(FLAG_ORDER, values, strict=True))
+        row["id"] = rowid
+        if not isinstance(row["symptom"], str) or not (
+                row["episode_id"] is None or isinstance(row["episode_id"], int)):
+            continue
+        try:
+            datetime.fromisoformat(str(row["reported_at"]))
+        except ValueError:
+            continue
+        yield row
