@@ -358,9 +358,23 @@ def test_a_read_only_folder_keeps_coaching_and_merges_later(tmp_path):
             subprocess.run(["umount", "-l", str(where)], capture_output=True)
 
 
+UNCHECKPOINTED = """
+import os, sys
+from datetime import datetime
+from crampcoach.plugins.journal.store import Journal
+j = Journal(sys.argv[1])
+j.db.execute("PRAGMA wal_autocheckpoint = 0")
+when = datetime(2026, 10, 4, 3, 0).astimezone()
+j.add(when, when, source="cli", side="left", muscle="calf", severity=3, notes="night 3")
+os._exit(0)  # killed before any checkpoint: the episode is in the WAL only
+"""
+
+
 def test_a_backup_of_a_read_only_folder_only_reads(tmp_path):
     """Review r18 #16: `log backup` said "cannot write the journal" on a read-only folder,
-    where list and export worked; a backup only reads, so it is made."""
+    where list and export worked; a backup only reads, so it is made, with what a run that
+    was killed left in the WAL (the read-only reader used to see the file as last
+    checkpointed only)."""
     where = tmp_path / "ro"
     mounted = _mount(where, "size=1m", "mode=700")
     if not mounted and os.geteuid() == 0:
@@ -369,6 +383,8 @@ def test_a_backup_of_a_read_only_folder_only_reads(tmp_path):
     target = tmp_path / "copy.sqlite3"
     try:
         _fill(data, 3)
+        subprocess.run([sys.executable, "-c", UNCHECKPOINTED, str(data)], check=True, cwd=ROOT)
+        assert (data / "journal.sqlite3-wal").stat().st_size > 0
         if mounted:
             subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True)
         else:
@@ -378,6 +394,7 @@ def test_a_backup_of_a_read_only_folder_only_reads(tmp_path):
         out = run_cli("--data-dir", str(data), "log", "backup", str(target))
         assert out.returncode == 0 and out.stderr == "", out.stderr
         assert sorted(p.name for p in data.iterdir()) == before
+        assert [e["notes"] for e in episodes(data)][-1] == "night 3"  # list and export too
     finally:
         if mounted:
             subprocess.run(["umount", "-l", str(where)], capture_output=True)
@@ -388,7 +405,7 @@ def test_a_backup_of_a_read_only_folder_only_reads(tmp_path):
         notes = [r[0] for r in conn.execute("SELECT notes FROM episodes ORDER BY id")]
     finally:
         conn.close()
-    assert notes == ["night 0", "night 1", "night 2"]
+    assert notes == ["night 0", "night 1", "night 2", "night 3"]
 
 
 LOCKER = """

@@ -131,12 +131,27 @@ def open_db(
 
 
 def _read_only(path: Path, owner: str, migrations: Sequence[str]) -> Database:
-    """A reader on a folder it cannot write (a read-only mount, a backup disk): SQLite's WAL
-    needs its shared-memory file beside the database, so the file is opened as immutable,
-    as it was last closed. Nothing is migrated: a plugin whose tables were never made there
-    reads as empty; writing through it fails in one line."""
+    """A reader on a folder it cannot write (a read-only mount, a backup disk).
+
+    SQLite reads a WAL file read-only when its shared-memory file is there beside it, so
+    what a run that ended without a checkpoint (killed, a power cut) left in the WAL is
+    read too. Without it, the file is opened as immutable, as it was last checkpointed.
+    Nothing is migrated: a plugin whose tables were never made there reads as empty;
+    writing through it fails in one line."""
+    uri = path.resolve().as_uri()
+    conn = None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as err:
+        if conn is not None:
+            conn.close()
+        conn = None
+        if damage(err):
+            raise _classify(err, path) from None
+    try:
+        if conn is None:
+            conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
         conn.row_factory = sqlite3.Row
         db = Database(conn, path)
         if version_of(db, owner) == 0:
