@@ -148,8 +148,20 @@ def _header_fields(p: Path) -> None:
     p.write_bytes(bytes(b))
 
 
+def _schema_text(p: Path) -> None:
+    """The history table's schema entry: its name made invalid UTF-8 and its SQL unparsable.
+    SQLite's error quotes the name, which Python cannot decode (a UnicodeDecodeError, not
+    an sqlite3 error): every command used to end in that traceback."""
+    b = bytearray(p.read_bytes())
+    sql = b.index(b"CREATE TABLE history")
+    name = b.rindex(b"tablehistoryhistory", 0, sql) + len(b"table")
+    b[name:name + 7] = b"\xffistory"
+    b[sql:sql + 12] = b"CREATE TABLX"
+    p.write_bytes(bytes(b))
+
+
 DAMAGE = {"header": _header, "header fields": _header_fields, "middle pages": _middle,
-          "truncated": _truncated}
+          "truncated": _truncated, "schema text": _schema_text}
 
 
 def _flag(data: Path, nights: tuple[int, ...] = (5, 40)) -> None:
@@ -244,7 +256,7 @@ def test_recover_first_sets_aside_a_journal_damaged_since_the_last_command(isola
     assert len(episodes(isolated)) == 3
 
 
-@pytest.mark.parametrize("kind", ["header", "header fields"])
+@pytest.mark.parametrize("kind", ["header", "header fields", "schema text"])
 def test_the_cli_tells_of_a_damaged_journal_in_one_line(isolated, kind):
     _fill(isolated, 3)
     DAMAGE[kind](isolated / "journal.sqlite3")
@@ -356,6 +368,34 @@ def test_a_read_only_folder_keeps_coaching_and_merges_later(tmp_path):
     finally:
         if mounted:
             subprocess.run(["umount", "-l", str(where)], capture_output=True)
+
+
+@pytest.mark.parametrize("kind", ["header fields", "schema text"])
+def test_a_damaged_journal_in_a_read_only_folder_is_one_line(tmp_path, kind):
+    """It cannot be set aside there: every command says why in one line, never a traceback."""
+    where = tmp_path / "ro"
+    mounted = _mount(where, "size=1m", "mode=700")
+    if not mounted and os.geteuid() == 0:
+        pytest.skip("root ignores folder permissions and this machine refuses mounts")
+    data = where / "data"
+    try:
+        _fill(data, 3)
+        DAMAGE[kind](data / "journal.sqlite3")
+        if mounted:
+            subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True)
+        else:
+            data.chmod(0o500)
+        for args in (["log", "list"], ["log", "backup", str(tmp_path / "b.sqlite3")],
+                     ["log", "recover"]):
+            out = run_cli("--data-dir", str(data), *args)
+            assert out.returncode in (1, 2), (args, out.stdout)
+            assert len(out.stderr.strip().splitlines()) == 1, (args, out.stderr)
+            assert "Traceback" not in out.stderr and "journal" in out.stderr
+    finally:
+        if mounted:
+            subprocess.run(["umount", "-l", str(where)], capture_output=True)
+        elif data.exists():
+            data.chmod(0o700)
 
 
 UNCHECKPOINTED = """

@@ -143,6 +143,10 @@ def _read_only(path: Path, owner: str, migrations: Sequence[str]) -> Database:
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except UnicodeDecodeError:
+        if conn is not None:
+            conn.close()
+        raise DatabaseError(f"cannot use the journal {path}: {UNREADABLE}") from None
     except sqlite3.DatabaseError as err:
         if conn is not None:
             conn.close()
@@ -159,6 +163,8 @@ def _read_only(path: Path, owner: str, migrations: Sequence[str]) -> Database:
             return open_db(path.parent, owner, migrations, memory=True)
     except sqlite3.DatabaseError as err:
         raise _classify(err, path) from None
+    except UnicodeDecodeError:
+        raise DatabaseError(f"cannot use the journal {path}: {UNREADABLE}") from None
     return db
 
 
@@ -288,6 +294,8 @@ def problem(path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> str | None:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
     except sqlite3.DatabaseError as err:
         return damage(err)
+    except UnicodeDecodeError:
+        return UNREADABLE
     finally:
         conn.close()
     return None if rows == ["ok"] else "; ".join(rows[:3])
@@ -298,6 +306,9 @@ DAMAGE_WORDS = ("not a database", "malformed", "corrupt", "unsupported file form
 a header whose schema format number (bytes 44-47) is out of range, the rest as it says."""
 DAMAGE_CODES = (11, 24, 26)
 """SQLITE_CORRUPT, SQLITE_FORMAT, SQLITE_NOTADB (primary codes)."""
+UNREADABLE = "malformed database schema (its text is not readable)"
+"""A damaged schema whose names are not UTF-8: SQLite's message quotes the bytes, and
+Python cannot even decode the error (a UnicodeDecodeError, not an sqlite3 error)."""
 
 
 def damage(err: sqlite3.Error | str) -> str | None:

@@ -94,7 +94,7 @@ def salvage(journal: Journal, source: Path, now: datetime) -> tuple[int, int, st
                       and k not in ("id", "started_at", "created_at", "updated_at", "relief")}
             fields["relief"] = json.loads(row.get("relief") or "[]")
             new_id = journal.add(datetime.fromisoformat(row["started_at"]), now, **fields)
-        except (JournalError, ValueError, TypeError):
+        except (JournalError, ValueError, TypeError, sqlite3.IntegrityError):
             continue  # a row too damaged to trust is left out, not guessed at
         have[key] = new_id
         new_ids.setdefault(row.get("id"), new_id)
@@ -121,7 +121,7 @@ def _add_flags(journal: Journal, flags: list[dict[str, Any]],
             when = datetime.fromisoformat(str(flag["reported_at"]))
             journal.add_symptom(when, str(flag["symptom"]), str(flag["tier"]),
                                 new_ids.get(flag.get("episode_id")))
-        except (JournalError, ValueError, TypeError):
+        except (JournalError, ValueError, TypeError, sqlite3.IntegrityError):
             continue
         have.add(key)
         added += 1
@@ -135,7 +135,7 @@ def _shell_recover(copy: Path, scratch: Path
         return [], []
     try:
         dump = subprocess.run([shell, str(copy), ".recover"], capture_output=True, text=True,
-                              timeout=300)
+                              errors="replace", timeout=300)
     except (OSError, subprocess.SubprocessError):
         return [], []
     if dump.returncode != 0 or "INSERT" not in dump.stdout:
@@ -150,7 +150,7 @@ def _shell_recover(copy: Path, scratch: Path
         except sqlite3.DatabaseError:
             flags = []
         return eps, flags
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, ValueError):  # a damaged name or text: not this reader's
         return [], []
     finally:
         conn.close()
@@ -173,6 +173,8 @@ def _rebuild_header(copy: Path) -> bool:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
+        return False
+    except UnicodeDecodeError:  # SQLite's message quotes damaged bytes: the header was read
         return False
     except sqlite3.DatabaseError as err:
         if not any(w in str(err) for w in HEADER_DAMAGE):
@@ -203,7 +205,10 @@ def _row_by_row(copy: Path, table: str = "episodes") -> Iterator[dict[str, Any]]
         return
     conn.row_factory = sqlite3.Row
     try:
-        conn.execute("PRAGMA writable_schema = ON")  # read past a damaged schema entry
+        try:
+            conn.execute("PRAGMA writable_schema = ON")  # read past a damaged schema entry
+        except (sqlite3.DatabaseError, UnicodeDecodeError):
+            pass
         last = _last_id(conn, table)
         misses, n = 0, 0
         while (last is not None and n < last) or (last is None
@@ -211,6 +216,8 @@ def _row_by_row(copy: Path, table: str = "episodes") -> Iterator[dict[str, Any]]
             n += 1
             try:
                 row = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (n,)).fetchone()
+            except UnicodeDecodeError:
+                row = None  # SQLite's message quotes damaged bytes
             except sqlite3.DatabaseError as err:
                 if "no such table" in str(err):
                     return
@@ -231,7 +238,7 @@ def _last_id(conn: sqlite3.Connection, table: str = "episodes") -> int | None:
             row = conn.execute(sql, params).fetchone()
             if row and row[0]:
                 return int(row[0])
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError, TypeError):
             continue
     return None
 
@@ -299,7 +306,7 @@ def _leaf_rows(page: bytes, start: int, usable: int) -> Iterator[tuple[int, list
             if size > usable - 35:
                 continue  # spills onto overflow pages: not trusted without them
             yield rowid, _record(page[i:i + size])
-        except (ValueError, IndexError, UnicodeDecodeError):
+        except (ValueError, IndexError, UnicodeDecodeError, struct.error):
             continue
 
 
