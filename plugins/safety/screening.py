@@ -252,6 +252,10 @@ class Screener:
         self.dur_needs = self._terms(dur.get("needs", []))
         self.dur_excludes = self._terms(dur.get("excludes", []))
         self.dur_ago = self._terms(dur.get("ago", []))
+        # "It's been going since midnight and won't let up": a time of the night the cramp is
+        # said to go on from, counted only while it goes on.
+        self.dur_since = [(self._terms([p], True)[0], float(v)) for p, v in
+                          dur.get("since_ongoing", {}).items()]
         self.dur_ongoing = self._terms(dur.get("ongoing", []))
         self.dur_fillers = self._terms(dur.get("fillers", []))
         # "I stretched for fifteen minutes", "20분 동안 스트레칭했어요": the time of something done.
@@ -678,6 +682,9 @@ class Screener:
                 n = self._number_before(words, i) if self._at(words, i, term) else None
                 if n is not None:
                     found.append(n * float(per))
+        # "Going since midnight and it hasn't let up": long while it goes on (not two cramps).
+        if ongoing and not self._find(words, self.clock_not):
+            found += [minutes for term, minutes in self.dur_since if self._find(words, [term])]
         # "It took ages, like two minutes": a loose word counts only when nothing exact is said.
         found = found or [minutes for _, minutes in said]
         return max(found) if found else None
@@ -822,6 +829,10 @@ def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verd
     # is a leg gone to sleep under one ("from sitting on it", "다리 꼬고 앉았더니 저렸어요").
     if {"eased", "aftermath", "numb_explained"} & found and "lasting" not in found:
         found = found - {"numbness"}
+    # The eyes or face swollen ("puffy from crying", "울어서 눈이 부었어"), no leg named: no
+    # leg sign.
+    if "swelling_elsewhere" in found and "leg" not in found:
+        found = found - {"swelling"}
     if "explained" in found:  # warmth or redness with its cause said: a heat pack, rubbing
         found = found - {"warmth", "redness"}
     # Walking told as the cramp's cause ("I walked a lot yesterday", "많이 걸어서 그런지"), with
