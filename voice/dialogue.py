@@ -48,9 +48,10 @@ class Conversation:
     waiting_for: str | None = None
     """The name of a question still open that the current intent does not answer."""
     kept: bool = False
-    """True while an answer said together with a red flag is handed on only to be kept
-    ("eight, and my calf is swollen"): record what it says; start nothing. Whatever the
-    reply says, asks or schedules is dropped."""
+    """True while what was said together with a red flag is handed on only to be kept
+    ("eight, and my calf is swollen"; "my calf is cramping, and it's swollen"): record what it
+    says; start nothing. What the reply asks or schedules is dropped, and what it says too
+    when it answers an open question."""
     source: str = "text"
     """How the person talks to the coach: ``text`` (chat) or ``voice`` (listen)."""
     room: str = ""
@@ -148,6 +149,9 @@ class Dialogue:
         """Told every intent acted on, with a short reason (see :mod:`crampcoach.voice.trace`)."""
         self._depth = 0
         self._quiet = False
+        self._say_only = False
+        """While True, replies are said, but ask nothing and set no timer (kept beside a red
+        flag)."""
         """While True, replies are dropped: only what a plugin records itself is kept."""
         self._turn_failed = self._turn_spoke = False
         """Whether a plugin failed, and whether anything was said, since the last utterance."""
@@ -199,6 +203,8 @@ class Dialogue:
             if not screened.advisory:
                 if asked is not None and text:
                     self._keep_answer(text, asked)
+                elif text:
+                    self._keep_beside(text)
                 return screened
             break
         if not text and open_text is not None:
@@ -229,6 +235,22 @@ class Dialogue:
             self.handle(answer)
         finally:
             self.question, self._quiet, self.convo.kept = None, False, False
+
+    def _keep_beside(self, text: str) -> None:
+        """Keep what was said in the same breath as a red flag, no question open, when its
+        intent is declared ``kept_beside_screen`` ("my calf is cramping, I think it's a bit
+        swollen": the cramp is logged). It is handed on with ``convo.kept``: the plugins
+        record it and may say one line of what they did, but no question or timer follows
+        and nothing starts from it."""
+        intent = self.matcher.match(text, exclude=self.matcher.screened)
+        if intent.name not in self.matcher.kept_beside_screen:
+            return
+        self._note(intent, "said with what a screen found: kept, nothing started from it")
+        self._say_only, self.convo.kept = True, True
+        try:
+            self.handle(intent)
+        finally:
+            self._say_only, self.convo.kept = False, False
 
     def _why(self, text: str, intent: Intent, prefer: tuple[str, ...],
              q: _OpenQuestion | None) -> str:
@@ -405,6 +427,10 @@ class Dialogue:
             if self._quiet:
                 # Kept, not acted on: no speech, question or timer; what it passes on to be
                 # recorded (where the cramp is) is passed on, as quietly.
+                follows.extend(reply.follow)
+                continue
+            if self._say_only:
+                said.extend(Said(text, plugin, reply.repeatable) for text in reply.say)
                 follows.extend(reply.follow)
                 continue
             now = self.clock()

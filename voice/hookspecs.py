@@ -70,6 +70,10 @@ def crampcoach_intents(language: str) -> dict[str, Any] | None:
     record is meant rather than a value to set ("the *calf* one was a three"): the intent
     then carries them in ``Intent.which``, and its slots hold only the values;
     ``which_before`` does the same for phrases said just before them ("the one in my *calf*").
+    ``kept_beside_screen = true``: said in the same breath as what a screen finds and acts on
+    alone (a red flag), the intent is still handed on after it, with ``convo.kept`` set, so
+    that the plugins keep what it says without starting anything from it ("my calf is cramping
+    and it looks swollen": the cramp is logged, not coached).
     The engine matches utterances against every plugin's sentences, and the same sentences
     become the recogniser's grammar, so a phrase not declared here cannot be heard by voice.
     """

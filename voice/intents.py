@@ -158,6 +158,9 @@ class IntentMatcher:
         """Intents declared ``screened``: a plugin's screen decides them, not a phrase."""
         self.only_asked: set[str] = set()
         """Intents that are understood only while a question expecting them is open."""
+        self.kept_beside_screen: set[str] = set()
+        """Intents declared ``kept_beside_screen``: said in the same breath as a screen's
+        finding that takes the turn, they are still handed on, to be kept (``convo.kept``)."""
         self.hedges: set[str] = set()
         """Intents declared ``hedge``: doubt said alone is an answer, but said with a value
         of another intent ("I don't know, maybe a six") it is a hedge of that value."""
@@ -375,6 +378,8 @@ class IntentMatcher:
             self.screened.add(name)
         if spec.get("only_asked"):
             self.only_asked.add(name)
+        if spec.get("kept_beside_screen"):
+            self.kept_beside_screen.add(name)
         if spec.get("hedge"):
             self.hedges.add(name)
         # Red flags are heard as declared: "cramp in my back" must not hear "cramp in the back

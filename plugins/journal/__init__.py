@@ -231,6 +231,8 @@ class JournalPlugin:
                 # A cramp that has been, told in the morning: no new entry, but one of
                 # last night that nothing recorded is offered to the journal.
                 return self._offer_told(book, convo, slots) if told.last_night else None
+            if convo.kept:
+                return self._kept_report(convo, slots)
             return self._report(book, convo, slots)
         if name == facts.LOCATED and self.open_id is not None:
             self._fill_in(convo, self.open_id, now, slots)
@@ -365,6 +367,23 @@ class JournalPlugin:
         timeout_s = float(convo.config["journal.open_timeout_min"]) * 60
         reply.timers = [Timer(timeout_s, "open.timeout", {"id": self.open_id}, scaled=False)]
         return reply
+
+    def _kept_report(self, convo: Conversation, slots: dict[str, Any]) -> None:
+        """A cramp said in the same breath as a red flag that took the turn: logged, and
+        closed at once as stopped (no stretches follow); not when it is the cramp the flag
+        has just stopped."""
+        assert self.journal is not None
+        now = convo.now()
+        if self.open_id is not None or self._stopped_lately(now, slots) is not None:
+            return None
+        fields = {k: slots[k] for k in ("side", "muscle") if slots.get(k)}
+        ep = self._write(convo, lambda j: j.add(
+            now, now, source=convo.source, last_heard_at=now.isoformat(),
+            room=getattr(convo, "room", "") or None, **fields))
+        if ep is not None:
+            self._write(convo, lambda j: j.close_episode(ep, now, "stopped", now, measured=False))
+            self._make_current(ep, [(0, "episode")])
+        return None
 
     def _stopped_lately(self, now: datetime, slots: dict[str, Any]) -> int | None:
         """This conversation's cramp, if the person stopped its stretches within the last

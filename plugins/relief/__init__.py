@@ -115,6 +115,9 @@ class Relief:
         """Asked "front or back of your thigh?": the side said, and whether asked again."""
         self.stopped_for_flag = False
         """The stretches were stopped for a red flag; said how to start them again."""
+        self.flag_tier: str | None = None
+        """The tier of the last red flag that took the turn (after an emergency, nothing more
+        is said of the stretches)."""
         self.last_side: str | None = None
         """The side of this conversation's last cramp: "now the other leg" is the other one."""
         self.last_muscle: str | None = None
@@ -181,6 +184,8 @@ class Relief:
             return reply
         if convo.asked == "thigh":
             return self._thigh_answer(book, convo, intent)
+        if name == "cramp.report" and getattr(convo, "kept", False):
+            return self._kept_report(book, convo, intent.text)
         if name == "cramp.report":
             self.stopped = None
             told = None if self.routine is not None or self.awaiting_muscle else \
@@ -215,6 +220,7 @@ class Relief:
         if name == "safety.symptom":
             if intent.advisory:
                 return None  # advice: the coaching goes on
+            self.flag_tier = slots.get("tier")
             if self.routine is not None or self.awaiting_muscle or self.thigh is not None:
                 self._reset()
                 if slots.get("tier") == "emergency":
@@ -334,6 +340,24 @@ class Relief:
         return None
 
     # -- conversation --------------------------------------------------------------------
+    def _kept_report(self, book: phrasebook.Phrasebook, convo: Any, text: str) -> Reply | None:
+        """A cramp said in the same breath as a red flag that took the turn ("my calf is
+        cramping, I think it's a bit swollen"): no stretches on a leg that may need a doctor,
+        and one line saying so; the journal logs the cramp. After an emergency, nothing is
+        said that could distract from the call."""
+        told = _told_as_past(book, text) is not None or (
+            # "Last week I had a cramp, and now my calf is swollen": the "now" is the sign's.
+            (_starts(book, "told_past", text)
+             or (_starts(book, "told_past_weak", text) and _starts(book, "past_verb", text)))
+            and not _starts(book, "cramp_now", text))
+        convo.facts.put(facts.ToldAsPast(told, False))
+        if told or self.routine is not None or self.awaiting_muscle or self.stopped_for_flag:
+            return None  # a story, or already told the stretches were stopped
+        self.stopped_for_flag = True
+        if self.flag_tier == "emergency":
+            return None
+        return Reply(say=[book.say("held_for_flag")])
+
     def _report(self, book: phrasebook.Phrasebook, convo: Any, slots: dict[str, Any],
                 text: str = "") -> Reply:
         muscle = slots.get("muscle")

@@ -114,7 +114,8 @@ class Safety:
             # "It's gone" just after "call emergency services now" may be the chest pain
             # gone, and is no all-clear either way: the advice again, first.
             return Reply(say=[say[f"after_{urgent}"]], urgent=True)
-        if intent.name == "cramp.report" and urgent in URGENT and convo.asked is None:
+        if intent.name == "cramp.report" and urgent in URGENT and convo.asked is None \
+                and not convo.kept:  # said with the flag itself: its advice was just given
             # A cramp within the hour after that advice is coached, but the advice comes
             # first: the red flag outranks the stretches.
             return Reply(say=[say[f"after_{urgent}"]], urgent=True)

@@ -91,7 +91,7 @@ ASK_BACK = {"breathing": "breath_unclear", "breath_fast": "breath_unclear",
 """The one question asked back when an emergency sign is only asked about."""
 SOON_ALONE = ("numbness", "feeling_lost", "part_unfelt", "weakness", "wasting", "twitching",
               "walking_pain", "urge_to_move", "frequency", "frequency_count", "daytime_tired",
-              "veins", "heavy_legs", "other_muscles")
+              "veins", "heavy_legs", "other_muscles", "sleep_breathing")
 # ``frequency_count``: cramps counted ("세 번"), a count that may be of something done instead.
 HEAD_SIGNS = ("vomiting", "confused", "heavy_bleeding")
 """With a knock on the head, an emergency."""
@@ -166,6 +166,10 @@ class Screener:
         self.not_only = self._terms(screen.get("not_only", []))
         self.not_only_after = tuple(screen.get("not_only_after_suffixes", []))
         self.others = self._terms(screen.get("someone_else", []))
+        self.told_of_me = self._terms(screen.get("told_of_me", []))
+        # "could not" said in full is "couldn't" (the concepts' words are written contracted).
+        self.contractions: dict[tuple[str, str], str] = {
+            tuple(full.split()): short for full, short in screen.get("contractions", [])}
         self.near = self._terms(screen.get("near", []))
         # "가슴이 안 아픈 건 아니에요": a denial denied; "I can't say it doesn't hurt".
         self.neg_double_after = self._terms(screen.get("negation_denied_after", []))
@@ -377,6 +381,17 @@ class Screener:
             else:
                 out.append(word[:cut + 1])
                 todo.append(word[cut + 1:])
+        return out
+
+    def contract(self, words: list[str]) -> list[str]:
+        """Two words said in full, as their contraction: "could not" → "couldnt"."""
+        out: list[str] = []
+        for w in words:
+            joined = self.contractions.get((out[-1], w)) if out else None
+            if joined:
+                out[-1] = joined
+            else:
+                out.append(w)
         return out
 
     def _known_start(self, rest: str) -> bool:
@@ -628,7 +643,9 @@ class Screener:
         return out
 
     def about_other(self, words: Sequence[str]) -> bool:
-        return bool(self._find(words, self.others))
+        """Said of someone else ("my wife can't breathe"), unless they tell of the speaker
+        ("my wife says I was gasping in my sleep")."""
+        return bool(self._find(words, self.others)) and not self._find(words, self.told_of_me)
 
     def is_near(self, words: Sequence[str], concept: str) -> bool:
         """"going to pass out": the concept is only threatened, not happening."""
@@ -781,7 +798,7 @@ def screen(text: str, data: dict[str, Any], code: str, pregnant: bool = False) -
     if "screen" not in data:
         return Verdict(None)
     s = screener(data, code)
-    words = s.unglue(normalise(text).split())
+    words = s.contract(s.unglue(normalise(text).split()))
     if not words:
         return Verdict(None)
     other = s.about_other(words)
@@ -839,6 +856,18 @@ def decide(found: set[str], other: bool = False, pregnant: bool = False) -> Verd
     # nothing saying walking brings the pain on ("when I walk", "have to stop"): not walking pain.
     if "exertion" in found and "walk_trigger" not in found:
         found = found - {"walking_pain"}
+
+    # Breathing trouble with nothing else urgent, told with what makes it ordinary: heard in
+    # one's sleep with snoring (a sleep matter for a doctor soon); lost for a moment to the pain
+    # and back now, or out of breath from the stairs just now (asked about once), unless it is
+    # said to be new or to come at rest.
+    breath = {"breathing", "breath_fast", "gasping", "breath_unclear"} & found
+    if breath and not {"chest", "coughing_blood", "collapse", "convulsion", "faint"} & found:
+        if "snoring" in found:
+            found = (found - breath) | {"sleep_breathing"}
+        elif ({"breath_moment", "breath_back"} <= found or "breath_exertion" in found) \
+                and "breath_new" not in found:
+            found = (found - breath) | {"breath_unclear"}
 
     def verdict(tier: str, concepts: Iterable[str], detail: tuple[str, ...] = ()) -> Verdict:
         return Verdict(tier, tuple(sorted(set(concepts) & found)), other, None, detail)
