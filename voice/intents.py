@@ -548,6 +548,8 @@ class IntentMatcher:
                     continue  # "I can't find the remote": not "I can't"
                 if self._verb_particle(words, span, rule.intent):
                     continue  # "just rolling over": no end of anything
+                if self._time_clause(words, min(span), rule):
+                    continue  # "my heart sank when it started": when, not what
                 if rule.bare_slot in self._ranges and self._not_a_number(
                         words, min(span), m.group(0).strip()):
                     continue  # "that one's over", "channel four": no rating
@@ -734,9 +736,22 @@ class IntentMatcher:
                 if not self._slot_denied(words, start, max(at) + 1,
                                          item.slot in self._stated):
                     slots.setdefault(item.slot, (item.value, at))  # not "not a new tablet"
+            elif self._time_clause(words, start, None):
+                continue  # "my heart sank when it came back"
+            elif item.intent in self._ranged_intents and self._no_number_in(words, at):
+                continue  # "a ten out of ten film": numbers, but no score, so no rating said
             elif not self._negated(words, start, closed):
                 intents.setdefault(item.intent, set()).update(at)
         return intents, slots
+
+    @property
+    def _ranged_intents(self) -> set[str]:
+        """The intents with a number list among their templates' slots."""
+        cached = getattr(self, "_ranged_cache", None)
+        if cached is None or cached[0] != len(self._rules):
+            cached = (len(self._rules), {rule.intent for rule in self._rules if rule.ranges})
+            self._ranged_cache = cached
+        return cached[1]
 
     def _about_other(self, words: list[str], start: int, intent: str) -> bool:
         """Whether a sentence of ``intent`` starting at ``start`` with a predicate follows
@@ -801,6 +816,17 @@ class IntentMatcher:
                     and thing not in own and thing not in lang.light_words):
                 return True
         return False
+
+    def _time_clause(self, words: list[str], start: int, rule: _Rule | None) -> bool:
+        """Whether a sentence filling no slot starts right after a word that makes it a time
+        clause, behind a clause of the speaker's with a word the coach does not know: "my
+        heart sank *when it started*" says when the heart sank (but "it started again when I
+        rolled over" and "tell me when it started" stay)."""
+        lang = self.language
+        if (rule is not None and "{" in rule.template) or start < 2 or (
+                words[start - 1] not in lang.time_clause_starts):
+            return False
+        return any(self._unknown_word(w) for w in words[: start - 1])
 
     def _open_end(self, words: list[str], last: int, intent: str,
                   masked: Mapping[int, int] | None = None) -> bool:
@@ -1083,10 +1109,15 @@ class IntentMatcher:
                 for at in _find_phrase(words, phrase.split(), self._alts):  # stand-ins too
                     told = self._said_after(words, at, after)
                     nxt = words[at + n] if at + n < len(words) else ""
-                    state = (nxt in self.language.predicates and at + n + 1 < len(words)
-                             and words[at + n + 1] in before)  # "my feet *are* cold"
+                    # "my feet *are* cold", "my foot feels *a little* numb"
+                    said_at = at + n + 1
+                    while (said_at < min(len(words), at + n + 4)
+                           and words[said_at] in self.language.state_degrees):
+                        said_at += 1
+                    state = (nxt in self.language.predicates and said_at < len(words)
+                             and words[said_at] in before)
                     if state:
-                        nxt = words[at + n + 1]
+                        nxt = words[said_at]
                     unknown = (name in self._before_unknown and nxt and nxt not in self._vocab
                                and nxt not in self.language.light_words
                                and nxt not in self._before_unknown[name])
@@ -1107,7 +1138,7 @@ class IntentMatcher:
                     if said_before and self._kept_after_part(words, at, n, name):
                         said_before = False  # "on the *right* in my calf"
                     if told is not None or said_before or unknown or verb:
-                        teller = told if told is not None else at + n + (1 if state else 0)
+                        teller = told if told is not None else (said_at if state else at + n)
                         out.update(dict.fromkeys(range(at, at + n), teller))
                         if (state or told is not None) and at > 0 and (
                                 words[at - 1] in self._one_word_slots - {phrase}):
@@ -1181,7 +1212,10 @@ class IntentMatcher:
         after = words[end] if end < len(words) else ""
         # "a three tonight": after an article a number is a score noun, said when.
         when = [t.split() for t in lang.rating_times] if before in lang.articles else []
-        return ((phrase in lang.pronoun_numbers and (before in lang.not_numbers_after
+        # "out of *ten*": the number that ends a rating scale is the scale, never the score.
+        scale = any(len(s.split()) > 1 and words[max(0, end - len(s.split())) : end] == s.split()
+                    for s in lang.rating_scales)
+        return (scale or (phrase in lang.pronoun_numbers and (before in lang.not_numbers_after
                                                      or article in lang.articles))
                 or (phrase in lang.counts_of_things and self._unknown_word(before)
                     and self._unknown_word(after))  # "쥐포 하나 구워": one of a thing
@@ -1208,9 +1242,12 @@ class IntentMatcher:
                 if mark_end != end and words[end:mark_end] != said:
                     continue
                 score = start if mark_end != end else end - len(said) - 1
-                if score < 1 or words[score - 1] not in lang.articles:
-                    continue
                 after = words[mark_end] if mark_end < len(words) else ""
+                # "nine out of ten cats": a share of things counted, with or without an article.
+                share = (mark_end != end and self._unknown_word(after)
+                         and _ends(after, lang.plural_endings))
+                if not share and (score < 1 or words[score - 1] not in lang.articles):
+                    continue
                 if self._unknown_word(after) and not _ends(after, lang.adverb_endings):
                     return True
         return False

@@ -94,6 +94,13 @@ class Language:
     self_corrections: tuple[str, ...] = ()
     """Words that take back what was just said, to say it again ("my left, *no*, my right")."""
     possessives: frozenset[str] = frozenset()
+    time_clause_starts: frozenset[str] = frozenset()
+    """Words that make the clause after them say when something else happened ("my heart
+    sank *when* it started"): a sentence filling no slot, said right after one of them
+    behind a clause of its own, is not what the utterance says."""
+    state_degrees: frozenset[str] = frozenset()
+    """Words of degree that may come between a predicate and the state it says ("my foot
+    feels *a little* numb", "my toes went *all* white"): the state is said all the same."""
     predicates: frozenset[str] = frozenset()
     """A sentence starting with one of ``predicates`` right after one of ``possessives`` and
     a noun is about that noun: "*my* neck *feels* stiff" describes the neck."""
@@ -353,6 +360,8 @@ def load(code: str) -> Language:
         stated_negations=frozenset(data.get("stated_negations", [])),
         possessives=frozenset(data.get("possessives", [])),
         predicates=frozenset(data.get("predicates", [])),
+        state_degrees=frozenset(data.get("state_degrees", [])),
+        time_clause_starts=frozenset(data.get("time_clause_starts", [])),
         self_corrections=tuple(data.get("self_corrections", [])),
         reason_negations=frozenset(data.get("reason_negations", [])),
         lament_after=frozenset(data.get("lament_after", [])),
