@@ -53,6 +53,16 @@ class MedicineAdvised:
 
 
 @dataclass(frozen=True)
+class CrampBesideFlag:
+    """Published by relief with a cramp report kept beside a red flag (``convo.kept``):
+    whether a cramp is said to be here now ("my calf is cramping, and it's swollen"), not only
+    a place named with the sign ("my left calf is swollen and hot"). The journal logs it only
+    then."""
+
+    here: bool = False
+
+
+@dataclass(frozen=True)
 class ToldAsPast:
     """Published by relief with each cramp report: it tells of a cramp that has been ("I had
     a cramp last night"), not one happening now. The journal then opens no episode; when it

@@ -374,8 +374,10 @@ class JournalPlugin:
         has just stopped."""
         assert self.journal is not None
         now = convo.now()
-        if self.open_id is not None or self._stopped_lately(now, slots) is not None:
-            return None
+        said = convo.facts.get(facts.CrampBesideFlag)
+        if not (said and said.here) or self.open_id is not None \
+                or self._stopped_lately(now, slots) is not None:
+            return None  # only a place named with the sign, or the cramp already kept
         fields = {k: slots[k] for k in ("side", "muscle") if slots.get(k)}
         ep = self._write(convo, lambda j: j.add(
             now, now, source=convo.source, last_heard_at=now.isoformat(),

@@ -350,8 +350,10 @@ class Relief:
             (_starts(book, "told_past", text)
              or (_starts(book, "told_past_weak", text) and _starts(book, "past_verb", text)))
             and not _starts(book, "cramp_now", text))
+        here = not told and _starts(book, "cramp_word", text)
         convo.facts.put(facts.ToldAsPast(told, False))
-        if told or self.routine is not None or self.awaiting_muscle or self.stopped_for_flag:
+        convo.facts.put(facts.CrampBesideFlag(here))
+        if not here or self.routine is not None or self.awaiting_muscle or self.stopped_for_flag:
             return None  # a story, or already told the stretches were stopped
         self.stopped_for_flag = True
         if self.flag_tier == "emergency":
