@@ -141,3 +141,13 @@ def test_a_past_cramp_with_a_sign_logs_nothing_new(talk, isolated):
     t.start()
     t.say("last week i had a cramp and now my calf is swollen and red")
     assert _episodes(isolated) == []
+
+
+@pytest.mark.parametrize("said", ["my left calf is swollen and red and hot",
+                                  "오른쪽 종아리가 퉁퉁 붓고 빨개요"])
+def test_a_place_named_with_a_sign_logs_no_cramp(talk, isolated, said):
+    t = talk("ko" if said[0] > "z" else "en")
+    t.start()
+    out = t.say(said)
+    assert not any("start the stretches" in line or "스트레칭을 시작" in line for line in out)
+    assert _episodes(isolated) == []
