@@ -58,3 +58,13 @@ def screen_tier(text: str, language: str = "en") -> str:
     """The screen's word on ``text``: its tier, ``check:<what>`` (advice to check) or ``none``."""
     verdict = screening.screen(text, phrasebook.load(safety.HERE, language) or {}, language)
     return verdict.tier or (f"check:{verdict.check}" if verdict.check else "none")
+
+
+def symptom_rows() -> set[str]:
+    """Every row of the triage sets (``symptoms_*.tsv``), in spoken form."""
+    rows: set[str] = set()
+    for path in sorted(Path(DATA).glob("symptoms_*.tsv")):
+        for line in path.read_text("utf-8").splitlines():
+            if line and not line.startswith("#"):
+                rows.add(spoken(line.split("\t")[0]))
+    return rows

@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from crampcoach.plugins.journal.store import Journal
-from tests.rounds import benchmark_rows_among, screen_tier
+from tests.rounds import benchmark_rows_among, screen_tier, spoken, symptom_rows
 
 EN: dict[str, list[tuple[str, str]]] = {
     "breath lost for a moment to the pain, back now": [
@@ -97,6 +97,8 @@ def test_no_test_sentence_is_a_benchmark_row():
     en = [t for rows in EN.values() for t, _ in rows]
     ko = [t for rows in KO.values() for t, _ in rows]
     assert benchmark_rows_among(en, "en") == [] and benchmark_rows_among(ko, "ko") == []
+    rows = symptom_rows()
+    assert [t for t in en + ko if spoken(t) in rows] == []
 
 
 HELD = "I won't start the stretches for now. Say cramp if you want them."

@@ -18,11 +18,9 @@ that keeps coming back "for the last hour" is an hour of it (same day), as "for 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.rounds import DATA, benchmark_rows_among, screen_tier, spoken
+from tests.rounds import benchmark_rows_among, screen_tier, spoken, symptom_rows
 
 CLASSES: dict[str, list[tuple[str, str]]] = {
     "chest pain told as a catch (결리다)": [
@@ -103,17 +101,8 @@ def test_round18_classes_in_english(text, tier):
     assert screen_tier(text, "en") == tier
 
 
-def _symptom_rows() -> set[str]:
-    rows: set[str] = set()
-    for path in sorted(Path(DATA).glob("symptoms_*.tsv")):
-        for line in path.read_text("utf-8").splitlines():
-            if line and not line.startswith("#"):
-                rows.add(spoken(line.split("\t")[0]))
-    return rows
-
-
 def test_no_test_sentence_is_a_benchmark_row():
-    rows = _symptom_rows()
+    rows = symptom_rows()
     ko = [t for rows_ in CLASSES.values() for t, _ in rows_]
     en = [t for rows_ in EN_CLASSES.values() for t, _ in rows_]
     assert [t for t in ko + en if spoken(t) in rows] == []

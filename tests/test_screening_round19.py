@@ -21,11 +21,9 @@ for these tests, none a row of any benchmark.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.rounds import DATA, benchmark_rows_among, screen_tier, spoken
+from tests.rounds import benchmark_rows_among, screen_tier, spoken, symptom_rows
 
 EN_CLASSES: dict[str, list[tuple[str, str]]] = {
     "a pain that stabs with each breath": [
@@ -152,17 +150,8 @@ def test_round19_classes_in_korean(text, tier):
     assert screen_tier(text, "ko") == tier
 
 
-def _symptom_rows() -> set[str]:
-    rows: set[str] = set()
-    for path in sorted(Path(DATA).glob("symptoms_*.tsv")):
-        for line in path.read_text("utf-8").splitlines():
-            if line and not line.startswith("#"):
-                rows.add(spoken(line.split("\t")[0]))
-    return rows
-
-
 def test_no_test_sentence_is_a_benchmark_row():
-    rows = _symptom_rows()
+    rows = symptom_rows()
     en = [t for rows_ in EN_CLASSES.values() for t, _ in rows_]
     ko = [t for rows_ in KO_CLASSES.values() for t, _ in rows_]
     assert [t for t in en + ko if spoken(t) in rows] == []
