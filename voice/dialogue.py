@@ -149,10 +149,10 @@ class Dialogue:
         """Told every intent acted on, with a short reason (see :mod:`crampcoach.voice.trace`)."""
         self._depth = 0
         self._quiet = False
+        """While True, replies are dropped: only what a plugin records itself is kept."""
         self._say_only = False
         """While True, replies are said, but ask nothing and set no timer (kept beside a red
         flag)."""
-        """While True, replies are dropped: only what a plugin records itself is kept."""
         self._turn_failed = self._turn_spoke = False
         """Whether a plugin failed, and whether anything was said, since the last utterance."""
 
